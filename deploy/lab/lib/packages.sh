@@ -1,0 +1,31 @@
+# Installs the Debian packages the lab needs, when they are missing.
+# shellcheck shell=bash
+
+LAB_PACKAGES=(
+  knot knot-dnsutils      # authoritative DNS (knotd, keymgr, knotc, kdig)
+  bind9-dnsutils          # delv: the reference validator the tests compare with
+  ldnsutils               # ldns-signzone / ldns-keygen for hand-broken zones
+  unbound                 # the recursive resolver the scanner uses
+  postfix                 # real MTAs with STARTTLS
+  openssl ca-certificates # lab CA and certificates
+  iproute2                # lab addresses on lo
+  strace                  # proves in a test which addresses the scanner contacts
+)
+
+lab_install_packages() {
+  local missing=()
+  for package in "${LAB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || lab_die "packages missing (${missing[*]}) and not root to install them"
+  lab_log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  local apt=(apt-get -q -y -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  if ! "${apt[@]}" install --no-install-recommends "${missing[@]}" >"$LAB_STATE/apt.log" 2>&1; then
+    lab_log "package lists are stale; running apt-get update"
+    "${apt[@]}" update >>"$LAB_STATE/apt.log" 2>&1 || lab_die "apt-get update failed; see $LAB_STATE/apt.log"
+    "${apt[@]}" install --no-install-recommends "${missing[@]}" >>"$LAB_STATE/apt.log" 2>&1 \
+      || lab_die "apt-get install failed; see $LAB_STATE/apt.log"
+  fi
+}

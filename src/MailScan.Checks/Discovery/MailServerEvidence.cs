@@ -1,0 +1,30 @@
+namespace MailScan.Checks.Discovery;
+
+/// <summary>The domain's mail servers and name servers with their addresses: what every category builds on.</summary>
+public sealed record MailServerEvidence(
+    string Domain,
+    string MxStatus,
+    bool NullMx,
+    IReadOnlyList<HostAddresses> MailServers,
+    string NsStatus,
+    string? NsZone,
+    IReadOnlyList<HostAddresses> NameServers)
+{
+    /// <summary>MX names dropped before testing (localhost, beyond the configured maximum).</summary>
+    public IReadOnlyList<string> SkippedMx { get; init; } = [];
+
+    /// <summary>The domain's own A/AAAA when it has no MX (the implicit MX of RFC 5321), for information.</summary>
+    public IReadOnlyList<string> ImplicitMxAddresses { get; init; } = [];
+
+    /// <summary>The domain does not exist.</summary>
+    public bool DomainMissing => MxStatus == "NXDOMAIN";
+
+    /// <summary>The MX lookup gave no conclusive answer (SERVFAIL, timeout, ...).</summary>
+    public bool MxUnknown => MxStatus is not ("NOERROR" or "NXDOMAIN");
+
+    /// <summary>The NS lookup gave no conclusive answer.</summary>
+    public bool NsUnknown => NsStatus is not ("NOERROR" or "NXDOMAIN");
+
+    /// <summary>The domain receives mail at the listed servers (not null MX, at least one MX).</summary>
+    public bool HasMailServers => MailServers.Count > 0;
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using DnsClient;
+using MailScan.Checks.Options;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Dns;
+
+/// <summary>The recursive resolvers in use: the configured ones, else the system's.</summary>
+public sealed class ResolverSet
+{
+    public ResolverSet(IOptions<MailScanOptions> options)
+        : this(options.Value.Dns.Resolvers)
+    {
+    }
+
+    public ResolverSet(IEnumerable<string> configured)
+    {
+        var servers = new List<NameServer>();
+        foreach (var text in configured)
+        {
+            if (!ResolverEndpoint.TryParse(text, out var endpoint, out var error))
+                throw new ArgumentException(error, nameof(configured));
+            foreach (var address in Addresses(endpoint.Host))
+                servers.Add(new NameServer(address, endpoint.Port));
+        }
+        if (servers.Count == 0)
+        {
+            servers.AddRange(NameServer.ResolveNameServers(skipIPv6SiteLocal: true, fallbackToGooglePublicDns: false));
+            IsSystem = true;
+        }
+        NameServers = servers;
+    }
+
+    /// <summary>The servers, in the order they are asked.</summary>
+    public IReadOnlyList<NameServer> NameServers { get; }
+
+    /// <summary>True when no resolver was configured and the system's are used.</summary>
+    public bool IsSystem { get; }
+
+    public override string ToString() =>
+        NameServers.Count == 0 ? "(none)" : string.Join(", ", NameServers.Select(s => s.ToString()));
+
+    private static IEnumerable<IPAddress> Addresses(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+            return [address];
+        try
+        {
+            return System.Net.Dns.GetHostAddresses(host);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new ArgumentException($"resolver host '{host}' could not be resolved: {ex.Message}", nameof(host), ex);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using MailScan.Checks.Discovery;
+using MailScan.Checks.Dns;
+using MailScan.Checks.NameServers;
+using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Smtp;
+using MailScan.Checks.Targets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks;
+
+/// <summary>Registers what the product knows: options, DNS, target policy, probes, checks and the domain scanner.</summary>
+public static class MailScanChecksServices
+{
+    public static IServiceCollection AddMailScanChecks(this IServiceCollection services)
+    {
+        services.AddOptions<MailScanOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailScanOptions>, MailScanOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ResolverSet(sp.GetRequiredService<IOptions<MailScanOptions>>()));
+        services.TryAddSingleton<IDnsResolver, DnsResolver>();
+        services.TryAddSingleton<TargetPolicy>();
+        services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
+
+        services.AddSingleton<IProbe, MailServersProbe>();
+        services.AddSingleton<IProbe, NameServerReachProbe>();
+        services.AddSingleton<IProbe, SmtpGreetingProbe>();
+        services.TryAddSingleton<InProcessProbeDispatcher>();
+
+        services.TryAddSingleton(_ => CheckRegistry.Default());
+        services.TryAddSingleton<DomainScanner>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Net;
+using DnsClient;
+using MailScan.Checks.Dns;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Targets;
+
+namespace MailScan.Checks.NameServers;
+
+/// <summary>
+/// Asks one name server address directly for the NS of the zone, once over UDP and once over
+/// TCP. Any response, whatever its RCODE, shows the address is reachable.
+/// </summary>
+public sealed class NameServerReachProbe(IDnsResolver dns, TargetPolicy policy) : IProbe
+{
+    public string Kind => ProbeKinds.NameServerReach;
+
+    public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!IPAddress.TryParse(request.Key.Target, out var address))
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"'{request.Key.Target}' is not an IP address", TimeSpan.Zero);
+        var decision = policy.Check(address);
+        if (!decision.IsAllowed)
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.NotAllowed, decision.Reason, TimeSpan.Zero);
+
+        var question = string.IsNullOrEmpty(request.Hint) ? "." : request.Hint;
+        var server = new IPEndPoint(address, 53);
+        var udp = await dns.QueryServerAsync(server, question, QueryType.NS, DnsTransport.Udp, cancellationToken).ConfigureAwait(false);
+        var tcp = await dns.QueryServerAsync(server, question, QueryType.NS, DnsTransport.Tcp, cancellationToken).ConfigureAwait(false);
+        var evidence = new NameServerReachEvidence(
+            address.ToString(), $"{question} NS", udp.Status, tcp.Status,
+            Math.Round(udp.Elapsed.TotalMilliseconds, 1), Math.Round(tcp.Elapsed.TotalMilliseconds, 1));
+        return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
+    }
+}

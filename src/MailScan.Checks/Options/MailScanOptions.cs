@@ -1,0 +1,14 @@
+namespace MailScan.Checks.Options;
+
+/// <summary>
+/// Every setting of the scanner. One model for appsettings.json, MAILSCAN__* environment
+/// variables, a --profile file and command-line flags (in rising precedence).
+/// </summary>
+public sealed class MailScanOptions
+{
+    public DnsOptions Dns { get; set; } = new();
+    public TargetOptions Targets { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
+    public RpkiOptions Rpki { get; set; } = new();
+    public ScanOptions Scan { get; set; } = new();
+}

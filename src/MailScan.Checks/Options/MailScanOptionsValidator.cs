@@ -1,0 +1,80 @@
+using System.Net;
+using MailScan.Checks.Dns;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Options;
+
+/// <summary>Rejects invalid settings at start, each with the key and what is wrong.</summary>
+public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailScanOptions options)
+    {
+        var errors = Errors(options).ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Every problem found, one line each.</summary>
+    public static IEnumerable<string> Errors(MailScanOptions options)
+    {
+        for (var i = 0; i < options.Dns.Resolvers.Count; i++)
+        {
+            if (!ResolverEndpoint.TryParse(options.Dns.Resolvers[i], out _, out var error))
+                yield return $"Dns:Resolvers:{i} (--resolver): {error}";
+        }
+        if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && !File.Exists(options.Dns.TrustAnchorFile))
+            yield return $"Dns:TrustAnchorFile (--trust-anchor): file '{options.Dns.TrustAnchorFile}' does not exist";
+        foreach (var error in Positive("Dns:QueryTimeout", options.Dns.QueryTimeout, TimeSpan.FromMinutes(2)))
+            yield return error;
+        if (options.Dns.Retries is < 0 or > 10)
+            yield return $"Dns:Retries: {options.Dns.Retries} is out of range (0-10)";
+        if (options.Dns.EdnsBufferSize is < 512 or > 4096)
+            yield return $"Dns:EdnsBufferSize: {options.Dns.EdnsBufferSize} is out of range (512-4096)";
+        if (options.Dns.MaxMailServers is < 1 or > 100)
+            yield return $"Dns:MaxMailServers: {options.Dns.MaxMailServers} is out of range (1-100)";
+        if (options.Dns.MaxNameServers is < 1 or > 100)
+            yield return $"Dns:MaxNameServers: {options.Dns.MaxNameServers} is out of range (1-100)";
+
+        for (var i = 0; i < options.Targets.AllowNetworks.Count; i++)
+        {
+            var text = options.Targets.AllowNetworks[i]?.Trim() ?? string.Empty;
+            if (!IPNetwork.TryParse(text, out _))
+                yield return $"Targets:AllowNetworks:{i} (--allow-network): '{text}' is not a CIDR block such as 127.0.0.0/8 (host bits must be zero)";
+        }
+
+        if (options.Smtp.Port is < 1 or > 65535)
+            yield return $"Smtp:Port (--smtp-port): {options.Smtp.Port} is not a port (1-65535)";
+        if (options.Smtp.EhloName is { Length: > 0 } ehlo && Uri.CheckHostName(ehlo) != UriHostNameType.Dns)
+            yield return $"Smtp:EhloName: '{ehlo}' is not a host name";
+        foreach (var error in Positive("Smtp:ConnectTimeout", options.Smtp.ConnectTimeout, TimeSpan.FromMinutes(5)))
+            yield return error;
+        foreach (var error in Positive("Smtp:BannerTimeout", options.Smtp.BannerTimeout, TimeSpan.FromMinutes(10)))
+            yield return error;
+        foreach (var error in Positive("Smtp:CommandTimeout", options.Smtp.CommandTimeout, TimeSpan.FromMinutes(10)))
+            yield return error;
+        if (options.Smtp.MaxConnectionsPerIp is < 1 or > 100)
+            yield return $"Smtp:MaxConnectionsPerIp: {options.Smtp.MaxConnectionsPerIp} is out of range (1-100)";
+        if (options.Smtp.MinConnectionSpacing < TimeSpan.Zero || options.Smtp.MinConnectionSpacing > TimeSpan.FromMinutes(10))
+            yield return $"Smtp:MinConnectionSpacing: {options.Smtp.MinConnectionSpacing} is out of range (0 to 10 minutes)";
+
+        foreach (var (key, path) in new[] { ("Rpki:VrpsFile (--vrps)", options.Rpki.VrpsFile), ("Rpki:RouteOriginsFile (--route-origins)", options.Rpki.RouteOriginsFile) })
+        {
+            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+                yield return $"{key}: file '{path}' does not exist";
+        }
+
+        if (options.Scan.DomainConcurrency is < 1 or > 100_000)
+            yield return $"Scan:DomainConcurrency (--concurrency): {options.Scan.DomainConcurrency} is out of range (1-100000)";
+        if (options.Scan.ProbeConcurrency is < 1 or > 1000)
+            yield return $"Scan:ProbeConcurrency: {options.Scan.ProbeConcurrency} is out of range (1-1000)";
+        foreach (var error in Positive("Scan:ProbeTimeout", options.Scan.ProbeTimeout, TimeSpan.FromHours(1)))
+            yield return error;
+        foreach (var error in Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))
+            yield return error;
+    }
+
+    private static IEnumerable<string> Positive(string key, TimeSpan value, TimeSpan max)
+    {
+        if (value <= TimeSpan.Zero || value > max)
+            yield return $"{key}: {value} is out of range (more than 0, at most {max})";
+    }
+}

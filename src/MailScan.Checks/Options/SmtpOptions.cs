@@ -1,0 +1,26 @@
+namespace MailScan.Checks.Options;
+
+/// <summary>How the scanner talks to mail servers, and how politely.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>The SMTP port of mail servers (25; the lab may use another).</summary>
+    public int Port { get; set; } = 25;
+
+    /// <summary>The name sent with EHLO; empty means this machine's host name.</summary>
+    public string? EhloName { get; set; }
+
+    /// <summary>Time to establish the TCP connection.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time to wait for the 220 greeting; postscreen-style delays reach ~6 s.</summary>
+    public TimeSpan BannerTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time to wait for the reply to one SMTP command.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>At most this many concurrent connections to one IP address.</summary>
+    public int MaxConnectionsPerIp { get; set; } = 1;
+
+    /// <summary>At least this long between two connections to one IP address.</summary>
+    public TimeSpan MinConnectionSpacing { get; set; } = TimeSpan.FromMilliseconds(500);
+}

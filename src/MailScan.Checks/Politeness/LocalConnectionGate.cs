@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Net;
+using MailScan.Checks.Options;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Politeness;
+
+/// <summary>The connection gate of one process: per-address semaphores and spacing, in memory.</summary>
+public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
+{
+    private readonly SmtpOptionsView _limits = new(options.Value.Smtp.MaxConnectionsPerIp, options.Value.Smtp.MinConnectionSpacing);
+    private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
+
+    public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        var slot = _slots.GetOrAdd(address, _ => new Slot(_limits.MaxConcurrent));
+        await slot.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            TimeSpan wait;
+            lock (slot)
+            {
+                var now = time.GetUtcNow();
+                var next = slot.NextStart;
+                wait = next > now ? next - now : TimeSpan.Zero;
+                slot.NextStart = (next > now ? next : now) + _limits.Spacing;
+            }
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            slot.Semaphore.Release();
+            throw;
+        }
+        return new Lease(slot);
+    }
+
+    private sealed record SmtpOptionsView(int MaxConcurrent, TimeSpan Spacing);
+
+    private sealed class Slot(int maxConcurrent)
+    {
+        public SemaphoreSlim Semaphore { get; } = new(maxConcurrent, maxConcurrent);
+        public DateTimeOffset NextStart { get; set; } = DateTimeOffset.MinValue;
+    }
+
+    private sealed class Lease(Slot slot) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                slot.Semaphore.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

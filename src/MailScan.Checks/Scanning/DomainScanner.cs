@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using MailScan.Checks.Discovery;
+using MailScan.Checks.Input;
+using MailScan.Checks.Options;
+using MailScan.Checks.Verdicts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Scanning;
+
+/// <summary>
+/// Runs the mail test for one domain: finds the servers, runs every probe the categories need
+/// (each unique probe once), and yields each category the moment its probes are complete.
+/// The same code runs embedded and in the coordinator; only the dispatcher differs.
+/// </summary>
+public sealed partial class DomainScanner(
+    IProbeDispatcher dispatcher,
+    CheckRegistry registry,
+    IOptions<MailScanOptions> options,
+    TimeProvider time,
+    ILogger<DomainScanner> logger)
+{
+    private readonly ScanOptions _options = options.Value.Scan;
+
+    /// <summary>Scans the domain; the last event is always <see cref="ScanCompleted"/>.</summary>
+    /// <exception cref="ScanFailedException">No resolver answered, so nothing could be measured.</exception>
+    public async IAsyncEnumerable<ScanEvent> ScanAsync(DomainName domain, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.DomainTimeout);
+
+        var results = new ProbeResultSet();
+        var serversKey = new ProbeKey(ProbeKinds.MailServers, domain.Ascii);
+        var serversResult = await dispatcher.DispatchAsync(new ProbeRequest(serversKey), deadline.Token).ConfigureAwait(false);
+        results.Add(serversResult);
+        var servers = serversResult.EvidenceAs<MailServerEvidence>()
+            ?? throw new ScanFailedException($"the mail and name servers of {domain} could not be looked up: {serversResult.Reason}");
+        if (ResolverSilent(servers))
+            throw new ScanFailedException($"no DNS answer for {domain} (MX: {servers.MxStatus}, NS: {servers.NsStatus}); is the resolver reachable?");
+
+        yield return new ServersDiscovered(servers);
+
+        var planned = registry.Checks.ToDictionary(c => c, c => c.Plan(servers));
+        var plans = planned.ToDictionary(p => p.Key, p => p.Value.Select(r => r.Key).Distinct().ToList());
+        var requests = planned.Values.SelectMany(r => r).DistinctBy(r => r.Key).ToList();
+        LogPlan(logger, domain.Ascii, requests.Count);
+
+        var completed = Channel.CreateUnbounded<ProbeResult>();
+        var running = RunProbesAsync(requests, completed.Writer, deadline.Token);
+
+        var categories = new Dictionary<string, CategoryResult>();
+        foreach (var category in JudgeReady(servers, plans, results, categories, clock))
+            yield return new CategoryCompleted(category);
+
+        await foreach (var result in completed.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            results.Add(result);
+            foreach (var category in JudgeReady(servers, plans, results, categories, clock))
+                yield return new CategoryCompleted(category);
+        }
+        await running.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var ordered = registry.Checks.Select(c => categories[c.CategoryId]).ToList();
+        yield return new ScanCompleted(new ScanReport(domain, startedAt, clock.Elapsed, ordered, servers, results.All()));
+    }
+
+    /// <summary>Runs every request with bounded concurrency; a request that cannot finish in time still yields a result.</summary>
+    private async Task RunProbesAsync(IReadOnlyList<ProbeRequest> requests, ChannelWriter<ProbeResult> completed, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(_options.ProbeConcurrency);
+        var tasks = requests.Select(async request =>
+        {
+            ProbeResult result;
+            try
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                result = ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
+                    $"the domain scan ran out of time ({_options.DomainTimeout.TotalSeconds:0} s)", TimeSpan.Zero);
+            }
+            completed.TryWrite(result);
+        });
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        finally
+        {
+            completed.TryComplete();
+        }
+    }
+
+    private IEnumerable<CategoryResult> JudgeReady(
+        MailServerEvidence servers,
+        Dictionary<IMailCheck, List<ProbeKey>> plans,
+        ProbeResultSet results,
+        Dictionary<string, CategoryResult> done,
+        Stopwatch clock)
+    {
+        foreach (var (check, keys) in plans)
+        {
+            if (done.ContainsKey(check.CategoryId) || !results.HasAll(keys))
+                continue;
+            var category = Judge(check, servers, results) with { Elapsed = clock.Elapsed };
+            done[check.CategoryId] = category;
+            LogCategory(logger, servers.Domain, check.CategoryId, category.Status, clock.Elapsed.TotalMilliseconds);
+            yield return category;
+        }
+    }
+
+    private static CategoryResult Judge(IMailCheck check, MailServerEvidence servers, IProbeResults results)
+    {
+        if (!servers.DomainMissing)
+            return check.Judge(servers, results);
+        var shell = check.Judge(servers, results);
+        return shell with
+        {
+            Status = TestStatus.NotTested,
+            Summary = "The domain does not exist (NXDOMAIN), so there is nothing to test.",
+            Tests = shell.Tests.Select(t => t with { Status = TestStatus.NotTested, Reason = "the domain does not exist (NXDOMAIN)", Details = null }).ToList(),
+        };
+    }
+
+    private static bool ResolverSilent(MailServerEvidence servers) =>
+        servers.MxStatus is "TIMEOUT" or "NETWORK_ERROR" && servers.NsStatus is "TIMEOUT" or "NETWORK_ERROR";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Domain}: {Count} probes planned")]
+    private static partial void LogPlan(ILogger logger, string domain, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Domain}: {Category} {Status} after {Milliseconds:0} ms")]
+    private static partial void LogCategory(ILogger logger, string domain, string category, TestStatus status, double milliseconds);
+}

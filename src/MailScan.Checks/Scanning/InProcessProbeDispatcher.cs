@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using MailScan.Checks.Options;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Scanning;
+
+/// <summary>Runs probes directly in this process, each under the probe time limit. Used by workers and tests.</summary>
+public sealed class InProcessProbeDispatcher(IEnumerable<IProbe> probes, IOptions<MailScanOptions> options) : IProbeDispatcher
+{
+    private readonly Dictionary<string, IProbe> _probes = probes.ToDictionary(p => p.Kind, StringComparer.Ordinal);
+    private readonly TimeSpan _limit = options.Value.Scan.ProbeTimeout;
+
+    public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        if (!_probes.TryGetValue(request.Key.Kind, out var probe))
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"no probe of kind '{request.Key.Kind}' in this process", TimeSpan.Zero);
+
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_limit);
+        try
+        {
+            return await probe.RunAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
+                $"the probe did not finish within {_limit.TotalSeconds:0} s", Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault of ours must not take the scan down: it becomes an ERROR with the reason.
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed,
+                $"probe fault: {ex.GetType().Name}: {ex.Message}", Stopwatch.GetElapsedTime(started));
+        }
+    }
+}

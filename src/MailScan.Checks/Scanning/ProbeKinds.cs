@@ -1,0 +1,21 @@
+namespace MailScan.Checks.Scanning;
+
+/// <summary>The kinds of probe, each with its own queue in the cluster.</summary>
+public static class ProbeKinds
+{
+    /// <summary>MX, NS and their addresses for a domain.</summary>
+    public const string MailServers = "dns.servers";
+
+    /// <summary>A name server address answering DNS over UDP and TCP.</summary>
+    public const string NameServerReach = "ns.reach";
+
+    /// <summary>An SMTP session with a mail server address.</summary>
+    public const string Smtp = "smtp";
+
+    /// <summary>The queue family a kind belongs to: dns, ns, smtp, rpki.</summary>
+    public static string Family(string kind)
+    {
+        var dot = kind.IndexOf('.');
+        return dot < 0 ? kind : kind[..dot];
+    }
+}

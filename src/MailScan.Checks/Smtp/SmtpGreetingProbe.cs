@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Targets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Smtp;
+
+/// <summary>
+/// One clean SMTP session with a mail server address: connect, greeting, EHLO, QUIT. Tells
+/// whether the address speaks SMTP and offers STARTTLS. Every step has its own timeout.
+/// </summary>
+public sealed partial class SmtpGreetingProbe(
+    IOptions<MailScanOptions> options,
+    TargetPolicy policy,
+    IConnectionGate gate,
+    ILogger<SmtpGreetingProbe> logger) : IProbe
+{
+    private readonly SmtpOptions _smtp = options.Value.Smtp;
+
+    public string Kind => ProbeKinds.Smtp;
+
+    public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!IPAddress.TryParse(request.Key.Target, out var address))
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"'{request.Key.Target}' is not an IP address", TimeSpan.Zero);
+        var decision = policy.Check(address);
+        if (!decision.IsAllowed)
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.NotAllowed, decision.Reason, TimeSpan.Zero);
+
+        await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
+        {
+            var evidence = await SessionAsync(address, request.Hint, cancellationToken).ConfigureAwait(false);
+            LogSession(logger, address, _smtp.Port, evidence.State, evidence.GreetingCode, evidence.TotalMilliseconds);
+            return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<SmtpEvidence> SessionAsync(IPAddress address, string? mxName, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var (state, error) = await ConnectAsync(socket, address, cancellationToken).ConfigureAwait(false);
+        var connectMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (state is not null)
+            return Evidence(address, state.Value, null, connectMs, started, error);
+
+        using var transcript = new SmtpTranscript();
+        using var client = new SmtpClient(transcript)
+        {
+            LocalDomain = EhloName(),
+            Timeout = (int)_smtp.BannerTimeout.TotalMilliseconds,
+            CheckCertificateRevocation = false,
+        };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout);
+            await client.ConnectAsync(socket, mxName ?? address.ToString(), _smtp.Port, SecureSocketOptions.None, timeout.Token).ConfigureAwait(false);
+            client.Timeout = (int)_smtp.CommandTimeout.TotalMilliseconds;
+            await QuitAsync(client, cancellationToken).ConfigureAwait(false);
+            return Evidence(address, SmtpConnectState.Greeted, transcript, connectMs, started, null);
+        }
+        catch (SmtpCommandException ex)
+        {
+            var code = (int)ex.StatusCode;
+            var greeted = SmtpTranscript.Replies(transcript.ServerText).Count > 1;
+            var rejected = code >= 500 ? SmtpConnectState.Rejected : SmtpConnectState.TemporarilyRejected;
+            return Evidence(address, greeted ? SmtpConnectState.Dropped : rejected, transcript, connectMs, started, $"{code} {ex.Message}");
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            var waitedFor = SmtpTranscript.Replies(transcript.ServerText).Count == 0 ? "greeting" : "reply to EHLO";
+            return Evidence(address, SmtpConnectState.BannerTimeout, transcript, connectMs, started,
+                $"no {waitedFor} within {_smtp.BannerTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SslHandshakeException)
+        {
+            return Evidence(address, SmtpConnectState.Dropped, transcript, connectMs, started, ex.Message);
+        }
+    }
+
+    private async Task<(SmtpConnectState? Failure, string? Error)> ConnectAsync(Socket socket, IPAddress address, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_smtp.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(address, _smtp.Port), timeout.Token).ConfigureAwait(false);
+            return (null, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (SmtpConnectState.ConnectTimeout, $"TCP connection not established within {_smtp.ConnectTimeout.TotalSeconds:0} s");
+        }
+        catch (SocketException ex)
+        {
+            var state = ex.SocketErrorCode == SocketError.ConnectionRefused ? SmtpConnectState.Refused : SmtpConnectState.Unreachable;
+            return (state, ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused" : ex.Message);
+        }
+    }
+
+    private async Task QuitAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_smtp.CommandTimeout);
+            await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or SmtpProtocolException or SmtpCommandException)
+        {
+            // The session's evidence is complete; a server that drops QUIT changes nothing.
+        }
+    }
+
+    private SmtpEvidence Evidence(IPAddress address, SmtpConnectState state, SmtpTranscript? transcript, double connectMs, long started, string? error)
+    {
+        var replies = transcript is null ? [] : SmtpTranscript.Replies(transcript.ServerText);
+        var greeting = replies.Count > 0 ? replies[0] : null;
+        var ehlo = replies.Count > 1 ? replies[1] : null;
+        var extensions = ehlo is { Code: 250 } ? SmtpTranscript.Extensions(ehlo) : [];
+        return new SmtpEvidence(
+            address.ToString(), _smtp.Port, state,
+            greeting?.Code, greeting is null ? null : string.Join(" / ", greeting.Lines),
+            extensions.Any(e => e == "STARTTLS" || e.StartsWith("STARTTLS ", StringComparison.Ordinal)),
+            extensions,
+            Math.Round(connectMs, 1),
+            Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
+            error);
+    }
+
+    private string EhloName() => string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SMTP {Address}:{Port}: {State} (greeting {Code}) in {Milliseconds:0} ms")]
+    private static partial void LogSession(ILogger logger, IPAddress address, int port, SmtpConnectState state, int? code, double milliseconds);
+}

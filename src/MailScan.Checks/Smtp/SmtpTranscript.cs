@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using MailKit;
+
+namespace MailScan.Checks.Smtp;
+
+/// <summary>
+/// Records what a server said during a session, capped in size, and splits it into replies.
+/// Plugged into MailKit as its protocol logger.
+/// </summary>
+public sealed class SmtpTranscript : IProtocolLogger
+{
+    /// <summary>Enough for a greeting and an EHLO reply; a server that says more is cut off here.</summary>
+    public const int MaxServerBytes = 64 * 1024;
+
+    private readonly StringBuilder _server = new();
+    private int _clientCommands;
+
+    public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
+
+    /// <summary>The number of commands the client sent.</summary>
+    public int ClientCommands => _clientCommands;
+
+    /// <summary>All server bytes received so far (Latin-1), at most <see cref="MaxServerBytes"/>.</summary>
+    public string ServerText
+    {
+        get
+        {
+            lock (_server)
+                return _server.ToString();
+        }
+    }
+
+    public void LogConnect(Uri uri)
+    {
+    }
+
+    public void LogClient(byte[] buffer, int offset, int count)
+    {
+        for (var i = offset; i < offset + count; i++)
+        {
+            if (buffer[i] == (byte)'\n')
+                Interlocked.Increment(ref _clientCommands);
+        }
+    }
+
+    public void LogServer(byte[] buffer, int offset, int count)
+    {
+        lock (_server)
+        {
+            var room = MaxServerBytes - _server.Length;
+            if (room > 0)
+                _server.Append(Encoding.Latin1.GetString(buffer, offset, Math.Min(room, count)));
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The complete replies in the text (an unfinished last reply is left out).</summary>
+    public static IReadOnlyList<SmtpReply> Replies(string serverText)
+    {
+        var replies = new List<SmtpReply>();
+        var lines = new List<string>();
+        foreach (var raw in serverText.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+                continue;
+            var more = line.Length > 3 && line[3] == '-';
+            lines.Add(line.Length > 4 ? line[4..] : string.Empty);
+            if (!more)
+            {
+                replies.Add(new SmtpReply(code, lines));
+                lines = [];
+            }
+        }
+        return replies;
+    }
+
+    /// <summary>The EHLO keywords of a reply (every line after the first), upper case.</summary>
+    public static IReadOnlyList<string> Extensions(SmtpReply ehlo) =>
+        ehlo.Lines.Skip(1).Select(l => l.Trim().ToUpperInvariant()).Where(l => l.Length > 0).Take(64).ToList();
+}

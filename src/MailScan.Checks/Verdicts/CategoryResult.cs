@@ -1,0 +1,13 @@
+namespace MailScan.Checks.Verdicts;
+
+/// <summary>The verdict of one category with its sub-tests.</summary>
+public sealed record CategoryResult(
+    string Id,
+    string Heading,
+    TestStatus Status,
+    string Summary,
+    IReadOnlyList<SubtestResult> Tests)
+{
+    /// <summary>Time from the start of the domain scan until this category was complete.</summary>
+    public TimeSpan Elapsed { get; init; }
+}

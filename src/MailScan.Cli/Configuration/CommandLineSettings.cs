@@ -1,0 +1,60 @@
+using MailScan.Checks.Options;
+
+namespace MailScan.Cli.Configuration;
+
+/// <summary>The settings given as flags; each one overrides the same key from files and environment.</summary>
+internal sealed record CommandLineSettings
+{
+    public string? Profile { get; init; }
+    public IReadOnlyList<string> Resolvers { get; init; } = [];
+    public string? TrustAnchor { get; init; }
+    public IReadOnlyList<string> AllowNetworks { get; init; } = [];
+    public string? Vrps { get; init; }
+    public string? RouteOrigins { get; init; }
+    public int? SmtpPort { get; init; }
+    public string? EhloName { get; init; }
+    public double? DnsTimeoutSeconds { get; init; }
+    public double? SmtpTimeoutSeconds { get; init; }
+    public double? ProbeTimeoutSeconds { get; init; }
+    public double? DomainTimeoutSeconds { get; init; }
+    public int? Concurrency { get; init; }
+
+    /// <summary>Applies the flags that were given onto options bound from the other sources.</summary>
+    public void ApplyTo(MailScanOptions options)
+    {
+        if (Resolvers.Count > 0)
+            options.Dns.Resolvers = [.. Resolvers];
+        if (TrustAnchor is not null)
+            options.Dns.TrustAnchorFile = TrustAnchor;
+        if (AllowNetworks.Count > 0)
+            options.Targets.AllowNetworks = [.. AllowNetworks];
+        if (Vrps is not null)
+            options.Rpki.VrpsFile = Vrps;
+        if (RouteOrigins is not null)
+            options.Rpki.RouteOriginsFile = RouteOrigins;
+        if (SmtpPort is { } port)
+            options.Smtp.Port = port;
+        if (EhloName is not null)
+            options.Smtp.EhloName = EhloName;
+        if (DnsTimeoutSeconds is { } dns)
+            options.Dns.QueryTimeout = Seconds(dns);
+        if (SmtpTimeoutSeconds is { } smtp)
+        {
+            options.Smtp.ConnectTimeout = Seconds(smtp);
+            options.Smtp.CommandTimeout = Seconds(smtp);
+        }
+        if (ProbeTimeoutSeconds is { } probe)
+            options.Scan.ProbeTimeout = Seconds(probe);
+        if (DomainTimeoutSeconds is { } domain)
+            options.Scan.DomainTimeout = Seconds(domain);
+        if (Concurrency is { } concurrency)
+        {
+            options.Scan.DomainConcurrency = concurrency;
+            options.Scan.ProbeConcurrency = Math.Min(concurrency, 1000);
+        }
+    }
+
+    // Non-positive and absurd values are kept as given so the validator names them.
+    private static TimeSpan Seconds(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 1e6 ? TimeSpan.FromSeconds(value) : TimeSpan.MaxValue;
+}

@@ -1,0 +1,46 @@
+using MailScan.Checks.Scanning;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace MailScan.Coordinator;
+
+/// <summary>
+/// Host de-duplication: a host probe's result is kept for the scan window and reused by every
+/// domain that needs the same host; concurrent requests for one key share one probe. Results
+/// that say more about the scanner than the host (timeouts, faults) are never kept.
+/// </summary>
+public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache cache, TimeSpan window) : IProbeDispatcher
+{
+    private static readonly HashSet<string> HostKinds = [ProbeKinds.Smtp, ProbeKinds.NameServerReach];
+
+    public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        if (!HostKinds.Contains(request.Key.Kind))
+            return await inner.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+
+        var ran = false;
+        try
+        {
+            var result = await cache.GetOrCreateAsync(
+                $"probe:{request.Key}",
+                async token =>
+                {
+                    ran = true;
+                    var fresh = await inner.DispatchAsync(request, token).ConfigureAwait(false);
+                    return fresh.Outcome is ProbeOutcome.Completed or ProbeOutcome.NotAllowed ? fresh : throw new NotKept(fresh);
+                },
+                new HybridCacheEntryOptions { Expiration = window, LocalCacheExpiration = window },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ran ? result : result with { Reused = true };
+        }
+        catch (NotKept notKept)
+        {
+            return notKept.Result;
+        }
+    }
+
+    /// <summary>Carries a result out of the cache factory without caching it.</summary>
+    private sealed class NotKept(ProbeResult result) : Exception("probe result not cached")
+    {
+        public ProbeResult Result { get; } = result;
+    }
+}

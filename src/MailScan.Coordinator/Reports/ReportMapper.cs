@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using MailScan.Checks.Discovery;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Verdicts;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Coordinator.Reports;
+
+/// <summary>Maps the scanner's report to the protobuf contract (and so to its JSON form).</summary>
+public static class ReportMapper
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithIndentation("  "));
+
+    /// <summary>The protobuf JSON mapping of a report, indented.</summary>
+    public static string ToJson(IMessage message) => Formatter.Format(message);
+
+    public static V1.DomainReport ToProto(ScanReport report)
+    {
+        var proto = new V1.DomainReport
+        {
+            Domain = report.Domain.Ascii,
+            Input = report.Domain.Input,
+            StartedAt = Timestamp.FromDateTimeOffset(report.StartedAt),
+            Elapsed = Duration.FromTimeSpan(report.Elapsed),
+            Servers = ToProto(report.Servers),
+            ScannerVersion = ScanReport.ScannerVersion,
+        };
+        proto.Categories.AddRange(report.Categories.Select(ToProto));
+        proto.Probes.AddRange(report.Probes.Select(ToProto));
+        return proto;
+    }
+
+    public static V1.CategoryResult ToProto(CategoryResult category)
+    {
+        var proto = new V1.CategoryResult
+        {
+            Id = category.Id,
+            Heading = category.Heading,
+            Status = ToProto(category.Status),
+            Summary = category.Summary,
+            Elapsed = Duration.FromTimeSpan(category.Elapsed),
+        };
+        proto.Tests.AddRange(category.Tests.Select(ToProto));
+        return proto;
+    }
+
+    public static V1.Status ToProto(TestStatus status) => status switch
+    {
+        TestStatus.Passed => V1.Status.Passed,
+        TestStatus.Failed => V1.Status.Failed,
+        TestStatus.Warning => V1.Status.Warning,
+        TestStatus.Info => V1.Status.Info,
+        TestStatus.NotTested => V1.Status.NotTested,
+        TestStatus.NotTestable => V1.Status.NotTestable,
+        TestStatus.Error => V1.Status.Error,
+        _ => V1.Status.Unspecified,
+    };
+
+    private static V1.SubtestResult ToProto(SubtestResult test) => new()
+    {
+        Id = test.Id,
+        Status = ToProto(test.Status),
+        Reason = test.Reason,
+        Details = test.Details is null ? null : ToStruct(test.Details),
+        Scoring = test.Impact == CategoryImpact.Full,
+    };
+
+    public static V1.MailServers ToProto(MailServerEvidence servers)
+    {
+        var proto = new V1.MailServers
+        {
+            NullMx = servers.NullMx,
+            NsZone = servers.NsZone ?? string.Empty,
+            MxRcode = servers.MxStatus,
+        };
+        proto.Mx.AddRange(servers.MailServers.Select(ToProto));
+        proto.Ns.AddRange(servers.NameServers.Select(ToProto));
+        proto.ImplicitMxAddresses.AddRange(servers.ImplicitMxAddresses);
+        return proto;
+    }
+
+    private static V1.Host ToProto(HostAddresses host)
+    {
+        var proto = new V1.Host { Name = host.Name, Preference = (uint)Math.Max(0, host.Preference) };
+        proto.Ipv4.AddRange(host.Ipv4);
+        proto.Ipv6.AddRange(host.Ipv6);
+        var problems = new[] { ("A", host.AStatus), ("AAAA", host.AaaaStatus) }
+            .Where(p => p.Item2 is not ("NOERROR" or "NXDOMAIN"))
+            .Select(p => $"{p.Item1}: {p.Item2}");
+        proto.Error = string.Join(", ", problems);
+        return proto;
+    }
+
+    private static V1.ProbeRecord ToProto(ProbeResult result) => new()
+    {
+        Kind = result.Key.Kind,
+        Target = result.Key.Target,
+        Outcome = result.Outcome switch
+        {
+            ProbeOutcome.Completed => "COMPLETED",
+            ProbeOutcome.NotAllowed => "NOT_ALLOWED",
+            ProbeOutcome.TimedOut => "TIMEOUT",
+            _ => "FAILED",
+        },
+        Reused = result.Reused,
+        Reason = result.Reason,
+        Elapsed = Duration.FromTimeSpan(result.Elapsed),
+        Evidence = result.Evidence is { ValueKind: JsonValueKind.Object } evidence ? Struct.Parser.ParseJson(evidence.GetRawText()) : null,
+    };
+
+    private static Struct ToStruct(JsonObject json) => Struct.Parser.ParseJson(json.ToJsonString());
+}

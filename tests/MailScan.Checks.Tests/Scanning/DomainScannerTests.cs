@@ -1,0 +1,126 @@
+using MailScan.Checks.Discovery;
+using MailScan.Checks.Input;
+using MailScan.Checks.Ipv6;
+using MailScan.Checks.NameServers;
+using MailScan.Checks.Options;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Smtp;
+using MailScan.Checks.Verdicts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Tests.Scanning;
+
+public sealed class DomainScannerTests
+{
+    private static readonly MailServerEvidence Servers = new(
+        "example.nl", "NOERROR", false,
+        [new HostAddresses("mx.example.nl", 10, ["192.0.2.25"], ["2001:db8::25"], "NOERROR", "NOERROR")],
+        "NOERROR", "example.nl",
+        [
+            new HostAddresses("ns1.example.net", 0, [], ["2001:db8::53"], "NOERROR", "NOERROR"),
+            new HostAddresses("ns2.example.net", 0, [], ["2001:db8::54"], "NOERROR", "NOERROR"),
+        ]);
+
+    private static DomainScanner Scanner(IProbeDispatcher dispatcher, CheckRegistry? registry = null, MailScanOptions? options = null) =>
+        new(dispatcher, registry ?? CheckRegistry.Default(), Microsoft.Extensions.Options.Options.Create(options ?? new MailScanOptions()),
+            TimeProvider.System, NullLogger<DomainScanner>.Instance);
+
+    private static Task<ProbeResult> Answer(ProbeRequest request, MailServerEvidence servers) => Task.FromResult(request.Key.Kind switch
+    {
+        ProbeKinds.MailServers => ProbeResult.Completed(request.Key, servers, TimeSpan.Zero),
+        ProbeKinds.NameServerReach => ProbeResult.Completed(request.Key, new NameServerReachEvidence(request.Key.Target, "q", "NOERROR", "NOERROR", 1, 1), TimeSpan.Zero),
+        _ => ProbeResult.Completed(request.Key, new SmtpEvidence(request.Key.Target, 25, SmtpConnectState.Greeted, 220, "hi", true, ["STARTTLS"], 1, 1), TimeSpan.Zero),
+    });
+
+    private static async Task<List<ScanEvent>> Collect(DomainScanner scanner, string domain = "example.nl")
+    {
+        var events = new List<ScanEvent>();
+        await foreach (var step in scanner.ScanAsync(DomainName.Parse(domain), CancellationToken.None))
+            events.Add(step);
+        return events;
+    }
+
+    [Fact]
+    public async Task Servers_come_first_then_every_category_once_then_the_report()
+    {
+        var events = await Collect(Scanner(new FakeDispatcher((r, _) => Answer(r, Servers))));
+
+        Assert.IsType<ServersDiscovered>(events[0]);
+        var categories = events.OfType<CategoryCompleted>().Select(c => c.Category.Id).ToList();
+        Assert.Equal(CategoryIds.All.Order(), categories.Order());
+        var report = Assert.IsType<ScanCompleted>(events[^1]).Report;
+        Assert.Equal(CategoryIds.All, report.Categories.Select(c => c.Id));
+        Assert.Equal(TestStatus.Passed, report.Categories[0].Status);
+    }
+
+    [Fact]
+    public async Task Categories_not_built_yet_say_not_implemented()
+    {
+        var events = await Collect(Scanner(new FakeDispatcher((r, _) => Answer(r, Servers))));
+        var report = events.OfType<ScanCompleted>().Single().Report;
+        foreach (var category in report.Categories.Where(c => c.Id != CategoryIds.Ipv6))
+        {
+            Assert.Equal(TestStatus.NotTested, category.Status);
+            Assert.All(category.Tests, t => Assert.Equal("not implemented", t.Reason));
+        }
+    }
+
+    [Fact]
+    public async Task Each_unique_probe_runs_once_even_when_two_checks_plan_it()
+    {
+        var registry = new CheckRegistry([new Ipv6Check(), new DuplicateIpv6Check()]);
+        var dispatcher = new FakeDispatcher((r, _) => Answer(r, Servers));
+        await Collect(Scanner(dispatcher, registry));
+        Assert.Equal(4, dispatcher.Asked.Count);
+        Assert.Equal(4, dispatcher.Asked.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_probe_that_outlives_the_domain_limit_ends_as_not_testable()
+    {
+        var options = new MailScanOptions();
+        options.Scan.DomainTimeout = TimeSpan.FromMilliseconds(300);
+        var dispatcher = new FakeDispatcher(async (r, token) =>
+        {
+            if (r.Key.Kind == ProbeKinds.Smtp)
+                await Task.Delay(Timeout.Infinite, token);
+            return await Answer(r, Servers);
+        });
+        var events = await Collect(Scanner(dispatcher, options: options));
+        var ipv6 = events.OfType<ScanCompleted>().Single().Report.Categories[0];
+        var reach = ipv6.Tests.Single(t => t.Id == Ipv6SubtestIds.MxReach);
+        Assert.Equal(TestStatus.NotTestable, reach.Status);
+        Assert.Contains("ran out of time", reach.Reason);
+    }
+
+    [Fact]
+    public async Task A_silent_resolver_means_the_scan_cannot_be_done()
+    {
+        var silent = Servers with { MxStatus = "TIMEOUT", NsStatus = "TIMEOUT", MailServers = [], NameServers = [] };
+        var scanner = Scanner(new FakeDispatcher((r, _) => Answer(r, silent)));
+        var error = await Assert.ThrowsAsync<ScanFailedException>(() => Collect(scanner));
+        Assert.Contains("resolver", error.Message);
+    }
+
+    [Fact]
+    public async Task A_missing_domain_is_reported_as_such_in_every_category()
+    {
+        var missing = Servers with { MxStatus = "NXDOMAIN", MailServers = [], NameServers = [] };
+        var events = await Collect(Scanner(new FakeDispatcher((r, _) => Answer(r, missing))));
+        Assert.True(((ServersDiscovered)events[0]).Servers.DomainMissing);
+        var report = events.OfType<ScanCompleted>().Single().Report;
+        Assert.All(report.Categories.SelectMany(c => c.Tests), t => Assert.Contains("NXDOMAIN", t.Reason));
+    }
+
+    private sealed class DuplicateIpv6Check : IMailCheck
+    {
+        private readonly Ipv6Check _inner = new();
+
+        public string CategoryId => "duplicate";
+
+        public IReadOnlyList<ProbeRequest> Plan(MailServerEvidence servers) => _inner.Plan(servers);
+
+        public CategoryResult Judge(MailServerEvidence servers, IProbeResults results) => _inner.Judge(servers, results) with { Id = "duplicate" };
+    }
+}

@@ -1,0 +1,34 @@
+using MailScan.Cli.Lab;
+
+namespace MailScan.Lab.Tests;
+
+/// <summary>Every lab domain gets, through the real lab servers, the statuses deploy/lab/catalogue.json lists.</summary>
+[Collection(LabCollection.Name)]
+public sealed class CatalogueTests(LabScanner lab)
+{
+    public static TheoryData<string> Domains()
+    {
+        var data = new TheoryData<string>();
+        foreach (var entry in Catalogue.Load(LabEnvironment.CataloguePath).Domains)
+            data.Add(entry.Domain);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Domains))]
+    public async Task Lab_domain_gets_the_catalogued_verdicts(string domain)
+    {
+        var entry = Catalogue.Load(LabEnvironment.CataloguePath).Domains.Single(d => d.Domain == domain);
+        var report = await lab.ScanAsync(domain);
+        var mismatches = entry.Mismatches(report);
+        Assert.True(mismatches.Count == 0, $"{domain} ({entry.Purpose}):\n  " + string.Join("\n  ", mismatches));
+    }
+
+    [Fact]
+    public void The_catalogue_covers_every_category_of_the_ipv6_issue()
+    {
+        var catalogue = Catalogue.Load(LabEnvironment.CataloguePath);
+        var statuses = catalogue.Domains.SelectMany(d => d.Expect).Where(e => e.Key.StartsWith("mail_ipv6_", StringComparison.Ordinal)).Select(e => e.Value).ToHashSet();
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "WARNING", "INFO", "NOT_TESTED" }, statuses);
+    }
+}
