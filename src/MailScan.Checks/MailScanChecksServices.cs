@@ -1,5 +1,6 @@
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Dns;
+using MailScan.Checks.Dnssec;
 using MailScan.Checks.NameServers;
 using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
@@ -22,6 +23,7 @@ public static class MailScanChecksServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ResolverSet(sp.GetRequiredService<IOptions<MailScanOptions>>()));
         services.TryAddSingleton<IDnsResolver, DnsResolver>();
+        services.TryAddSingleton<IValidatingResolver, ResolverFlagValidator>();
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
 

@@ -10,6 +10,9 @@ lab_write_profile() {
     "QueryTimeout": "00:00:02",
     "Retries": 1
   },
+  "Tls": {
+    "ExtraRootFile": "$LAB_STATE/tls/ca.crt"
+  },
   "Targets": {
     "AllowNetworks": [ "$LAB_V4_CIDR", "$LAB_V6_CIDR" ]
   },

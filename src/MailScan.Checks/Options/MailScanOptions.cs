@@ -9,6 +9,7 @@ public sealed class MailScanOptions
     public DnsOptions Dns { get; set; } = new();
     public TargetOptions Targets { get; set; } = new();
     public SmtpOptions Smtp { get; set; } = new();
+    public TlsOptions Tls { get; set; } = new();
     public RpkiOptions Rpki { get; set; } = new();
     public ScanOptions Scan { get; set; } = new();
 }

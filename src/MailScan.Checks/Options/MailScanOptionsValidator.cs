@@ -56,7 +56,7 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         if (options.Smtp.MinConnectionSpacing < TimeSpan.Zero || options.Smtp.MinConnectionSpacing > TimeSpan.FromMinutes(10))
             yield return $"Smtp:MinConnectionSpacing: {options.Smtp.MinConnectionSpacing} is out of range (0 to 10 minutes)";
 
-        foreach (var (key, path) in new[] { ("Rpki:VrpsFile (--vrps)", options.Rpki.VrpsFile), ("Rpki:RouteOriginsFile (--route-origins)", options.Rpki.RouteOriginsFile) })
+        foreach (var (key, path) in new[] { ("Rpki:VrpsFile (--vrps)", options.Rpki.VrpsFile), ("Rpki:RouteOriginsFile (--route-origins)", options.Rpki.RouteOriginsFile), ("Tls:ExtraRootFile (--extra-root)", options.Tls.ExtraRootFile) })
         {
             if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
                 yield return $"{key}: file '{path}' does not exist";

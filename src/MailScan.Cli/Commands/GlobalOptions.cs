@@ -15,6 +15,7 @@ internal sealed class GlobalOptions
     public Option<string?> RouteOrigins { get; } = new("--route-origins") { Description = "prefix-to-origin table (pfx2as format)", HelpName = "FILE", Recursive = true };
     public Option<int?> SmtpPort { get; } = new("--smtp-port") { Description = "SMTP port of mail servers (default 25)", HelpName = "N", Recursive = true };
     public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "name sent with EHLO (default: this host's name)", HelpName = "NAME", Recursive = true };
+    public Option<string?> ExtraRoot { get; } = new("--extra-root") { Description = "PEM root certificate(s) to trust besides the system store (e.g. the lab CA)", HelpName = "FILE", Recursive = true };
     public Option<double?> DnsTimeout { get; } = new("--dns-timeout") { Description = "seconds per DNS query attempt", HelpName = "SECONDS", Recursive = true };
     public Option<double?> SmtpTimeout { get; } = new("--smtp-timeout") { Description = "seconds to connect and per SMTP command", HelpName = "SECONDS", Recursive = true };
     public Option<double?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "seconds for one probe, all steps", HelpName = "SECONDS", Recursive = true };
@@ -24,7 +25,7 @@ internal sealed class GlobalOptions
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "no colours in the output", Recursive = true };
 
     public IEnumerable<Option> All() =>
-        [Profile, Resolver, TrustAnchor, AllowNetwork, Vrps, RouteOrigins, SmtpPort, EhloName, DnsTimeout, SmtpTimeout, ProbeTimeout, DomainTimeout, Concurrency, Verbose, NoColor];
+        [Profile, Resolver, TrustAnchor, AllowNetwork, Vrps, RouteOrigins, SmtpPort, EhloName, ExtraRoot, DnsTimeout, SmtpTimeout, ProbeTimeout, DomainTimeout, Concurrency, Verbose, NoColor];
 
     public CommandLineSettings Settings(ParseResult result) => new()
     {
@@ -36,6 +37,7 @@ internal sealed class GlobalOptions
         RouteOrigins = result.GetValue(RouteOrigins),
         SmtpPort = result.GetValue(SmtpPort),
         EhloName = result.GetValue(EhloName),
+        ExtraRoot = result.GetValue(ExtraRoot),
         DnsTimeoutSeconds = result.GetValue(DnsTimeout),
         SmtpTimeoutSeconds = result.GetValue(SmtpTimeout),
         ProbeTimeoutSeconds = result.GetValue(ProbeTimeout),

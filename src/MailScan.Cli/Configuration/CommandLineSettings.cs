@@ -13,6 +13,7 @@ internal sealed record CommandLineSettings
     public string? RouteOrigins { get; init; }
     public int? SmtpPort { get; init; }
     public string? EhloName { get; init; }
+    public string? ExtraRoot { get; init; }
     public double? DnsTimeoutSeconds { get; init; }
     public double? SmtpTimeoutSeconds { get; init; }
     public double? ProbeTimeoutSeconds { get; init; }
@@ -36,6 +37,8 @@ internal sealed record CommandLineSettings
             options.Smtp.Port = port;
         if (EhloName is not null)
             options.Smtp.EhloName = EhloName;
+        if (ExtraRoot is not null)
+            options.Tls.ExtraRootFile = ExtraRoot;
         if (DnsTimeoutSeconds is { } dns)
             options.Dns.QueryTimeout = Seconds(dns);
         if (SmtpTimeoutSeconds is { } smtp)

@@ -10,7 +10,7 @@ namespace MailScan.Cli.Configuration;
 /// </summary>
 internal static class OptionsLoader
 {
-    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Rpki", "Scan"];
+    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
@@ -47,6 +47,7 @@ internal static class OptionsLoader
                 "Dns" => (object)options.Dns,
                 "Targets" => options.Targets,
                 "Smtp" => options.Smtp,
+                "Tls" => options.Tls,
                 "Rpki" => options.Rpki,
                 _ => options.Scan,
             };
