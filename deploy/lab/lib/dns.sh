@@ -222,14 +222,19 @@ lab_start_dns() {
 }
 
 lab_stop_dns() {
+  local pids=()
+  for pidfile in "$LAB_DNS/run/unbound.pid" "$LAB_DNS/run/knot.pid"; do
+    lab_pid_alive "$pidfile" && pids+=("$(cat "$pidfile")")
+  done
   if lab_pid_alive "$LAB_DNS/run/unbound.pid"; then
     kill "$(cat "$LAB_DNS/run/unbound.pid")" 2>/dev/null || true
   fi
   if lab_pid_alive "$LAB_DNS/run/knot.pid"; then
     knotc -c "$LAB_DNS/knot.conf" stop >/dev/null 2>&1 || kill "$(cat "$LAB_DNS/run/knot.pid")" 2>/dev/null || true
   fi
-  for pidfile in "$LAB_DNS/run/unbound.pid" "$LAB_DNS/run/knot.pid"; do
-    [ -f "$pidfile" ] && lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
+  local pid
+  for pid in "${pids[@]}"; do
+    lab_wait 50 bash -c "! kill -0 $pid 2>/dev/null" || true
   done
   return 0
 }
