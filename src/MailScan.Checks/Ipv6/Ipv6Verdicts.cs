@@ -70,7 +70,7 @@ public static class Ipv6Verdicts
             return new(id, TestStatus.Failed, $"not reachable over IPv6: {string.Join("; ", failed)}", details);
         if (untestable.Count > 0)
             return new(id, TestStatus.NotTestable, $"could not be tested: {string.Join("; ", untestable)}", details);
-        return new(id, TestStatus.Passed, $"all {addresses.Count} IPv6 addresses of the name servers answer over UDP and TCP", details);
+        return new(id, TestStatus.Passed, addresses.Count == 1 ? "the IPv6 address of the name servers answers over UDP and TCP" : $"all {addresses.Count} IPv6 addresses of the name servers answer over UDP and TCP", details);
     }
 
     /// <summary>Every mail server has an AAAA record; null MX and no MX are judged as non-receiving.</summary>
@@ -96,7 +96,7 @@ public static class Ipv6Verdicts
             return new(id, TestStatus.Failed, $"mail server(s) without an IPv6 address: {string.Join(", ", missing)}", details);
         if (unknown.Count > 0)
             return new(id, TestStatus.NotTestable, $"the AAAA records of {string.Join(", ", unknown)} could not be looked up", details);
-        return new(id, TestStatus.Passed, $"all {servers.MailServers.Count} mail servers have an IPv6 address", details);
+        return new(id, TestStatus.Passed, servers.MailServers.Count == 1 ? "the mail server has an IPv6 address" : $"all {servers.MailServers.Count} mail servers have an IPv6 address", details);
     }
 
     /// <summary>Every IPv6 address of every mail server greets with 220 on the SMTP port.</summary>
@@ -138,7 +138,7 @@ public static class Ipv6Verdicts
             return new(id, TestStatus.Failed, $"not reachable over IPv6 on the SMTP port: {string.Join("; ", failed)}", details);
         if (untestable.Count > 0)
             return new(id, TestStatus.NotTestable, $"could not be tested: {string.Join("; ", untestable)}", details);
-        return new(id, TestStatus.Passed, $"all {addresses.Count} IPv6 addresses of the mail servers accept SMTP", details);
+        return new(id, TestStatus.Passed, addresses.Count == 1 ? "the IPv6 address of the mail servers accepts SMTP" : $"all {addresses.Count} IPv6 addresses of the mail servers accept SMTP", details);
     }
 
     /// <summary>True: greets with 220; false: not reachable or not SMTP; null: could not be measured.</summary>
