@@ -29,11 +29,8 @@ public sealed partial class SmtpGreetingProbe(
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        if (!IPAddress.TryParse(request.Key.Target, out var address))
-            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"'{request.Key.Target}' is not an IP address", TimeSpan.Zero);
-        var decision = policy.Check(address);
-        if (!decision.IsAllowed)
-            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.NotAllowed, decision.Reason, TimeSpan.Zero);
+        if (!policy.TryAdmit(request, out var address, out var refusal))
+            return refusal;
 
         await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
         {
