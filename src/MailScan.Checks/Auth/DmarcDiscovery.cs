@@ -27,7 +27,7 @@ public static class DmarcDiscovery
         {
             0 => new DmarcFinding(DmarcFindingKind.None, null, null, inherited, $"no DMARC record at {lookup.Name}"),
             1 => new DmarcFinding(DmarcFindingKind.Found, records[0], lookup.Name, inherited,
-                inherited ? $"no record of its own; the organisational domain's record at {lookup.Name} applies" : $"found at {lookup.Name}"),
+                inherited ? $"no record of its own; the organisational domain's record at {lookup.Name} applies" : $"DMARC record found at {lookup.Name}"),
             _ => new DmarcFinding(DmarcFindingKind.Several, null, lookup.Name, inherited, $"{records.Count} DMARC records at {lookup.Name}; there must be exactly one"),
         };
     }

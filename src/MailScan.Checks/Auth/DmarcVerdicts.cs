@@ -14,7 +14,7 @@ public static class DmarcVerdicts
         var details = Details(evidence, finding);
         return finding.Kind switch
         {
-            DmarcFindingKind.Found => new(AuthSubtestIds.DmarcExist, TestStatus.Passed, $"DMARC record {finding.Reason}", details),
+            DmarcFindingKind.Found => new(AuthSubtestIds.DmarcExist, TestStatus.Passed, finding.Reason, details),
             DmarcFindingKind.DnsFailure => new(AuthSubtestIds.DmarcExist, TestStatus.NotTestable, finding.Reason, details),
             DmarcFindingKind.Several => new(AuthSubtestIds.DmarcExist, TestStatus.Failed, finding.Reason, details),
             _ => new(AuthSubtestIds.DmarcExist, TestStatus.Failed, $"{finding.Reason}; publish a TXT record \"v=DMARC1; p=...\" at _dmarc.{Domain(evidence)}", details),
