@@ -1,12 +1,16 @@
+using MailScan.Checks.Auth;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Dns;
 using MailScan.Checks.Dnssec;
+using MailScan.Checks.MtaSts;
 using MailScan.Checks.NameServers;
 using MailScan.Checks.Options;
+using MailScan.Checks.Policy.Psl;
 using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
+using MailScan.Checks.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,10 +30,15 @@ public static class MailScanChecksServices
         services.TryAddSingleton<IValidatingResolver, ResolverFlagValidator>();
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
+        services.TryAddSingleton<ExtraTrustedRoots>();
+        services.TryAddSingleton(sp => PublicSuffixList.Load(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Auth.PublicSuffixListFile));
+        services.TryAddSingleton<MtaStsPolicyFetcher>();
 
         services.AddSingleton<IProbe, MailServersProbe>();
         services.AddSingleton<IProbe, NameServerReachProbe>();
         services.AddSingleton<IProbe, SmtpGreetingProbe>();
+        services.AddSingleton<IProbe, AuthProbe>();
+        services.AddSingleton<IProbe, MtaStsProbe>();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

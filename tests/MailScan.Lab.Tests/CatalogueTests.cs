@@ -31,4 +31,19 @@ public sealed class CatalogueTests(LabScanner lab)
         var statuses = catalogue.Domains.SelectMany(d => d.Expect).Where(e => e.Key.StartsWith("mail_ipv6_", StringComparison.Ordinal)).Select(e => e.Value).ToHashSet();
         Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "WARNING", "INFO", "NOT_TESTED" }, statuses);
     }
+
+    [Fact]
+    public void The_catalogue_covers_every_verdict_of_the_authenticity_issue()
+    {
+        var catalogue = Catalogue.Load(LabEnvironment.CataloguePath);
+        var expected = catalogue.Domains.SelectMany(d => d.Expect).ToList();
+        foreach (var id in new[] { "mail_auth_dmarc_exist", "mail_auth_dkim_exist", "mail_auth_spf_exist" })
+            Assert.Superset(new HashSet<string> { "PASSED", "FAILED" }, expected.Where(e => e.Key == id).Select(e => e.Value).ToHashSet());
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "NOT_TESTED" }, expected.Where(e => e.Key == "mail_auth_spf_policy").Select(e => e.Value).ToHashSet());
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "WARNING", "NOT_TESTED" }, expected.Where(e => e.Key == "mail_auth_dmarc_policy").Select(e => e.Value).ToHashSet());
+        Assert.Superset(new HashSet<string> { "PASSED", "WARNING" }, expected.Where(e => e.Key == "mail_auth_dmarc_ext_destination").Select(e => e.Value).ToHashSet());
+        Assert.Contains(expected, e => e.Key == "mail_auth_dkim_exist" && e.Value == "NOT_TESTED");
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "INFO" }, expected.Where(e => e.Key == "mailscan_mta_sts").Select(e => e.Value).ToHashSet());
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "INFO" }, expected.Where(e => e.Key == "mailscan_tls_rpt").Select(e => e.Value).ToHashSet());
+    }
 }

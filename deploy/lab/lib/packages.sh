@@ -10,6 +10,9 @@ LAB_PACKAGES=(
   openssl ca-certificates # lab CA and certificates
   iproute2                # lab addresses on lo
   strace                  # proves in a test which addresses the scanner contacts
+  spf-tools-perl          # spfquery: the SPF referee of the lab tests
+  opendmarc               # opendmarc-check: the DMARC referee of the lab tests
+  publicsuffix            # the Public Suffix List the scanner reads (it has a built-in copy too)
 )
 
 lab_install_packages() {

@@ -62,6 +62,9 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
                 yield return $"{key}: file '{path}' does not exist";
         }
 
+        foreach (var error in AuthErrors(options.Auth))
+            yield return error;
+
         if (options.Scan.DomainConcurrency is < 1 or > 100_000)
             yield return $"Scan:DomainConcurrency (--concurrency): {options.Scan.DomainConcurrency} is out of range (1-100000)";
         if (options.Scan.ProbeConcurrency is < 1 or > 1000)
@@ -70,6 +73,23 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         foreach (var error in Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))
             yield return error;
+    }
+
+    private static IEnumerable<string> AuthErrors(AuthOptions auth)
+    {
+        foreach (var selector in auth.Selectors())
+        {
+            if (selector.Length > 63 || !selector.Split('.').All(l => l.Length > 0 && l.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+                yield return $"Auth:DkimSelectors: '{selector}' is not a DKIM selector (labels of letters, digits, '-', '_')";
+        }
+        if (!string.IsNullOrWhiteSpace(auth.PublicSuffixListFile) && !File.Exists(auth.PublicSuffixListFile))
+            yield return $"Auth:PublicSuffixListFile: file '{auth.PublicSuffixListFile}' does not exist";
+        foreach (var error in Positive("Auth:MtaStsTimeout", auth.MtaStsTimeout, TimeSpan.FromMinutes(5)))
+            yield return error;
+        if (auth.MtaStsMaxBytes is < 1024 or > 10 * 1024 * 1024)
+            yield return $"Auth:MtaStsMaxBytes: {auth.MtaStsMaxBytes} is out of range (1024-10485760)";
+        if (auth.SpfMaxLookups is < 11 or > 1000)
+            yield return $"Auth:SpfMaxLookups: {auth.SpfMaxLookups} is out of range (11-1000)";
     }
 
     private static IEnumerable<string> Positive(string key, TimeSpan value, TimeSpan max)

@@ -1,3 +1,4 @@
+using MailScan.Checks.Auth;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Verdicts;
 
@@ -17,9 +18,7 @@ public sealed class CheckRegistry
         new Ipv6Check(),
         new NotImplementedCheck(CategoryIds.Dnssec,
             ["mail_dnssec_mailto_exist", "mail_dnssec_mailto_valid", "mail_dnssec_mx_exist", "mail_dnssec_mx_valid"]),
-        new NotImplementedCheck(CategoryIds.Auth,
-            ["mail_auth_dmarc_exist", "mail_auth_dmarc_policy", "mail_auth_dmarc_ext_destination", "mail_auth_dkim_exist",
-             "mail_auth_spf_exist", "mail_auth_spf_policy"]),
+        new AuthCheck(),
         new NotImplementedCheck(CategoryIds.StartTls,
             ["mail_starttls_tls_available", "mail_starttls_tls_version", "mail_starttls_tls_ciphers", "mail_starttls_tls_cipherorder",
              "mail_starttls_tls_keyexchange", "mail_starttls_tls_keyexchangehash", "mail_starttls_tls_compress",

@@ -12,7 +12,13 @@ public static class ProbeKinds
     /// <summary>An SMTP session with a mail server address.</summary>
     public const string Smtp = "smtp";
 
-    /// <summary>The queue family a kind belongs to: dns, ns, smtp, rpki.</summary>
+    /// <summary>The domain-level lookups of the authenticity marks: SPF walk, DMARC, DKIM node, TLS-RPT.</summary>
+    public const string Auth = "dns.auth";
+
+    /// <summary>The MTA-STS record and the policy fetched over HTTPS from mta-sts.&lt;domain&gt;.</summary>
+    public const string MtaSts = "https.mta-sts";
+
+    /// <summary>The queue family a kind belongs to: dns, ns, smtp, https, rpki.</summary>
     public static string Family(string kind)
     {
         var dot = kind.IndexOf('.');

@@ -6,7 +6,7 @@ namespace MailScan.Contracts.Bus;
 public static class ProbeQueues
 {
     /// <summary>The families a worker can serve.</summary>
-    public static IReadOnlyList<string> Families { get; } = ["dns", "ns", "smtp", "rpki"];
+    public static IReadOnlyList<string> Families { get; } = ["dns", "ns", "smtp", "rpki", "https"];
 
     /// <summary>The queue name of a family (e.g. probe-smtp).</summary>
     public static string ForFamily(string family) => $"probe-{family}";
