@@ -43,13 +43,7 @@ public sealed class ScanBenchmark : IBenchmark
         Console.WriteLine($"| domain | median ms (first round ms), {rounds} rounds |");
         Console.WriteLine("|---|---|");
         foreach (var (domain, samples) in times)
-            Console.WriteLine($"| {domain} | {Median(samples):0} ({samples[0]:0}) |");
+            Console.WriteLine($"| {domain} | {Stats.Median(samples):0} ({samples[0]:0}) |");
         return 0;
-    }
-
-    private static double Median(List<double> samples)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
