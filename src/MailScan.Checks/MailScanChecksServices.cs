@@ -22,14 +22,18 @@ public static class MailScanChecksServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailScanOptions>, MailScanOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ResolverSet(sp.GetRequiredService<IOptions<MailScanOptions>>()));
+        services.AddHybridCache();
+        services.TryAddSingleton<DnsWireClient>();
+        services.TryAddSingleton<DnsMessageCache>();
         services.TryAddSingleton<IDnsResolver, DnsResolver>();
-        services.TryAddSingleton<IValidatingResolver, ResolverFlagValidator>();
+        services.TryAddSingleton<IValidatingResolver, DnssecValidator>();
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
 
         services.AddSingleton<IProbe, MailServersProbe>();
         services.AddSingleton<IProbe, NameServerReachProbe>();
         services.AddSingleton<IProbe, SmtpGreetingProbe>();
+        services.AddSingleton<IProbe, DnssecProbe>();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

@@ -1,3 +1,4 @@
+using MailScan.Checks.Dnssec;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Verdicts;
 
@@ -15,8 +16,7 @@ public sealed class CheckRegistry
     public static CheckRegistry Default() => new(
     [
         new Ipv6Check(),
-        new NotImplementedCheck(CategoryIds.Dnssec,
-            ["mail_dnssec_mailto_exist", "mail_dnssec_mailto_valid", "mail_dnssec_mx_exist", "mail_dnssec_mx_valid"]),
+        new DnssecCheck(),
         new NotImplementedCheck(CategoryIds.Auth,
             ["mail_auth_dmarc_exist", "mail_auth_dmarc_policy", "mail_auth_dmarc_ext_destination", "mail_auth_dkim_exist",
              "mail_auth_spf_exist", "mail_auth_spf_policy"]),

@@ -12,6 +12,9 @@ public static class ProbeKinds
     /// <summary>An SMTP session with a mail server address.</summary>
     public const string Smtp = "smtp";
 
+    /// <summary>The DNSSEC status of a name (the mail domain or an MX host), validated in process.</summary>
+    public const string Dnssec = "dns.dnssec";
+
     /// <summary>The queue family a kind belongs to: dns, ns, smtp, rpki.</summary>
     public static string Family(string kind)
     {
