@@ -26,8 +26,11 @@ public static class MailScanChecksServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailScanOptions>, MailScanOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ResolverSet(sp.GetRequiredService<IOptions<MailScanOptions>>()));
+        services.AddHybridCache();
+        services.TryAddSingleton<DnsWireClient>();
+        services.TryAddSingleton<DnsMessageCache>();
         services.TryAddSingleton<IDnsResolver, DnsResolver>();
-        services.TryAddSingleton<IValidatingResolver, ResolverFlagValidator>();
+        services.TryAddSingleton<IValidatingResolver, DnssecValidator>();
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
         services.TryAddSingleton<ExtraTrustedRoots>();
@@ -39,6 +42,7 @@ public static class MailScanChecksServices
         services.AddSingleton<IProbe, SmtpGreetingProbe>();
         services.AddSingleton<IProbe, AuthProbe>();
         services.AddSingleton<IProbe, MtaStsProbe>();
+        services.AddSingleton<IProbe, DnssecProbe>();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

@@ -4,7 +4,8 @@ using MailScan.Checks.Dns;
 using MailScan.Checks.Policy.Spf;
 using MailScan.Cli.Configuration;
 using MailScan.Cli.Lab;
-using Microsoft.Extensions.Logging.Abstractions;
+using MailScan.Checks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailScan.Benchmarks;
 
@@ -39,7 +40,8 @@ public sealed class SpfBenchmark : IBenchmark
         for (var round = 0; round < rounds; round++)
         {
             // A new client per round: its DNS cache starts empty (cold), then the same cases again (warm).
-            var dns = new DnsResolver(Microsoft.Extensions.Options.Options.Create(options), new ResolverSet(options.Dns.Resolvers), NullLogger<DnsResolver>.Instance);
+            var dns = new ServiceCollection().AddLogging().AddSingleton(Microsoft.Extensions.Options.Options.Create(options)).AddMailScanChecks()
+                .BuildServiceProvider().GetRequiredService<IDnsResolver>();
             var evaluator = new SpfEvaluator(new ResolverSpfLookup(dns), TimeProvider.System);
             cold.Add(await TimeOursAsync(evaluator, cases, cancellationToken));
             warm.Add(await TimeOursAsync(evaluator, cases, cancellationToken));

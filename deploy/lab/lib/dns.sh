@@ -208,7 +208,9 @@ lab_start_dns() {
   mkdir -p "$LAB_DNS"/{zones,db,run,keys}
   lab_write_knot_conf
   lab_render_zones
+  lab_presign_zones
   lab_delegate_zones
+  lab_install_presigned_zones
   lab_write_trust_anchors
   knotc -c "$LAB_DNS/knot.conf" conf-check >/dev/null || lab_die "knot.conf is invalid"
   knotd -c "$LAB_DNS/knot.conf" -d || lab_die "knotd did not start; see $LAB_DNS/knot.log"

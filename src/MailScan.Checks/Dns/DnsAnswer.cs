@@ -1,5 +1,6 @@
 using DnsClient;
 using DnsClient.Protocol;
+using MailScan.Checks.Dns.Wire;
 
 namespace MailScan.Checks.Dns;
 
@@ -16,6 +17,12 @@ public sealed record DnsAnswer(
     TimeSpan Elapsed,
     string? Error = null)
 {
+    /// <summary>The response as read off the wire, RDATA kept (what the DNSSEC validator checks); null when none arrived.</summary>
+    public DnsMessage? Message { get; init; }
+
+    /// <summary>The answer came from the cache.</summary>
+    public bool FromCache { get; init; }
+
     /// <summary>A response arrived with NOERROR.</summary>
     public bool IsNoError => Outcome == DnsOutcome.Answered && Rcode == "NOERROR";
 

@@ -1,121 +1,72 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using DnsClient;
-using DnsClient.Protocol;
+using MailScan.Checks.Dns.Wire;
 using MailScan.Checks.Options;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Dns;
 
-/// <summary>DnsClient behind <see cref="IDnsResolver"/>: EDNS 1232 with DO, TCP fallback, timeouts and retries from options.</summary>
-public sealed partial class DnsResolver : IDnsResolver
+/// <summary>
+/// <see cref="IDnsResolver"/> over the product's wire client: recursive queries with RD, DO and
+/// CD (so a validating resolver hands over bogus data with its signatures for our own validator),
+/// EDNS 1232, TCP on truncation, cached by TTL with in-flight de-duplication; direct queries to a
+/// named server without recursion and without the cache (they measure the server).
+/// </summary>
+public sealed class DnsResolver : IDnsResolver
 {
-    private readonly LookupClient _recursive;
-    private readonly LookupClient _direct;
-    private readonly DnsOptions _options;
-    private readonly ILogger<DnsResolver> _logger;
+    private readonly DnsWireClient _client;
+    private readonly DnsMessageCache _cache;
+    private readonly IReadOnlyList<IPEndPoint> _servers;
+    private readonly DnsQueryFlags _recursive;
+    private readonly DnsQueryFlags _direct;
 
-    public DnsResolver(IOptions<MailScanOptions> options, ResolverSet resolvers, ILogger<DnsResolver> logger)
+    public DnsResolver(IOptions<MailScanOptions> options, ResolverSet resolvers, DnsWireClient client, DnsMessageCache cache)
     {
-        _options = options.Value.Dns;
-        _logger = logger;
-        _recursive = new LookupClient(ClientOptions(resolvers.NameServers, recursion: true));
-        // The direct client's own server list is never used: every call names its server.
-        _direct = new LookupClient(ClientOptions(resolvers.NameServers, recursion: false));
+        _client = client;
+        _cache = cache;
+        _servers = [.. resolvers.NameServers.Select(s => new IPEndPoint(IPAddress.Parse(s.Address), s.Port))];
+        var size = (ushort)options.Value.Dns.EdnsBufferSize;
+        _recursive = new DnsQueryFlags(RecursionDesired: true, CheckingDisabled: true, DnssecOk: true, size);
+        _direct = new DnsQueryFlags(RecursionDesired: false, CheckingDisabled: false, DnssecOk: true, size);
     }
 
     public async Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var response = await _recursive.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
-            return FromResponse(name, type, response, started);
-        }
-        catch (Exception ex) when (ex is DnsResponseException or SocketException or IOException or TimeoutException)
-        {
-            return FromFailure(name, type, "resolver", ex, started);
-        }
+        if (!DnsName.TryParse(name, out var parsed))
+            return Invalid(name, type);
+        var question = new WireQuestion(parsed, (ushort)type);
+        var key = $"dns:{parsed.ToString().ToLowerInvariant()}:{(ushort)type}";
+        var exchange = await _cache.GetOrExchangeAsync(
+            key, token => _client.ExchangeAsync(_servers, question, _recursive, DnsTransport.Udp, token), cancellationToken).ConfigureAwait(false);
+        return ToAnswer(name, type, exchange);
     }
 
     public async Task<DnsAnswer> QueryServerAsync(IPEndPoint server, string name, QueryType type, DnsTransport transport, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var options = new DnsQueryAndServerOptions(new NameServer(server))
-        {
-            Recursion = false,
-            UseCache = false,
-            Timeout = _options.QueryTimeout,
-            Retries = _options.Retries,
-            ThrowDnsErrors = false,
-            ContinueOnDnsError = false,
-            ContinueOnEmptyResponse = false,
-            UseTcpOnly = transport == DnsTransport.Tcp,
-            UseTcpFallback = true,
-            ExtendedDnsBufferSize = _options.EdnsBufferSize,
-            RequestDnsSecRecords = true,
-        };
-        try
-        {
-            var response = await _direct.QueryAsync(new DnsQuestion(name, type), options, cancellationToken).ConfigureAwait(false);
-            return FromResponse(name, type, response, started);
-        }
-        catch (Exception ex) when (ex is DnsResponseException or SocketException or IOException or TimeoutException)
-        {
-            return FromFailure(name, type, server.ToString(), ex, started);
-        }
+        if (!DnsName.TryParse(name, out var parsed))
+            return Invalid(name, type);
+        var exchange = await _client.ExchangeAsync([server], new WireQuestion(parsed, (ushort)type), _direct, transport, cancellationToken).ConfigureAwait(false);
+        return ToAnswer(name, type, exchange);
     }
 
-    private LookupClientOptions ClientOptions(IReadOnlyList<NameServer> servers, bool recursion) => new([.. servers])
+    /// <summary>A <see cref="DnsAnswer"/> from an exchange: DnsClient's record types, plus the wire message.</summary>
+    public static DnsAnswer ToAnswer(string name, QueryType type, DnsExchange exchange)
     {
-        Recursion = recursion,
-        UseCache = true,
-        Timeout = _options.QueryTimeout,
-        Retries = _options.Retries,
-        ThrowDnsErrors = false,
-        ContinueOnDnsError = true,
-        ContinueOnEmptyResponse = false,
-        UseTcpFallback = true,
-        ExtendedDnsBufferSize = _options.EdnsBufferSize,
-        RequestDnsSecRecords = true,
-        UseRandomNameServer = false,
-    };
-
-    private DnsAnswer FromResponse(string name, QueryType type, IDnsQueryResponse response, long started)
-    {
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var rcode = RcodeName(response.Header.ResponseCode);
-        LogAnswer(_logger, name, type, rcode, response.NameServer?.ToString() ?? "?", elapsed.TotalMilliseconds);
+        if (exchange.Outcome != DnsOutcome.Answered || exchange.Message is not { } message)
+            return new DnsAnswer(name, type, exchange.Outcome, string.Empty, [], [], false, exchange.Server, exchange.Elapsed, exchange.Error);
         return new DnsAnswer(
-            name, type, DnsOutcome.Answered, rcode,
-            [.. response.Answers],
-            [.. response.Authorities],
-            response.Header.IsAuthenticData,
-            response.NameServer?.ToString() ?? string.Empty,
-            elapsed);
+            name, type, DnsOutcome.Answered, RcodeName(message.Rcode),
+            DnsClientRecords.Map(message.Answers),
+            DnsClientRecords.Map(message.Authorities),
+            message.AuthenticData, exchange.Server, exchange.Elapsed)
+        {
+            Message = message,
+            FromCache = exchange.FromCache,
+        };
     }
 
-    private DnsAnswer FromFailure(string name, QueryType type, string server, Exception ex, long started)
-    {
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var outcome = ex switch
-        {
-            DnsResponseException { Code: DnsResponseCode.ConnectionTimeout } => DnsOutcome.Timeout,
-            TimeoutException => DnsOutcome.Timeout,
-            DnsResponseException { InnerException: SocketException } => DnsOutcome.NetworkError,
-            SocketException or IOException => DnsOutcome.NetworkError,
-            _ => DnsOutcome.Malformed,
-        };
-        var message = outcome switch
-        {
-            DnsOutcome.Timeout => $"no answer within {_options.QueryTimeout.TotalSeconds:0.#} s ({_options.Retries + 1} attempts)",
-            _ => ex.InnerException?.Message ?? ex.Message,
-        };
-        LogFailure(_logger, name, type, server, outcome, message);
-        return new DnsAnswer(name, type, outcome, string.Empty, [], [], false, server, elapsed, message);
-    }
+    private static DnsAnswer Invalid(string name, QueryType type) =>
+        new(name, type, DnsOutcome.Malformed, string.Empty, [], [], false, string.Empty, TimeSpan.Zero, $"'{name}' is not a domain name");
 
     /// <summary>The conventional upper-case name of a response code.</summary>
     public static string RcodeName(int code) => code switch
@@ -134,12 +85,4 @@ public sealed partial class DnsResolver : IDnsResolver
         16 => "BADVERS",
         _ => $"RCODE{code}",
     };
-
-    private static string RcodeName(DnsHeaderResponseCode code) => RcodeName((int)code);
-
-    [LoggerMessage(Level = LogLevel.Trace, Message = "DNS {Name} {Type}: {Rcode} from {Server} in {Milliseconds:0.0} ms")]
-    private static partial void LogAnswer(ILogger logger, string name, QueryType type, string rcode, string server, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "DNS {Name} {Type} via {Server} failed: {Outcome}: {Message}")]
-    private static partial void LogFailure(ILogger logger, string name, QueryType type, string server, DnsOutcome outcome, string message);
 }

@@ -18,6 +18,15 @@ public sealed class DnsOptions
     /// <summary>EDNS(0) UDP payload size advertised (1232: the DNS Flag Day 2020 value).</summary>
     public int EdnsBufferSize { get; set; } = 1232;
 
+    /// <summary>DNS answers are cached for their TTL, but never longer than this.</summary>
+    public TimeSpan CacheMaxTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Time for validating one answer, all its queries included.</summary>
+    public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>At most this many queries for validating one answer (the chain of trust included).</summary>
+    public int ValidationMaxQueries { get; set; } = 40;
+
     /// <summary>At most this many mail servers (MX names) of a domain are tested.</summary>
     public int MaxMailServers { get; set; } = 10;
 

@@ -25,6 +25,14 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Dns:TrustAnchorFile (--trust-anchor): file '{options.Dns.TrustAnchorFile}' does not exist";
         foreach (var error in Positive("Dns:QueryTimeout", options.Dns.QueryTimeout, TimeSpan.FromMinutes(2)))
             yield return error;
+        foreach (var error in Positive("Dns:CacheMaxTtl", options.Dns.CacheMaxTtl, TimeSpan.FromDays(7)))
+            yield return error;
+        foreach (var error in Positive("Dns:ValidationTimeout", options.Dns.ValidationTimeout, TimeSpan.FromMinutes(10)))
+            yield return error;
+        if (options.Dns.ValidationMaxQueries is < 4 or > 1000)
+            yield return $"Dns:ValidationMaxQueries: {options.Dns.ValidationMaxQueries} is out of range (4-1000)";
+        if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && File.Exists(options.Dns.TrustAnchorFile) && Dnssec.TrustAnchors.Load(options.Dns.TrustAnchorFile).Error is { } anchorError)
+            yield return $"Dns:TrustAnchorFile (--trust-anchor): {anchorError}";
         if (options.Dns.Retries is < 0 or > 10)
             yield return $"Dns:Retries: {options.Dns.Retries} is out of range (0-10)";
         if (options.Dns.EdnsBufferSize is < 512 or > 4096)

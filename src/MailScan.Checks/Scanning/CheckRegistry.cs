@@ -1,4 +1,5 @@
 using MailScan.Checks.Auth;
+using MailScan.Checks.Dnssec;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Verdicts;
 
@@ -16,8 +17,7 @@ public sealed class CheckRegistry
     public static CheckRegistry Default() => new(
     [
         new Ipv6Check(),
-        new NotImplementedCheck(CategoryIds.Dnssec,
-            ["mail_dnssec_mailto_exist", "mail_dnssec_mailto_valid", "mail_dnssec_mx_exist", "mail_dnssec_mx_valid"]),
+        new DnssecCheck(),
         new AuthCheck(),
         new NotImplementedCheck(CategoryIds.StartTls,
             ["mail_starttls_tls_available", "mail_starttls_tls_version", "mail_starttls_tls_ciphers", "mail_starttls_tls_cipherorder",

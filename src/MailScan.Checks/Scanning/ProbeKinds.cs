@@ -18,6 +18,9 @@ public static class ProbeKinds
     /// <summary>The MTA-STS record and the policy fetched over HTTPS from mta-sts.&lt;domain&gt;.</summary>
     public const string MtaSts = "https.mta-sts";
 
+    /// <summary>The DNSSEC status of a name (the mail domain or an MX host), validated in process.</summary>
+    public const string Dnssec = "dns.dnssec";
+
     /// <summary>The queue family a kind belongs to: dns, ns, smtp, https, rpki.</summary>
     public static string Family(string kind)
     {

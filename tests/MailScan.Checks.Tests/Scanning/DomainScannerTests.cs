@@ -60,7 +60,8 @@ public sealed class DomainScannerTests
     {
         var events = await Collect(Scanner(new FakeDispatcher((r, _) => Answer(r, Servers))));
         var report = events.OfType<ScanCompleted>().Single().Report;
-        foreach (var category in report.Categories.Where(c => c.Id is not (CategoryIds.Ipv6 or CategoryIds.Auth)))
+        var notBuilt = CheckRegistry.Default().Checks.OfType<NotImplementedCheck>().Select(c => c.CategoryId).ToHashSet();
+        foreach (var category in report.Categories.Where(c => notBuilt.Contains(c.Id)))
         {
             Assert.Equal(TestStatus.NotTested, category.Status);
             Assert.All(category.Tests, t => Assert.Equal("not implemented", t.Reason));

@@ -1,5 +1,6 @@
 using MailScan.Checks.Dns;
-using Microsoft.Extensions.Logging.Abstractions;
+using MailScan.Checks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailScan.Lab.Tests.Referees;
 
@@ -8,8 +9,11 @@ internal static class LabDns
 {
     public static IDnsResolver Resolver()
     {
-        var options = LabEnvironment.Options();
-        return new DnsResolver(Microsoft.Extensions.Options.Options.Create(options), new ResolverSet(options.Dns.Resolvers), NullLogger<DnsResolver>.Instance);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(LabEnvironment.Options()))
+            .AddMailScanChecks();
+        return services.BuildServiceProvider().GetRequiredService<IDnsResolver>();
     }
 
     /// <summary>The lab's IPv4 network prefix, e.g. "127.102" for instance 2.</summary>

@@ -1,0 +1,101 @@
+using System.Buffers.Binary;
+using System.Text;
+using MailScan.Checks.Dns.Wire;
+using MailScan.Checks.Options;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Dns;
+
+/// <summary>
+/// DNS responses cached by TTL in <see cref="HybridCache"/>: in memory, plus whatever
+/// IDistributedCache is registered (Redis in cluster mode) as the second level. Identical queries
+/// in flight share one exchange. The entry is the raw message (so any level can hold it) with its
+/// expiry time; failures and zero-TTL answers are shared with the callers waiting but not kept.
+/// </summary>
+public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptions<MailScanOptions> options)
+{
+    private readonly DnsOptions _options = options.Value.Dns;
+
+    /// <summary>The cached exchange for the key, else runs <paramref name="exchange"/> once for all callers.</summary>
+    public async Task<DnsExchange> GetOrExchangeAsync(string key, Func<CancellationToken, Task<DnsExchange>> exchange, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            DnsExchange? fresh = null;
+            byte[] entry;
+            try
+            {
+                entry = await cache.GetOrCreateAsync(
+                    key,
+                    async token =>
+                    {
+                        fresh = await exchange(token).ConfigureAwait(false);
+                        var ttl = CacheTtl(fresh);
+                        if (ttl <= TimeSpan.Zero)
+                            throw new NotKept(fresh);
+                        return Envelope(fresh, time.GetUtcNow() + ttl);
+                    },
+                    Entry(_options.CacheMaxTtl),
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotKept notKept)
+            {
+                return notKept.Exchange;
+            }
+            if (fresh is not null)
+            {
+                var ttl = CacheTtl(fresh);
+                if (ttl < _options.CacheMaxTtl)
+                    await cache.SetAsync(key, entry, Entry(ttl), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return fresh;
+            }
+            var (expires, cached) = Open(entry);
+            if (cached is not null && expires > time.GetUtcNow())
+                return cached;
+            await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        return await exchange(cancellationToken).ConfigureAwait(false);
+    }
+
+    private TimeSpan CacheTtl(DnsExchange exchange)
+    {
+        if (exchange.Outcome != DnsOutcome.Answered || exchange.Message is not { Rcode: 0 or 3 } message || exchange.Raw is null)
+            return TimeSpan.Zero;
+        var ttl = TimeSpan.FromSeconds(message.MinimumTtl());
+        return ttl > _options.CacheMaxTtl ? _options.CacheMaxTtl : ttl;
+    }
+
+    private static HybridCacheEntryOptions Entry(TimeSpan ttl) => new() { Expiration = ttl, LocalCacheExpiration = ttl };
+
+    private static byte[] Envelope(DnsExchange exchange, DateTimeOffset expires)
+    {
+        var server = Encoding.UTF8.GetBytes(exchange.Server);
+        var entry = new byte[8 + 1 + server.Length + exchange.Raw!.Length];
+        BinaryPrimitives.WriteInt64BigEndian(entry, expires.ToUnixTimeMilliseconds());
+        entry[8] = (byte)Math.Min(server.Length, 255);
+        server.AsSpan(0, entry[8]).CopyTo(entry.AsSpan(9));
+        exchange.Raw.CopyTo(entry.AsSpan(9 + entry[8]));
+        return entry;
+    }
+
+    /// <summary>Reads an entry back; an entry that does not parse (another version wrote it) counts as expired.</summary>
+    private static (DateTimeOffset Expires, DnsExchange? Exchange) Open(byte[] entry)
+    {
+        if (entry.Length < 9 || entry.Length < 9 + entry[8])
+            return (DateTimeOffset.MinValue, null);
+        var expires = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(entry));
+        var server = Encoding.UTF8.GetString(entry, 9, entry[8]);
+        var raw = entry.AsSpan(9 + entry[8]).ToArray();
+        var (message, error) = DnsWireReader.Read(raw);
+        return error is null
+            ? (expires, new DnsExchange(DnsOutcome.Answered, message, raw, server, TimeSpan.Zero) { FromCache = true })
+            : (DateTimeOffset.MinValue, null);
+    }
+
+    /// <summary>Carries an exchange that must not be cached out of the cache's factory, to every waiting caller.</summary>
+    private sealed class NotKept(DnsExchange exchange) : Exception("DNS answer not cached")
+    {
+        public DnsExchange Exchange { get; } = exchange;
+    }
+}

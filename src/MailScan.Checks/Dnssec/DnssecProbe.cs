@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using DnsClient;
+using MailScan.Checks.Scanning;
+
+namespace MailScan.Checks.Dnssec;
+
+/// <summary>
+/// Validates the SOA question of a name, as Internet.nl does: a positive answer at a zone apex,
+/// NODATA (with its proof) anywhere else, each through the chain of trust of its zone.
+/// </summary>
+public sealed class DnssecProbe(IValidatingResolver validator) : IProbe
+{
+    public string Kind => ProbeKinds.Dnssec;
+
+    public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var name = request.Key.Target;
+        var validated = await validator.QueryAsync(name, QueryType.SOA, cancellationToken).ConfigureAwait(false);
+        var evidence = new DnssecEvidence(
+            name, $"{name} SOA", validated.Answer.Status, validated.Status, validated.Reason,
+            validated.Failure?.Error.ToString(), validated.Failure?.Zone, validated.Failure?.RRset);
+        return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
+    }
+}
