@@ -4,6 +4,7 @@ using MailScan.Checks.Dnssec;
 using MailScan.Checks.NameServers;
 using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
+using MailScan.Checks.Rpki;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
@@ -30,6 +31,7 @@ public static class MailScanChecksServices
         services.AddSingleton<IProbe, MailServersProbe>();
         services.AddSingleton<IProbe, NameServerReachProbe>();
         services.AddSingleton<IProbe, SmtpGreetingProbe>();
+        services.AddMailScanRpki();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

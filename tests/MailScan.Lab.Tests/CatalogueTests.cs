@@ -31,4 +31,13 @@ public sealed class CatalogueTests(LabScanner lab)
         var statuses = catalogue.Domains.SelectMany(d => d.Expect).Where(e => e.Key.StartsWith("mail_ipv6_", StringComparison.Ordinal)).Select(e => e.Value).ToHashSet();
         Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "WARNING", "INFO", "NOT_TESTED" }, statuses);
     }
+
+    [Fact]
+    public void The_catalogue_covers_every_status_of_the_rpki_issue()
+    {
+        var catalogue = Catalogue.Load(LabEnvironment.CataloguePath);
+        var statuses = catalogue.Domains.SelectMany(d => d.Expect)
+            .Where(e => e.Key.Contains("rpki_", StringComparison.Ordinal)).Select(e => e.Value).ToHashSet();
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "WARNING", "NOT_TESTED" }, statuses);
+    }
 }

@@ -10,6 +10,8 @@ LAB_PACKAGES=(
   openssl ca-certificates # lab CA and certificates
   iproute2                # lab addresses on lo
   strace                  # proves in a test which addresses the scanner contacts
+  stayrtr                 # RTR cache serving the lab VRPs (stayrtr, and rtrdump as a referee)
+  rtr-tools               # rtrlib's RTR client and validator (rpki-rov): the benchmark's peer
 )
 
 lab_install_packages() {

@@ -12,6 +12,9 @@ public static class ProbeKinds
     /// <summary>An SMTP session with a mail server address.</summary>
     public const string Smtp = "smtp";
 
+    /// <summary>The announced route of an IP address and its RPKI route origin validity.</summary>
+    public const string RouteOrigin = "rpki.origin";
+
     /// <summary>The queue family a kind belongs to: dns, ns, smtp, rpki.</summary>
     public static string Family(string kind)
     {
