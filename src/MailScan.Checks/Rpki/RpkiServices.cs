@@ -1,5 +1,6 @@
 using MailScan.Checks.Dns;
 using MailScan.Checks.Options;
+using MailScan.Checks.Rpki.Rtr;
 using MailScan.Checks.Scanning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,8 @@ public static class RpkiServices
             };
             return VrpExportSource.FromUrl(new Uri(options.VrpsUrl), options.RefreshInterval, options.FetchTimeout, http, time);
         }
+        if (!string.IsNullOrWhiteSpace(options.RtrServer) && RtrEndpoint.TryParse(options.RtrServer, out var rtr, out _))
+            return new RtrVrpSource(rtr, (byte)options.RtrVersion, options.FetchTimeout, time, services.GetRequiredService<ILogger<RtrVrpSource>>());
         return null;
     }
 
