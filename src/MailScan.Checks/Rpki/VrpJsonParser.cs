@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -22,6 +21,11 @@ public static class VrpJsonParser
         catch (JsonException ex)
         {
             return Parsed<VrpDocument>.Fail($"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}", "not valid JSON: " + FirstSentence(ex.Message));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader refuses some values (invalid UTF-8 in a string) this way; still bad input, not our fault.
+            return Parsed<VrpDocument>.Fail($"byte {reader.BytesConsumed}", "not valid JSON: " + FirstSentence(ex.Message));
         }
     }
 
@@ -174,8 +178,7 @@ public static class VrpJsonParser
             reader.Read();
             if (isEpoch && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds) && seconds is > 0 and < 253402300800)
                 generated = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            else if (isTime && reader.TokenType == JsonTokenType.String
-                     && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            else if (isTime && reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var time))
                 generated = time;
             else
                 reader.Skip();

@@ -58,7 +58,8 @@ public static class RtrPduCodec
             case RtrPduType.ResetQuery or RtrPduType.CacheReset or RtrPduType.CacheResponse:
                 if (body.Length != 0)
                     return $"length {raw.Length} is not 8";
-                pdu = header with { SessionId = field };
+                // Reset Query and Cache Reset carry a zero field; only a Cache Response names the session.
+                pdu = type == RtrPduType.CacheResponse ? header with { SessionId = field } : header;
                 return null;
             case RtrPduType.Ipv4Prefix or RtrPduType.Ipv6Prefix:
                 return DecodePrefix(header, body, out pdu);
