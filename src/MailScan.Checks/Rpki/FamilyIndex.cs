@@ -7,6 +7,7 @@ namespace MailScan.Checks.Rpki;
 internal sealed class FamilyIndex<T> where T : unmanaged, IBinaryInteger<T>
 {
     private readonly T[] _bits;
+    private readonly byte[] _lengths;
     private readonly Bucket[] _buckets;
     private readonly int _offset;
 
@@ -14,8 +15,9 @@ internal sealed class FamilyIndex<T> where T : unmanaged, IBinaryInteger<T>
     {
         _offset = offset;
         _bits = new T[sorted.Length];
+        _lengths = new byte[sorted.Length];
         for (var i = 0; i < sorted.Length; i++)
-            _bits[i] = T.CreateTruncating(sorted[i].Bits);
+            (_bits[i], _lengths[i]) = (T.CreateTruncating(sorted[i].Bits), sorted[i].Length);
 
         var buckets = new List<Bucket>();
         var start = 0;
@@ -32,8 +34,17 @@ internal sealed class FamilyIndex<T> where T : unmanaged, IBinaryInteger<T>
         _buckets = [.. buckets];
     }
 
+    /// <summary>The number of distinct prefix lengths: the most ranges a lookup can find.</summary>
+    public int Lengths => _buckets.Length;
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _bits.Length;
+
+    /// <summary>The prefix of entry i of this family.</summary>
+    public IpPrefix PrefixAt(int i) => IpPrefix.FromBits(typeof(T) != typeof(uint), UInt128.CreateTruncating(_bits[i]), _lengths[i]);
+
     public long ApproximateBytes =>
-        (long)_bits.Length * Unsafe.SizeOf<T>() + _buckets.Sum(b => (long)b.Slots.Length * sizeof(int));
+        (long)_bits.Length * (Unsafe.SizeOf<T>() + 1) + _buckets.Sum(b => (long)b.Slots.Length * sizeof(int));
 
     public int FindCovering(T query, int queryLength, Span<Range> ranges)
     {
@@ -49,11 +60,11 @@ internal sealed class FamilyIndex<T> where T : unmanaged, IBinaryInteger<T>
             var last = first + 1;
             while (last < bucket.End && _bits[last] == key)
                 last++;
-            if (found < ranges.Length)
-                ranges[found] = new Range(_offset + first, _offset + last);
-            found++;
+            ranges[found++] = new Range(_offset + first, _offset + last);
+            if (found == ranges.Length)
+                break;
         }
-        return Math.Min(found, ranges.Length);
+        return found;
     }
 
     private int Find(in Bucket bucket, T key)

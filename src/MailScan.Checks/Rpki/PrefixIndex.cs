@@ -27,15 +27,22 @@ public sealed class PrefixIndex
         Count = sorted.Length;
     }
 
+    /// <summary>The most ranges one lookup can find (the distinct prefix lengths of a family): the size for the range buffer.</summary>
+    public int MaxCovering => Math.Max(1, Math.Max(_ipv4.Lengths, _ipv6.Lengths));
+
     /// <summary>The number of entries.</summary>
     public int Count { get; }
 
-    /// <summary>The most distinct lengths a family can have (0..128): a safe size for the range buffer.</summary>
-    public const int MaxRanges = 129;
+    /// <summary>The number of IPv4 entries (they come first).</summary>
+    public int Ipv4Count => _ipv4.Count;
+
+    /// <summary>The prefix of entry i.</summary>
+    public IpPrefix PrefixAt(int i) => i < _ipv4.Count ? _ipv4.PrefixAt(i) : _ipv6.PrefixAt(i - _ipv4.Count);
 
     /// <summary>
     /// Writes the ranges of entries whose prefix covers <paramref name="query"/>, longest prefix
-    /// first; each range holds the entries of one equal prefix. Returns how many were written.
+    /// first, until the buffer is full (<see cref="MaxCovering"/> holds all); each range holds the
+    /// entries of one equal prefix. Returns how many were written.
     /// </summary>
     public int FindCovering(IpPrefix query, Span<Range> ranges) =>
         query.IsIpv6 ? _ipv6.FindCovering(query.Bits, query.Length, ranges) : _ipv4.FindCovering((uint)query.Bits, query.Length, ranges);

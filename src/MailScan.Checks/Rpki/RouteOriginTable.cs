@@ -9,13 +9,11 @@ namespace MailScan.Checks.Rpki;
 public sealed class RouteOriginTable
 {
     private readonly PrefixIndex _index;
-    private readonly IpPrefix[] _prefixes;
     private readonly IReadOnlyList<RouteOrigin>[] _origins;
 
     private RouteOriginTable(string source, IpPrefix[] prefixes, IReadOnlyList<RouteOrigin>[] origins)
     {
         Source = source;
-        _prefixes = prefixes;
         _origins = origins;
         _index = new PrefixIndex(prefixes);
     }
@@ -24,7 +22,7 @@ public sealed class RouteOriginTable
     public string Source { get; }
 
     /// <summary>The number of announced prefixes.</summary>
-    public int Count => _prefixes.Length;
+    public int Count => _origins.Length;
 
     /// <summary>Builds the table; lines for the same prefix merge their origins.</summary>
     public static RouteOriginTable Create(string source, IEnumerable<AnnouncedRoute> routes)
@@ -41,7 +39,9 @@ public sealed class RouteOriginTable
             var end = start + 1;
             while (end < sorted.Length && sorted[end].Prefix == sorted[start].Prefix)
                 end++;
-            var merged = sorted[start..end].SelectMany(r => r.Origins).Distinct().ToArray();
+            var merged = end == start + 1 && sorted[start].Origins.Count == 1
+                ? [sorted[start].Origins[0]]
+                : sorted[start..end].SelectMany(r => r.Origins).Distinct().ToArray();
             if (merged.Length == 1)
             {
                 if (!single.TryGetValue(merged[0], out var shared))
@@ -62,9 +62,14 @@ public sealed class RouteOriginTable
         if (range.End.Value <= range.Start.Value)
             return null;
         var i = range.Start.Value;
-        return new AnnouncedRoute(_prefixes[i], _origins[i]);
+        return new AnnouncedRoute(_index.PrefixAt(i), _origins[i]);
     }
 
+    /// <summary>Bytes held by the table's arrays (shared origin lists counted once, roughly), for the benchmark.</summary>
+    public long ApproximateBytes =>
+        _index.ApproximateBytes + _origins.Length * (long)IntPtr.Size
+        + _origins.Distinct().Sum(o => 32L + o.Count * (IntPtr.Size + 48L));
+
     /// <summary>Every route, in index order.</summary>
-    public IEnumerable<AnnouncedRoute> All() => _prefixes.Select((p, i) => new AnnouncedRoute(p, _origins[i]));
+    public IEnumerable<AnnouncedRoute> All() => _origins.Select((o, i) => new AnnouncedRoute(_index.PrefixAt(i), o));
 }

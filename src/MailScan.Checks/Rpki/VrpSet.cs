@@ -8,28 +8,25 @@ namespace MailScan.Checks.Rpki;
 public sealed class VrpSet
 {
     private readonly PrefixIndex _index;
-    private readonly IpPrefix[] _prefixes;
     private readonly byte[] _maxLengths;
     private readonly uint[] _asns;
 
     private VrpSet(VrpSetInfo info, IpPrefix[] prefixes, byte[] maxLengths, uint[] asns)
     {
         Info = info;
-        _prefixes = prefixes;
         _maxLengths = maxLengths;
         _asns = asns;
         _index = new PrefixIndex(prefixes);
-        Ipv4Count = prefixes.Count(p => !p.IsIpv6);
     }
 
     /// <summary>Source and version.</summary>
     public VrpSetInfo Info { get; }
 
     /// <summary>The number of distinct VRPs.</summary>
-    public int Count => _prefixes.Length;
+    public int Count => _asns.Length;
 
     /// <summary>The number of IPv4 VRPs.</summary>
-    public int Ipv4Count { get; }
+    public int Ipv4Count => _index.Ipv4Count;
 
     /// <summary>An empty set (no VRPs: everything is not found).</summary>
     public static VrpSet Empty(VrpSetInfo info) => Create(info, []);
@@ -55,14 +52,14 @@ public sealed class VrpSet
     /// <summary>Every VRP, in index order.</summary>
     public IEnumerable<Vrp> All()
     {
-        for (var i = 0; i < _prefixes.Length; i++)
+        for (var i = 0; i < _asns.Length; i++)
             yield return At(i);
     }
 
     /// <summary>The VRPs whose prefix covers the given prefix, longest VRP prefix first.</summary>
     public IReadOnlyList<Vrp> Covering(IpPrefix prefix)
     {
-        Span<Range> ranges = stackalloc Range[PrefixIndex.MaxRanges];
+        Span<Range> ranges = stackalloc Range[_index.MaxCovering];
         var count = _index.FindCovering(prefix, ranges);
         if (count == 0)
             return [];
@@ -85,7 +82,7 @@ public sealed class VrpSet
     /// <summary>The RFC 6811 state of a route, without listing the VRPs (no allocation; the benchmark's hot path).</summary>
     public RouteOriginValidity StateOf(IpPrefix route, uint originAs)
     {
-        Span<Range> ranges = stackalloc Range[PrefixIndex.MaxRanges];
+        Span<Range> ranges = stackalloc Range[_index.MaxCovering];
         var count = _index.FindCovering(route, ranges);
         if (count == 0)
             return RouteOriginValidity.NotFound;
@@ -105,9 +102,9 @@ public sealed class VrpSet
         RouteOriginValidator.Validate(route, origin, Covering(route));
 
     /// <summary>Bytes held by the set, for the benchmark.</summary>
-    public long ApproximateBytes => _index.ApproximateBytes + _prefixes.Length * (long)(System.Runtime.CompilerServices.Unsafe.SizeOf<IpPrefix>() + 1 + 4);
+    public long ApproximateBytes => _index.ApproximateBytes + _asns.Length * (1L + 4);
 
-    private Vrp At(int i) => new(_prefixes[i], _maxLengths[i], _asns[i]);
+    private Vrp At(int i) => new(_index.PrefixAt(i), _maxLengths[i], _asns[i]);
 
     private static int VrpOrder(Vrp x, Vrp y)
     {
