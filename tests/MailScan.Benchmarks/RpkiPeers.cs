@@ -44,7 +44,7 @@ internal static class RpkiPeers
                 await probe.ConnectAsync(IPAddress.Loopback, endpoint.Port, cancellationToken);
                 break;
             }
-            catch (SocketException) when (attempt < 100)
+            catch (SocketException) when (attempt < 1200)
             {
                 await Task.Delay(50, cancellationToken);
             }

@@ -95,6 +95,24 @@ public sealed class RtrLabTests
         Assert.NotNull(evidence.VrpSet.RtrSerial);
     }
 
+    [Fact]
+    public async Task The_cli_follows_an_rtr_cache_given_with_rtr_instead_of_the_profiles_file()
+    {
+        var result = await CliProcess.RunAsync(["scan", "rpki-invalid-as.test", "--profile", LabEnvironment.ProfilePath, "--rtr", LabCache().ToString(), "--json"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"mail_rpki_valid\"", result.Stdout);
+        Assert.Contains($"rtr://{LabCache()} version session", result.Stdout);
+        Assert.Matches("\"id\": \"mail_rpki\",[^}]*\"status\": \"FAILED\"", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Two_vrp_sources_on_the_command_line_are_refused_naming_both()
+    {
+        var result = await CliProcess.RunAsync(["scan", "rpki-valid.test", "--vrps-url", "http://127.0.0.1:1/vrps.json", "--rtr", LabCache().ToString()]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--vrps-url and --rtr", result.Stderr);
+    }
+
     private static async Task<RtrSyncResult> SyncWhenReadyAsync(RtrClient client)
     {
         for (var attempt = 0; ; attempt++)

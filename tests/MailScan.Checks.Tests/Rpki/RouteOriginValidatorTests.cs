@@ -148,14 +148,17 @@ public sealed class RouteOriginValidatorTests
         }
     }
 
-    // Prefixes drawn from a small space so that covering relations are frequent.
+    // Prefixes drawn from a small space so that covering relations are frequent, with lengths on
+    // both sides of the index's block size (16 bits for IPv4, 32 for IPv6).
     private static Vrp RandomVrp(Random random)
     {
         var ipv6 = random.Next(4) == 0;
         var width = ipv6 ? 128 : 32;
-        var length = random.Next(0, ipv6 ? 20 : 20);
-        var bits = ipv6 ? (UInt128)(ulong)random.NextInt64() << 64 : (UInt128)(uint)random.Next();
-        bits &= ipv6 ? (UInt128)0xFFF0_0000_0000_0000UL << 64 : 0xFFF0_0000u;
+        var length = random.Next(0, ipv6 ? 48 : 30);
+        var spread = (uint)random.Next(4);
+        var bits = ipv6
+            ? ((UInt128)((ulong)random.Next(8) << 61) << 64) | ((UInt128)spread << 94)
+            : ((UInt128)((uint)random.Next(8) << 29)) | ((UInt128)spread << 12);
         var prefix = IpPrefix.FromBits(ipv6, bits, length);
         return new Vrp(prefix, (byte)random.Next(length, Math.Min(width, length + 8) + 1), (uint)random.Next(0, 6));
     }
