@@ -18,7 +18,7 @@ public sealed class RpkiOptions
     /// <summary>The RTR version spoken first (1, or 0 for old caches); a cache that only knows 0 is followed down.</summary>
     public int RtrVersion { get; set; } = 1;
 
-    /// <summary>How often a VRP file or URL is read again (only a changed one is reloaded).</summary>
+    /// <summary>How often a VRP file or URL, and the pfx2as file, are checked again (only a changed one is reloaded).</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Ask the Team Cymru DNS service (origin.asn.cymru.com) for route origins when no <see cref="RouteOriginsFile"/> is given.</summary>

@@ -46,7 +46,7 @@ public static class RpkiServices
     {
         var options = services.GetRequiredService<IOptions<MailScanOptions>>().Value.Rpki;
         if (!string.IsNullOrWhiteSpace(options.RouteOriginsFile))
-            return new RouteOriginFileSource(options.RouteOriginsFile);
+            return new RouteOriginFileSource(options.RouteOriginsFile, options.RefreshInterval, services.GetRequiredService<TimeProvider>());
         return options.TeamCymru ? new TeamCymruOriginSource(services.GetRequiredService<IDnsResolver>()) : new NoRouteOriginSource();
     }
 }

@@ -94,32 +94,7 @@ public static class VrpJsonParser
         uint? asn = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string? error = null;
-            if (reader.ValueTextEquals("prefix"u8))
-            {
-                reader.Read();
-                error = ReadPrefix(ref reader, out var parsed);
-                prefix = parsed;
-            }
-            else if (reader.ValueTextEquals("maxLength"u8) || reader.ValueTextEquals("maxlen"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value is >= 0 and <= 128)
-                    maxLength = value;
-                else
-                    error = "\"maxLength\" is not a number 0-128";
-            }
-            else if (reader.ValueTextEquals("asn"u8))
-            {
-                reader.Read();
-                error = ReadAsn(ref reader, out var parsed);
-                asn = parsed;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            var error = ReadRoaField(ref reader, ref prefix, ref maxLength, ref asn);
             if (error is not null)
                 return error;
         }
@@ -131,6 +106,36 @@ public static class VrpJsonParser
         if (max < p.Length || max > p.Width)
             return $"maxLength {max} is outside {p.Length}-{p.Width} for {p}";
         vrp = new Vrp(p, (byte)max, a);
+        return null;
+    }
+
+    /// <summary>Reads one property of a ROA entry; unknown ones (ta, expires, source, ...) are skipped.</summary>
+    private static string? ReadRoaField(ref Utf8JsonReader reader, ref IpPrefix? prefix, ref int? maxLength, ref uint? asn)
+    {
+        if (reader.ValueTextEquals("prefix"u8))
+        {
+            reader.Read();
+            var error = ReadPrefix(ref reader, out var parsed);
+            prefix = parsed;
+            return error;
+        }
+        if (reader.ValueTextEquals("maxLength"u8) || reader.ValueTextEquals("maxlen"u8))
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value) || value is < 0 or > 128)
+                return "\"maxLength\" is not a number 0-128";
+            maxLength = value;
+            return null;
+        }
+        if (reader.ValueTextEquals("asn"u8))
+        {
+            reader.Read();
+            var error = ReadAsn(ref reader, out var parsed);
+            asn = parsed;
+            return error;
+        }
+        reader.Read();
+        reader.Skip();
         return null;
     }
 

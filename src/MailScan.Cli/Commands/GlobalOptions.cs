@@ -15,7 +15,7 @@ internal sealed class GlobalOptions
     public Option<string?> RouteOrigins { get; } = new("--route-origins") { Description = "prefix-to-origin table (pfx2as format)", HelpName = "FILE", Recursive = true };
     public Option<string?> VrpsUrl { get; } = new("--vrps-url") { Description = "VRP export fetched over HTTP(S), read again every --vrps-refresh", HelpName = "URL", Recursive = true };
     public Option<string?> Rtr { get; } = new("--rtr") { Description = "RTR cache (RFC 8210) to follow for VRPs, e.g. 127.0.0.1:8282", HelpName = "HOST:PORT", Recursive = true };
-    public Option<double?> VrpsRefresh { get; } = new("--vrps-refresh") { Description = "seconds between reads of the VRP file or URL (default 600)", HelpName = "SECONDS", Recursive = true };
+    public Option<double?> VrpsRefresh { get; } = new("--vrps-refresh") { Description = "seconds between checks of the VRP file or URL and the pfx2as file (default 600)", HelpName = "SECONDS", Recursive = true };
     public Option<bool?> TeamCymru { get; } = new("--team-cymru") { Description = "ask the Team Cymru DNS service for route origins when no --route-origins is given (default true)", HelpName = "true|false", Recursive = true };
     public Option<int?> SmtpPort { get; } = new("--smtp-port") { Description = "SMTP port of mail servers (default 25)", HelpName = "N", Recursive = true };
     public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "name sent with EHLO (default: this host's name)", HelpName = "NAME", Recursive = true };
