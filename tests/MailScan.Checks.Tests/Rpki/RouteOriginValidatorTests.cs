@@ -133,10 +133,10 @@ public sealed class RouteOriginValidatorTests
     public void The_index_finds_exactly_the_vrps_a_linear_scan_finds()
     {
         var random = new Random(6811);
-        var vrps = Enumerable.Range(0, 3000).Select(_ => RandomVrp(random)).ToList();
+        var vrps = Enumerable.Range(0, 1500).Select(_ => RandomVrp(random)).ToList();
         var set = VrpSet.Create(Info, vrps);
         var distinct = vrps.Distinct().ToList();
-        for (var i = 0; i < 3000; i++)
+        for (var i = 0; i < 2000; i++)
         {
             var route = RandomVrp(random).Prefix;
             var origin = (uint)random.Next(1, 6);
