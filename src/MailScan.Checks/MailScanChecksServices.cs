@@ -7,6 +7,7 @@ using MailScan.Checks.NameServers;
 using MailScan.Checks.Options;
 using MailScan.Checks.Policy.Psl;
 using MailScan.Checks.Politeness;
+using MailScan.Checks.Rpki;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
@@ -43,6 +44,7 @@ public static class MailScanChecksServices
         services.AddSingleton<IProbe, AuthProbe>();
         services.AddSingleton<IProbe, MtaStsProbe>();
         services.AddSingleton<IProbe, DnssecProbe>();
+        services.AddMailScanRpki();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

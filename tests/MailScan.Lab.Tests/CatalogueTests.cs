@@ -46,4 +46,13 @@ public sealed class CatalogueTests(LabScanner lab)
         Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "INFO" }, expected.Where(e => e.Key == "mailscan_mta_sts").Select(e => e.Value).ToHashSet());
         Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "INFO" }, expected.Where(e => e.Key == "mailscan_tls_rpt").Select(e => e.Value).ToHashSet());
     }
+
+    [Fact]
+    public void The_catalogue_covers_every_status_of_the_rpki_issue()
+    {
+        var catalogue = Catalogue.Load(LabEnvironment.CataloguePath);
+        var statuses = catalogue.Domains.SelectMany(d => d.Expect)
+            .Where(e => e.Key.Contains("rpki_", StringComparison.Ordinal)).Select(e => e.Value).ToHashSet();
+        Assert.Superset(new HashSet<string> { "PASSED", "FAILED", "WARNING", "NOT_TESTED" }, statuses);
+    }
 }

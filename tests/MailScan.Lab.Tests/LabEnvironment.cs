@@ -11,6 +11,9 @@ internal static class LabEnvironment
 
     public static string ProfilePath => Path.Combine(RepositoryRoot, "deploy", "lab", "lab.json");
 
+    /// <summary>The lab's RPKI fixtures and StayRTR's endpoints (deploy/lab/lib/rpki.sh).</summary>
+    public static string RpkiStatePath => Path.Combine(RepositoryRoot, "deploy", "lab", ".state", "rpki");
+
     public static string CataloguePath => Path.Combine(RepositoryRoot, "deploy", "lab", "catalogue.json");
 
     /// <summary>The lab's settings, as `--profile deploy/lab/lab.json` gives them.</summary>

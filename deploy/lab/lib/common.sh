@@ -46,6 +46,7 @@ lab_address_sed() {
     [ "$v6" != "-" ] && printf 's/@@V6:%s@@/%s/g\n' "$name" "$LAB_V6_NET:$v6"
   done < <(lab_hosts)
   printf 's/@@INSTANCE@@/%s/g\n' "$LAB_INSTANCE"
+  printf 's|@@STATE@@|%s|g\n' "$LAB_STATE"
 }
 
 # Waits until a command succeeds, at most N tenths of a second.

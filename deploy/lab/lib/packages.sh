@@ -13,6 +13,8 @@ LAB_PACKAGES=(
   spf-tools-perl          # spfquery: the SPF referee of the lab tests
   opendmarc               # opendmarc-check: the DMARC referee of the lab tests
   publicsuffix            # the Public Suffix List the scanner reads (it has a built-in copy too)
+  stayrtr                 # RTR cache serving the lab VRPs (stayrtr, and rtrdump as a referee)
+  rtr-tools               # rtrlib's RTR client and validator (rpki-rov): the benchmark's peer
 )
 
 lab_install_packages() {

@@ -13,6 +13,10 @@ lab_write_profile() {
   "Tls": {
     "ExtraRootFile": "$LAB_STATE/tls/ca.crt"
   },
+  "Rpki": {
+    "VrpsFile": "$LAB_STATE/rpki/vrps.json",
+    "RouteOriginsFile": "$LAB_STATE/rpki/pfx2as.txt"
+  },
   "Targets": {
     "AllowNetworks": [ "$LAB_V4_CIDR", "$LAB_V6_CIDR" ]
   },

@@ -16,6 +16,9 @@ public sealed record MailServerEvidence(
     /// <summary>The domain's own A/AAAA when it has no MX (the implicit MX of RFC 5321), for information.</summary>
     public IReadOnlyList<string> ImplicitMxAddresses { get; init; } = [];
 
+    /// <summary>The zones of the MX names with their name servers (for RPKI); one entry per zone.</summary>
+    public IReadOnlyList<MailServerZone> MailServerZones { get; init; } = [];
+
     /// <summary>The domain does not exist.</summary>
     public bool DomainMissing => MxStatus == "NXDOMAIN";
 

@@ -52,6 +52,8 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
         var (nsStatus, nsZone, nsNames) = await nsTask.ConfigureAwait(false);
         var nameServers = await Task.WhenAll(nsNames.Select(n => AddressesAsync(n, 0, cancellationToken))).ConfigureAwait(false);
 
+        var zones = await MailServerZonesAsync(mailServers, nsZone, nameServers, cancellationToken).ConfigureAwait(false);
+
         IReadOnlyList<string> implicitMx = [];
         if (mx.IsConclusive && records.Count == 0)
         {
@@ -63,7 +65,26 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
         {
             SkippedMx = skipped,
             ImplicitMxAddresses = implicitMx,
+            MailServerZones = zones,
         };
+    }
+
+    /// <summary>The zone of every MX name and its name servers; the domain's own zone and hosts are reused, not asked again.</summary>
+    private async Task<IReadOnlyList<MailServerZone>> MailServerZonesAsync(
+        IReadOnlyList<HostAddresses> mailServers, string? domainZone, IReadOnlyList<HostAddresses> domainNameServers, CancellationToken cancellationToken)
+    {
+        var lookups = await Task.WhenAll(mailServers.Select(mx => FindNameServersAsync(mx.Name, cancellationToken))).ConfigureAwait(false);
+        var known = domainNameServers.ToDictionary(h => h.Name, StringComparer.Ordinal);
+        var zones = new List<MailServerZone>();
+        foreach (var group in mailServers.Zip(lookups).GroupBy(p => p.Second.Zone ?? "\0" + p.First.Name, StringComparer.Ordinal))
+        {
+            var (status, zone, names) = group.First().Second;
+            var hosts = zone is not null && zone == domainZone
+                ? domainNameServers
+                : await Task.WhenAll(names.Select(n => known.TryGetValue(n, out var host) ? Task.FromResult(host) : AddressesAsync(n, 0, cancellationToken))).ConfigureAwait(false);
+            zones.Add(new MailServerZone(zone, status, group.Select(p => p.First.Name).ToList(), hosts));
+        }
+        return zones;
     }
 
     /// <summary>The NS set of the zone the domain is in: the domain's own, else the nearest ancestor's.</summary>

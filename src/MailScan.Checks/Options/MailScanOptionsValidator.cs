@@ -72,6 +72,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
 
         foreach (var error in AuthErrors(options.Auth))
             yield return error;
+        foreach (var error in RpkiErrors(options.Rpki))
+            yield return error;
 
         if (options.Scan.DomainConcurrency is < 1 or > 100_000)
             yield return $"Scan:DomainConcurrency (--concurrency): {options.Scan.DomainConcurrency} is out of range (1-100000)";
@@ -98,6 +100,27 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Auth:MtaStsMaxBytes: {auth.MtaStsMaxBytes} is out of range (1024-10485760)";
         if (auth.SpfMaxLookups is < 11 or > 1000)
             yield return $"Auth:SpfMaxLookups: {auth.SpfMaxLookups} is out of range (11-1000)";
+    }
+
+    private static IEnumerable<string> RpkiErrors(RpkiOptions rpki)
+    {
+        var sources = new[] { ("--vrps", rpki.VrpsFile), ("--vrps-url", rpki.VrpsUrl), ("--rtr", rpki.RtrServer) }
+            .Where(s => !string.IsNullOrWhiteSpace(s.Item2)).Select(s => s.Item1).ToList();
+        if (sources.Count > 1)
+            yield return $"Rpki: give one VRP source, not {string.Join(" and ", sources)}";
+        if (!string.IsNullOrWhiteSpace(rpki.VrpsUrl)
+            && (!Uri.TryCreate(rpki.VrpsUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+            yield return $"Rpki:VrpsUrl (--vrps-url): '{rpki.VrpsUrl}' is not an http or https URL";
+        if (!string.IsNullOrWhiteSpace(rpki.RtrServer) && !Rpki.RtrEndpoint.TryParse(rpki.RtrServer, out _, out var rtrError))
+            yield return $"Rpki:RtrServer (--rtr): {rtrError}";
+        if (rpki.RtrVersion is not (0 or 1))
+            yield return $"Rpki:RtrVersion: {rpki.RtrVersion} is not an RTR version this scanner speaks (0 or 1)";
+        if (rpki.RefreshInterval < TimeSpan.FromSeconds(1) || rpki.RefreshInterval > TimeSpan.FromDays(1))
+            yield return $"Rpki:RefreshInterval (--vrps-refresh): {rpki.RefreshInterval} is out of range (1 second to 1 day)";
+        foreach (var error in Positive("Rpki:LoadTimeout", rpki.LoadTimeout, TimeSpan.FromHours(1)))
+            yield return error;
+        foreach (var error in Positive("Rpki:FetchTimeout", rpki.FetchTimeout, TimeSpan.FromHours(1)))
+            yield return error;
     }
 
     private static IEnumerable<string> Positive(string key, TimeSpan value, TimeSpan max)

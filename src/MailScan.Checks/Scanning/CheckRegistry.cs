@@ -1,6 +1,7 @@
 using MailScan.Checks.Auth;
 using MailScan.Checks.Dnssec;
 using MailScan.Checks.Ipv6;
+using MailScan.Checks.Rpki;
 using MailScan.Checks.Verdicts;
 
 namespace MailScan.Checks.Scanning;
@@ -26,8 +27,6 @@ public sealed class CheckRegistry
              "mail_starttls_tls_0rtt", "mail_starttls_cert_chain", "mail_starttls_cert_pubkey", "mail_starttls_cert_sig",
              "mail_starttls_tls_caa", "mail_starttls_cert_domain", "mail_starttls_dane_exist", "mail_starttls_dane_valid",
              "mail_starttls_dane_rollover"]),
-        new NotImplementedCheck(CategoryIds.Rpki,
-            ["mail_rpki_exists", "mail_rpki_valid", "mail_ns_rpki_exists", "mail_ns_rpki_valid",
-             "mail_mx_ns_rpki_exists", "mail_mx_ns_rpki_valid"]),
+        new RpkiCheck(),
     ]);
 }

@@ -21,6 +21,9 @@ public static class ProbeKinds
     /// <summary>The DNSSEC status of a name (the mail domain or an MX host), validated in process.</summary>
     public const string Dnssec = "dns.dnssec";
 
+    /// <summary>The announced route of an IP address and its RPKI route origin validity.</summary>
+    public const string RouteOrigin = "rpki.origin";
+
     /// <summary>The queue family a kind belongs to: dns, ns, smtp, https, rpki.</summary>
     public static string Family(string kind)
     {

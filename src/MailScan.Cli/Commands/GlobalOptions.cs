@@ -13,6 +13,10 @@ internal sealed class GlobalOptions
     public Option<string[]> AllowNetwork { get; } = new("--allow-network") { Description = "scan addresses in this special-use block anyway, e.g. 127.0.0.0/8 (repeatable)", HelpName = "CIDR", Recursive = true };
     public Option<string?> Vrps { get; } = new("--vrps") { Description = "VRP export (rpki-client / Routinator / StayRTR JSON)", HelpName = "FILE", Recursive = true };
     public Option<string?> RouteOrigins { get; } = new("--route-origins") { Description = "prefix-to-origin table (pfx2as format)", HelpName = "FILE", Recursive = true };
+    public Option<string?> VrpsUrl { get; } = new("--vrps-url") { Description = "VRP export fetched over HTTP(S), read again every --vrps-refresh", HelpName = "URL", Recursive = true };
+    public Option<string?> Rtr { get; } = new("--rtr") { Description = "RTR cache (RFC 8210) to follow for VRPs, e.g. 127.0.0.1:8282", HelpName = "HOST:PORT", Recursive = true };
+    public Option<double?> VrpsRefresh { get; } = new("--vrps-refresh") { Description = "seconds between checks of the VRP file or URL and the pfx2as file (default 600)", HelpName = "SECONDS", Recursive = true };
+    public Option<bool?> TeamCymru { get; } = new("--team-cymru") { Description = "ask the Team Cymru DNS service for route origins when no --route-origins is given (default true)", HelpName = "true|false", Recursive = true };
     public Option<int?> SmtpPort { get; } = new("--smtp-port") { Description = "SMTP port of mail servers (default 25)", HelpName = "N", Recursive = true };
     public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "name sent with EHLO (default: this host's name)", HelpName = "NAME", Recursive = true };
     public Option<string?> ExtraRoot { get; } = new("--extra-root") { Description = "PEM root certificate(s) to trust besides the system store (e.g. the lab CA)", HelpName = "FILE", Recursive = true };
@@ -25,7 +29,7 @@ internal sealed class GlobalOptions
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "no colours in the output", Recursive = true };
 
     public IEnumerable<Option> All() =>
-        [Profile, Resolver, TrustAnchor, AllowNetwork, Vrps, RouteOrigins, SmtpPort, EhloName, ExtraRoot, DnsTimeout, SmtpTimeout, ProbeTimeout, DomainTimeout, Concurrency, Verbose, NoColor];
+        [Profile, Resolver, TrustAnchor, AllowNetwork, Vrps, RouteOrigins, VrpsUrl, Rtr, VrpsRefresh, TeamCymru, SmtpPort, EhloName, ExtraRoot, DnsTimeout, SmtpTimeout, ProbeTimeout, DomainTimeout, Concurrency, Verbose, NoColor];
 
     public CommandLineSettings Settings(ParseResult result) => new()
     {
@@ -35,6 +39,10 @@ internal sealed class GlobalOptions
         AllowNetworks = result.GetValue(AllowNetwork) ?? [],
         Vrps = result.GetValue(Vrps),
         RouteOrigins = result.GetValue(RouteOrigins),
+        VrpsUrl = result.GetValue(VrpsUrl),
+        Rtr = result.GetValue(Rtr),
+        VrpsRefreshSeconds = result.GetValue(VrpsRefresh),
+        TeamCymru = result.GetValue(TeamCymru),
         SmtpPort = result.GetValue(SmtpPort),
         EhloName = result.GetValue(EhloName),
         ExtraRoot = result.GetValue(ExtraRoot),

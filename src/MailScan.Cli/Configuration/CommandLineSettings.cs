@@ -11,6 +11,10 @@ internal sealed record CommandLineSettings
     public IReadOnlyList<string> AllowNetworks { get; init; } = [];
     public string? Vrps { get; init; }
     public string? RouteOrigins { get; init; }
+    public string? VrpsUrl { get; init; }
+    public string? Rtr { get; init; }
+    public double? VrpsRefreshSeconds { get; init; }
+    public bool? TeamCymru { get; init; }
     public int? SmtpPort { get; init; }
     public string? EhloName { get; init; }
     public string? ExtraRoot { get; init; }
@@ -29,10 +33,7 @@ internal sealed record CommandLineSettings
             options.Dns.TrustAnchorFile = TrustAnchor;
         if (AllowNetworks.Count > 0)
             options.Targets.AllowNetworks = [.. AllowNetworks];
-        if (Vrps is not null)
-            options.Rpki.VrpsFile = Vrps;
-        if (RouteOrigins is not null)
-            options.Rpki.RouteOriginsFile = RouteOrigins;
+        ApplyRpkiTo(options.Rpki);
         if (SmtpPort is { } port)
             options.Smtp.Port = port;
         if (EhloName is not null)
@@ -55,6 +56,19 @@ internal sealed record CommandLineSettings
             options.Scan.DomainConcurrency = concurrency;
             options.Scan.ProbeConcurrency = Math.Min(concurrency, 1000);
         }
+    }
+
+    private void ApplyRpkiTo(RpkiOptions rpki)
+    {
+        // One VRP source at a time: a flag for one replaces the others from files and environment.
+        if (Vrps is not null || VrpsUrl is not null || Rtr is not null)
+            (rpki.VrpsFile, rpki.VrpsUrl, rpki.RtrServer) = (Vrps, VrpsUrl, Rtr);
+        if (RouteOrigins is not null)
+            rpki.RouteOriginsFile = RouteOrigins;
+        if (VrpsRefreshSeconds is { } refresh)
+            rpki.RefreshInterval = Seconds(refresh);
+        if (TeamCymru is { } cymru)
+            rpki.TeamCymru = cymru;
     }
 
     // Non-positive and absurd values are kept as given so the validator names them.
