@@ -1,3 +1,5 @@
+using MailScan.Checks.Caa;
+using MailScan.Checks.Dane;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Dns;
 using MailScan.Checks.Dnssec;
@@ -6,6 +8,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +33,9 @@ public static class MailScanChecksServices
         services.AddSingleton<IProbe, MailServersProbe>();
         services.AddSingleton<IProbe, NameServerReachProbe>();
         services.AddSingleton<IProbe, SmtpGreetingProbe>();
+        services.AddSingleton<IProbe, StartTlsProbe>();
+        services.AddSingleton<IProbe, TlsaProbe>();
+        services.AddSingleton<IProbe, CaaProbe>();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

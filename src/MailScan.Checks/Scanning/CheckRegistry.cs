@@ -1,4 +1,5 @@
 using MailScan.Checks.Ipv6;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
 
 namespace MailScan.Checks.Scanning;
@@ -20,13 +21,7 @@ public sealed class CheckRegistry
         new NotImplementedCheck(CategoryIds.Auth,
             ["mail_auth_dmarc_exist", "mail_auth_dmarc_policy", "mail_auth_dmarc_ext_destination", "mail_auth_dkim_exist",
              "mail_auth_spf_exist", "mail_auth_spf_policy"]),
-        new NotImplementedCheck(CategoryIds.StartTls,
-            ["mail_starttls_tls_available", "mail_starttls_tls_version", "mail_starttls_tls_ciphers", "mail_starttls_tls_cipherorder",
-             "mail_starttls_tls_keyexchange", "mail_starttls_tls_keyexchangehash", "mail_starttls_tls_compress",
-             "mail_starttls_tls_secreneg", "mail_starttls_tls_clientreneg", "mail_starttls_tls_extendedmastersecret",
-             "mail_starttls_tls_0rtt", "mail_starttls_cert_chain", "mail_starttls_cert_pubkey", "mail_starttls_cert_sig",
-             "mail_starttls_tls_caa", "mail_starttls_cert_domain", "mail_starttls_dane_exist", "mail_starttls_dane_valid",
-             "mail_starttls_dane_rollover"]),
+        new StartTlsCheck(),
         new NotImplementedCheck(CategoryIds.Rpki,
             ["mail_rpki_exists", "mail_rpki_valid", "mail_ns_rpki_exists", "mail_ns_rpki_valid",
              "mail_mx_ns_rpki_exists", "mail_mx_ns_rpki_valid"]),

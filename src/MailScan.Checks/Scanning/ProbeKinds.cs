@@ -12,6 +12,15 @@ public static class ProbeKinds
     /// <summary>An SMTP session with a mail server address.</summary>
     public const string Smtp = "smtp";
 
+    /// <summary>The STARTTLS and TLS evaluation of a mail server address (session, enumeration, chain).</summary>
+    public const string StartTls = "smtp.tls";
+
+    /// <summary>The TLSA records of an MX name (_25._tcp.NAME) with their DNSSEC status.</summary>
+    public const string Tlsa = "dns.tlsa";
+
+    /// <summary>The CAA record set that applies to an MX name (RFC 8659 climbing).</summary>
+    public const string Caa = "dns.caa";
+
     /// <summary>The queue family a kind belongs to: dns, ns, smtp, rpki.</summary>
     public static string Family(string kind)
     {
