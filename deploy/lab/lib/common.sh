@@ -46,6 +46,8 @@ lab_address_sed() {
     [ "$v6" != "-" ] && printf 's/@@V6:%s@@/%s/g\n' "$name" "$LAB_V6_NET:$v6"
   done < <(lab_hosts)
   printf 's/@@INSTANCE@@/%s/g\n' "$LAB_INSTANCE"
+  # Certificate digests for TLSA records (lib/tlslab.sh), when that part is loaded.
+  if declare -F lab_certificate_sed >/dev/null; then lab_certificate_sed; fi
 }
 
 # Waits until a command succeeds, at most N tenths of a second.

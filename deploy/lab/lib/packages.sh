@@ -10,6 +10,8 @@ LAB_PACKAGES=(
   openssl ca-certificates # lab CA and certificates
   iproute2                # lab addresses on lo
   strace                  # proves in a test which addresses the scanner contacts
+  sslscan                 # referee of the TLS enumeration (agreement test)
+  testssl.sh              # second referee, for the STARTTLS benchmark only (slow)
 )
 
 lab_install_packages() {

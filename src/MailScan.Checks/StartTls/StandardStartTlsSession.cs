@@ -137,5 +137,10 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
         }
     }
 
-    private static string Flatten(Exception ex) => ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
+    /// <summary>One line: MailKit's messages run over several lines with advice for developers.</summary>
+    private static string Flatten(Exception ex)
+    {
+        var first = ex.Message.Split('\n', 2)[0].Trim();
+        return ex.InnerException is { } inner ? $"{first} ({inner.Message.Split('\n', 2)[0].Trim()})" : first;
+    }
 }

@@ -75,6 +75,10 @@ public static class TlsServerVerdicts
         var h = t.KeyExchangeHash;
         if (h.Sha1Accepted == true)
             return ServerVerdict.Fail("the server signs its key exchange with SHA-1 when a client offers only SHA-1");
+        var legacySigned = t.Suites.Where(s => s.Version is TlsVersion.Tls10 or TlsVersion.Tls11 or TlsVersion.Ssl30
+            && TlsCipherSuites.Of(s.Code).KeyExchange is TlsKeyExchange.Ecdhe or TlsKeyExchange.Dhe).Select(s => TlsVersionNames.Of(s.Version)).Distinct().ToList();
+        if (legacySigned.Count > 0)
+            return ServerVerdict.Fail($"with {string.Join(", ", legacySigned)} the key exchange is signed with SHA-1 (and MD5): those versions have no other hash");
         if (h.Sha224Accepted == true)
             return ServerVerdict.Warn("the server signs its key exchange with SHA-224 when a client offers only SHA-224 (phase out)");
         if (h.Tested)
