@@ -63,6 +63,8 @@ lab_issue_cert_expired() { # NAME SAN: like lab_issue_cert, but valid only in 20
 # " -o name=value ..." for a host's smtpd listener (master.cf), or nothing.
 lab_smtpd_overrides() {
   local host=$1 name cert rest
+  # Each listener logs under its host name, so a benchmark can count the connections it got.
+  printf ' -o syslog_name=mailscan-lab-%s/%s' "$LAB_INSTANCE" "$host"
   while read -r name cert rest; do
     [ "$name" = "$host" ] || continue
     [ "$cert" != "-" ] && printf ' -o smtpd_tls_chain_files=%s/%s.key,%s/%s.chain.crt' "$LAB_TLS" "$cert" "$LAB_TLS" "$cert"

@@ -37,12 +37,8 @@ internal sealed class GroupProbes(HelloRunner run, EnumerationMode mode)
             }
             return;
         }
-        foreach (var bucket in SuiteOrdering.Buckets)
-        {
-            var members = candidates.Where(g => bucket(TlsClassTable.Group(g))).ToList();
-            if (members.Count > 0 && !members.Intersect(Known()).Any())
-                await run.SendAsync(hello(SuiteOrdering.GroupsBestFirst(members)), cancellationToken).ConfigureAwait(false);
-        }
+        await SuiteOrdering.ProbeBucketsAsync(candidates, TlsClassTable.Group, Known,
+            async members => (await run.SendAsync(hello(SuiteOrdering.GroupsBestFirst(members)), cancellationToken).ConfigureAwait(false))?.Hello?.Version == version).ConfigureAwait(false);
     }
 
     /// <summary>TLS 1.2 hellos that allow only SHA-1, then only SHA-224, for signing the key exchange.</summary>
@@ -52,16 +48,22 @@ internal sealed class GroupProbes(HelloRunner run, EnumerationMode mode)
             .Select(s => s.Code).ToList();
         if (signed.Count == 0)
             return new KeyExchangeHashResult(false, null, null, [], "no signed ephemeral key exchange with TLS 1.2");
-        var sha1 = await SignsWithAsync(signed, TlsSignatureSchemes.Sha1Only, "SHA-1", cancellationToken).ConfigureAwait(false);
-        var sha224 = await SignsWithAsync(signed, TlsSignatureSchemes.Sha224Only, "SHA-224", cancellationToken).ConfigureAwait(false);
-        return new KeyExchangeHashResult(sha1 is not null && sha224 is not null, sha1, sha224, []);
+        // One hello allowing SHA-1 and SHA-224 only; a refusal settles both, a SHA-224 signature leaves SHA-1 to ask.
+        var weak = await SignedWithAsync(signed, [.. TlsSignatureSchemes.Sha1Only, .. TlsSignatureSchemes.Sha224Only], cancellationToken).ConfigureAwait(false);
+        if (run.State.Stopped)
+            return new KeyExchangeHashResult(false, null, null, [], "not tested: the enumeration stopped early");
+        bool sha1 = weak == "SHA-1", sha224 = weak == "SHA-224";
+        if (weak == "SHA-224")
+            sha1 = await SignedWithAsync(signed, TlsSignatureSchemes.Sha1Only, cancellationToken).ConfigureAwait(false) == "SHA-1";
+        else if (weak == "SHA-1")
+            sha224 = await SignedWithAsync(signed, TlsSignatureSchemes.Sha224Only, cancellationToken).ConfigureAwait(false) == "SHA-224";
+        return new KeyExchangeHashResult(!run.State.Stopped, sha1, sha224, []);
     }
 
-    private async Task<bool?> SignsWithAsync(List<ushort> suites, IReadOnlyList<ushort> schemes, string hash, CancellationToken cancellationToken)
+    /// <summary>The hash of the key-exchange signature when only these schemes are offered; null when refused.</summary>
+    private async Task<string?> SignedWithAsync(List<ushort> suites, IReadOnlyList<ushort> schemes, CancellationToken cancellationToken)
     {
         var answer = await run.SendAsync(run.Legacy(TlsVersion.Tls12, suites, schemes: schemes), cancellationToken).ConfigureAwait(false);
-        if (run.State.Stopped)
-            return null;
-        return answer?.KeyExchange?.SignatureScheme is { } scheme && TlsSignatureSchemes.HashOf(scheme) == hash;
+        return answer?.KeyExchange?.SignatureScheme is { } scheme ? TlsSignatureSchemes.HashOf(scheme) : null;
     }
 }

@@ -51,24 +51,26 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
         await probes.Tls13GroupsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One hello per version up to TLS 1.2, highest first; an answer with a lower version settles the ones between.</summary>
+    /// <summary>
+    /// One hello per version up to TLS 1.2, highest first, each offering every version up to it:
+    /// an answer with a lower version settles the ones between, and a refusal the ones below too
+    /// (a server that negotiates versions answers a higher offer with the highest it has).
+    /// </summary>
     private static async Task VersionsAsync(HelloRunner run, CancellationToken cancellationToken)
     {
-        foreach (var version in Legacy)
+        var version = TlsVersion.Tls12;
+        while (version >= TlsVersion.Ssl30 && !run.State.Stopped)
         {
-            if (run.State.Versions.Contains(version) || run.State.Refused.Contains(version))
-                continue;
             var suites = SuiteOrdering.BestFirst(TlsCipherSuites.Offerable(version).Select(s => s.Code));
             var answer = await run.SendAsync(run.Legacy(version, suites), cancellationToken).ConfigureAwait(false);
             if (run.State.Stopped)
                 return;
-            if (answer is null)
-            {
-                run.State.Refused.Add(version);
-                continue;
-            }
-            foreach (var between in Legacy.Where(v => v > answer.Hello!.Version && v <= version))
-                run.State.Refused.Add(between);
+            var answered = answer?.Hello?.Version;
+            foreach (var refused in Legacy.Where(v => v <= version && (answered is null || v > answered)))
+                run.State.Refused.Add(refused);
+            if (answered is null)
+                return;
+            version = answered.Value - 1;
         }
     }
 
@@ -85,12 +87,8 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
             }
             return;
         }
-        foreach (var bucket in SuiteOrdering.Buckets)
-        {
-            var members = all.Where(s => bucket(TlsClassTable.Suite(TlsCipherSuites.Of(s)))).ToList();
-            if (members.Count > 0 && !members.Intersect(run.State.SuitesOf(version)).Any())
-                await SendAtAsync(run, version, members, cancellationToken).ConfigureAwait(false);
-        }
+        await SuiteOrdering.ProbeBucketsAsync(all, s => TlsClassTable.Suite(TlsCipherSuites.Of(s)), () => run.State.SuitesOf(version),
+            async members => await SendAtAsync(run, version, members, cancellationToken).ConfigureAwait(false) is not null).ConfigureAwait(false);
     }
 
     /// <summary>A hello for exactly this version; null unless the server accepted it with that version.</summary>
