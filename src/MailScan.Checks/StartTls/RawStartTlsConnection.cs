@@ -16,17 +16,21 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
 {
     private const int MaxReplyBytes = 64 * 1024;
 
-    public async Task<HelloOutcome> ExchangeAsync(IPAddress address, ClientHelloSpec hello, CancellationToken cancellationToken)
+    public Task<HelloOutcome> ExchangeAsync(IPAddress address, ClientHelloSpec hello, CancellationToken cancellationToken) =>
+        AfterStartTlsAsync(address, (stream, token) => HelloAsync(stream, hello, token), HelloOutcome.NotUsable, cancellationToken);
+
+    /// <summary>Connects, says EHLO and STARTTLS, and hands the stream to the TLS part; <paramref name="unusable"/> says why it could not.</summary>
+    public async Task<T> AfterStartTlsAsync<T>(IPAddress address, Func<NetworkStream, CancellationToken, Task<T>> tls, Func<string, T> unusable, CancellationToken cancellationToken)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var connect = await ConnectAsync(socket, address, cancellationToken).ConfigureAwait(false);
         if (connect is not null)
-            return HelloOutcome.NotUsable(connect);
+            return unusable(connect);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var dialogue = await StartTlsAsync(stream, cancellationToken).ConfigureAwait(false);
         if (dialogue is not null)
-            return HelloOutcome.NotUsable(dialogue);
-        return await HelloAsync(stream, hello, cancellationToken).ConfigureAwait(false);
+            return unusable(dialogue);
+        return await tls(stream, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string?> ConnectAsync(Socket socket, IPAddress address, CancellationToken cancellationToken)

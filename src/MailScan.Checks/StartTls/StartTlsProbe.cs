@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -8,7 +9,9 @@ using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
+using MailScan.Checks.Tls;
 using MailScan.Checks.Tls.Enumeration;
+using MailScan.Checks.Tls.Renegotiation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +65,11 @@ public sealed partial class StartTlsProbe(
             var rawConnections = new StrongBox<int>();
             evaluation = await enumerator.RunAsync((hello, token) => ExchangeAsync(raw, address, hello, rawConnections, token), cancellationToken).ConfigureAwait(false);
             connections += rawConnections.Value;
+            if (connections < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls12))
+            {
+                connections++;
+                evaluation = evaluation with { ClientRenegotiation = await ClientRenegotiationAsync(raw, address, request.Hint, cancellationToken).ConfigureAwait(false) };
+            }
         }
 
         var (chain, source) = session.Chain.Count > 0 ? (session.Chain, "standard session")
@@ -87,6 +95,26 @@ public sealed partial class StartTlsProbe(
             return outcome.Untestable is { } why && (why.StartsWith("greeting 4", StringComparison.Ordinal) || why.StartsWith("TCP connection not established", StringComparison.Ordinal));
         }, cancellationToken).ConfigureAwait(false);
         return outcome;
+    }
+
+    /// <summary>One more connection to see whether the server lets a client renegotiate; null when the server takes nothing this client can complete.</summary>
+    private async Task<ClientRenegotiationResult?> ClientRenegotiationAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, CancellationToken cancellationToken)
+    {
+        await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout * 3);
+            try
+            {
+                return await raw.AfterStartTlsAsync(address,
+                    (stream, token) => new ClientRenegotiationTest(stream, serverName, RandomNumberGenerator.Fill).RunAsync(token),
+                    why => new ClientRenegotiationResult(null, why), timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return new ClientRenegotiationResult(null, $"the renegotiation test broke off: {ex.Message}");
+            }
+        }
     }
 
     /// <summary>Runs an attempt; while it asks for a retry (a 4xx greeting, a connect timeout), backs off and tries again, a bounded number of times.</summary>

@@ -102,10 +102,18 @@ public static class TlsServerVerdicts
         null => ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation"),
     };
 
-    public static ServerVerdict ClientRenegotiation(TlsEvaluation t) =>
-        t.Versions.All(v => v == TlsVersion.Tls13)
-            ? ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation")
-            : ServerVerdict.NotTested("client-initiated renegotiation is not probed (it needs a completed handshake)");
+    public static ServerVerdict ClientRenegotiation(TlsEvaluation t)
+    {
+        if (t.Versions.All(v => v == TlsVersion.Tls13))
+            return ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation");
+        return t.ClientRenegotiation switch
+        {
+            { Allowed: false } r => ServerVerdict.Pass($"client-initiated renegotiation is refused: {r.Detail}"),
+            { Allowed: true } r => ServerVerdict.Info($"client-initiated renegotiation is allowed ({r.Detail}); whether the server limits it was not measured"),
+            { } r => ServerVerdict.NotTestable($"client-initiated renegotiation could not be tested: {r.Detail}"),
+            null => ServerVerdict.NotTested("client-initiated renegotiation is tested with ECDHE, AES-GCM and a NIST curve under TLS 1.2, which this server does not offer"),
+        };
+    }
 
     public static ServerVerdict ExtendedMasterSecret(TlsEvaluation t) => t.ExtendedMasterSecret switch
     {

@@ -16,4 +16,7 @@ public sealed record ClientHelloSpec(
 {
     /// <summary>Offer DEFLATE besides null compression (TLS ≤ 1.2), to see whether the server takes it.</summary>
     public bool OfferCompression { get; init; } = true;
+
+    /// <summary>The renegotiation_info payload: empty on a first handshake, the client's last verify_data when renegotiating (RFC 5746).</summary>
+    public byte[] RenegotiationInfo { get; init; } = [];
 }

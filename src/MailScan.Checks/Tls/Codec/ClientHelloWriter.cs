@@ -60,7 +60,7 @@ public static class ClientHelloWriter
         }
         else
         {
-            Extension(ext, 0xFF01, [0]); // renegotiation_info, initial handshake (RFC 5746)
+            Extension(ext, 0xFF01, [(byte)spec.RenegotiationInfo.Length, .. spec.RenegotiationInfo]); // RFC 5746
             Extension(ext, 23, []); // extended_master_secret (RFC 7627)
         }
         // RFC 7685: some servers hang on hellos of 256-511 bytes; pad past 512.

@@ -21,6 +21,9 @@ public sealed record TlsEvaluation(
     IReadOnlyList<string> Certificates,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Whether the server lets a client renegotiate (one more connection after the enumeration); null when not probed.</summary>
+    public Renegotiation.ClientRenegotiationResult? ClientRenegotiation { get; init; }
+
     /// <summary>Whether the server completed the clear part of at least one handshake.</summary>
     public bool AnyHandshake => Versions.Count > 0;
 }
