@@ -90,14 +90,15 @@ public sealed partial class StartTlsBenchmark : IBenchmark
 
     private static async Task OursAsync(MailScanOptions loaded, string address, EnumerationMode mode, CancellationToken cancellationToken, TimeSpan? spacing = null)
     {
-        var profileSpacing = loaded.Smtp.MinConnectionSpacing;
+        var (profileSpacing, profileRate) = (loaded.Smtp.MinConnectionSpacing, loaded.Smtp.MaxConnectionsPerSecond);
         loaded.Smtp.MinConnectionSpacing = spacing ?? profileSpacing;
+        loaded.Smtp.MaxConnectionsPerSecond = spacing is null ? profileRate : 0; // "no spacing": no global rate either
         loaded.Tls.Enumeration = mode;
         loaded.Tls.MaxConnectionsPerIp = mode == EnumerationMode.Full ? 1000 : 25;
         var options = Microsoft.Extensions.Options.Options.Create(loaded);
         var probe = new StartTlsProbe(options, new TargetPolicy(options), new LocalConnectionGate(options, TimeProvider.System), TimeProvider.System, NullLogger<StartTlsProbe>.Instance);
         var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(ProbeKinds.StartTls, address)), cancellationToken);
-        loaded.Smtp.MinConnectionSpacing = profileSpacing;
+        (loaded.Smtp.MinConnectionSpacing, loaded.Smtp.MaxConnectionsPerSecond) = (profileSpacing, profileRate);
         if (result.EvidenceAs<StartTlsEvidence>()?.Tls is not { Complete: true })
             Console.Error.WriteLine($"warning: {address} {mode}: the evaluation did not complete ({result.Reason})");
     }

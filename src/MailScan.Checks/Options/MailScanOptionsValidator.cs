@@ -56,6 +56,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         if (options.Smtp.MinConnectionSpacing < TimeSpan.Zero || options.Smtp.MinConnectionSpacing > TimeSpan.FromMinutes(10))
             yield return $"Smtp:MinConnectionSpacing: {options.Smtp.MinConnectionSpacing} is out of range (0 to 10 minutes)";
 
+        if (!double.IsFinite(options.Smtp.MaxConnectionsPerSecond) || options.Smtp.MaxConnectionsPerSecond is < 0 or > 100_000)
+            yield return $"Smtp:MaxConnectionsPerSecond: {options.Smtp.MaxConnectionsPerSecond} is out of range (0-100000; 0: no limit)";
         if (options.Smtp.TemporaryFailureRetries is < 0 or > 5)
             yield return $"Smtp:TemporaryFailureRetries: {options.Smtp.TemporaryFailureRetries} is out of range (0-5)";
         if (options.Smtp.RetryDelay < TimeSpan.Zero || options.Smtp.RetryDelay > TimeSpan.FromMinutes(10))

@@ -45,32 +45,12 @@ public sealed partial class StartTlsProbe(
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.NotAllowed, decision.Reason, TimeSpan.Zero);
 
         var measuredAt = time.GetUtcNow();
-        var connections = 0;
         var ehlo = string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
-        var standard = new StandardStartTlsSession(_smtp, ehlo);
-        StandardSessionResult session = null!;
-        await RetryingAsync(async token =>
-        {
-            connections++;
-            await using (await gate.AcquireAsync(address, token).ConfigureAwait(false))
-                session = await standard.RunAsync(address, request.Hint, token).ConfigureAwait(false);
-            return session.State is SmtpConnectState.TemporarilyRejected or SmtpConnectState.ConnectTimeout;
-        }, cancellationToken).ConfigureAwait(false);
-
-        TlsEvaluation? evaluation = null;
-        if (session.State == SmtpConnectState.Greeted && session.StartTlsOffered)
-        {
-            var raw = new RawStartTlsConnection(_smtp, ehlo);
-            var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - connections), request.Hint, RandomNumberGenerator.Fill);
-            var rawConnections = new StrongBox<int>();
-            evaluation = await enumerator.RunAsync((hello, token) => ExchangeAsync(raw, address, hello, rawConnections, token), cancellationToken).ConfigureAwait(false);
-            connections += rawConnections.Value;
-            if (connections < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls12))
-            {
-                connections++;
-                evaluation = evaluation with { ClientRenegotiation = await ClientRenegotiationAsync(raw, address, request.Hint, cancellationToken).ConfigureAwait(false) };
-            }
-        }
+        var connections = new StrongBox<int>();
+        var session = await StandardSessionAsync(new StandardStartTlsSession(_smtp, ehlo), address, request.Hint, connections, cancellationToken).ConfigureAwait(false);
+        var evaluation = session.State == SmtpConnectState.Greeted && session.StartTlsOffered
+            ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo), address, request.Hint, connections, cancellationToken).ConfigureAwait(false)
+            : null;
 
         var (chain, source) = session.Chain.Count > 0 ? (session.Chain, "standard session")
             : evaluation?.Certificates.Count > 0 ? (evaluation.Certificates.Select(Convert.FromBase64String).ToList(), "raw handshake")
@@ -79,9 +59,34 @@ public sealed partial class StartTlsProbe(
         var evidence = new StartTlsEvidence(
             address.ToString(), _smtp.Port, request.Hint, measuredAt, session.State, session.GreetingCode, session.Greeting,
             session.StartTlsOffered, session.Handshake, chain.Select(Convert.ToBase64String).ToList(), source, trust,
-            evaluation, connections, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), session.Error);
-        LogEvaluation(logger, address, connections, session.State, evidence.TotalMilliseconds);
+            evaluation, connections.Value, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), session.Error);
+        LogEvaluation(logger, address, connections.Value, session.State, evidence.TotalMilliseconds);
         return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>The standard client's session, retried with back-off after a 4xx greeting or a connect timeout.</summary>
+    private async Task<StandardSessionResult> StandardSessionAsync(StandardStartTlsSession standard, IPAddress address, string? serverName, StrongBox<int> connections, CancellationToken cancellationToken)
+    {
+        StandardSessionResult session = null!;
+        await RetryingAsync(async token =>
+        {
+            connections.Value++;
+            await using (await gate.AcquireAsync(address, token).ConfigureAwait(false))
+                session = await standard.RunAsync(address, serverName, token).ConfigureAwait(false);
+            return session.State is SmtpConnectState.TemporarilyRejected or SmtpConnectState.ConnectTimeout;
+        }, cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    /// <summary>The raw-hello enumeration within what is left of the connection budget, then the renegotiation test.</summary>
+    private async Task<TlsEvaluation> EnumerateAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, StrongBox<int> connections, CancellationToken cancellationToken)
+    {
+        var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - connections.Value), serverName, RandomNumberGenerator.Fill);
+        var evaluation = await enumerator.RunAsync((hello, token) => ExchangeAsync(raw, address, hello, connections, token), cancellationToken).ConfigureAwait(false);
+        if (connections.Value >= _tls.MaxConnectionsPerIp || !evaluation.Versions.Contains(TlsVersion.Tls12))
+            return evaluation;
+        connections.Value++;
+        return evaluation with { ClientRenegotiation = await ClientRenegotiationAsync(raw, address, serverName, cancellationToken).ConfigureAwait(false) };
     }
 
     private async Task<HelloOutcome> ExchangeAsync(RawStartTlsConnection raw, IPAddress address, Tls.Codec.ClientHelloSpec hello, StrongBox<int> connections, CancellationToken cancellationToken)

@@ -52,6 +52,15 @@ public static class StartTlsVerdicts
         var rows = targets.Select(t => (t.MxName, (string?)t.Address, AvailableOn(t))).ToList();
         rows.AddRange(withoutAddress.Select(name => (name, (string?)null, ServerVerdict.NotTestable("the MX name has no address"))));
         var result = ServerRows.Combine(Ids.Available, rows);
+        result.Details!["evaluations"] = new System.Text.Json.Nodes.JsonArray(targets.DistinctBy(t => t.Address).Select(t => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+        {
+            ["address"] = t.Address,
+            ["connections"] = t.Evidence?.Connections,
+            ["milliseconds"] = t.Evidence?.TotalMilliseconds,
+            ["serverName"] = t.Evidence?.ServerName,
+            ["mode"] = t.Evidence?.Tls?.Mode,
+            ["reused"] = t.Result?.Reused ?? false,
+        }).ToArray());
         if (servers.NullMx && result.Status == TestStatus.Passed)
             return result with { Status = TestStatus.Warning, Reason = $"a null MX stands beside real MX records; {result.Reason}" };
         return result;

@@ -11,7 +11,8 @@ internal sealed record SimulatedTlsServer(
     bool ServerOrder,
     IReadOnlyList<ushort> Groups,
     IReadOnlyList<ushort> Schemes,
-    int DhBits = 2048)
+    int DhBits = 2048,
+    bool Compresses = false)
 {
     public int Connections { get; private set; }
 
@@ -41,7 +42,8 @@ internal sealed record SimulatedTlsServer(
             TlsKeyExchange.Dhe => new ServerKeyExchange(null, DhBits, null, "00", version == TlsVersion.Tls12 ? scheme : null),
             _ => null,
         };
-        var serverHello = new ServerHello(version, code, 0, false, true, version == TlsVersion.Tls12, null, [0xFF01, 23]);
+        var compression = Compresses && hello.OfferCompression ? (byte)1 : (byte)0;
+        var serverHello = new ServerHello(version, code, compression, false, true, version == TlsVersion.Tls12, null, [0xFF01, 23]);
         return HelloOutcome.Of(new ServerFlight(serverHello, [[0x30, 0x00]], kex, null, true));
     }
 

@@ -74,6 +74,13 @@ public sealed class TlsEnumeratorTests
     }
 
     [Fact]
+    public async Task A_server_that_takes_deflate_is_caught_and_a_modern_one_is_not()
+    {
+        Assert.True((await Run(Modern() with { Compresses = true })).Compression);
+        Assert.False((await Run(Modern())).Compression);
+    }
+
+    [Fact]
     public async Task The_budget_stops_the_enumeration_and_says_so()
     {
         var result = await Run(Modern(), EnumerationMode.Full, 4);
