@@ -11,7 +11,7 @@ public static class TlsServerVerdicts
         if (!e.StartTlsOffered)
             return ServerVerdict.Fail("the server does not offer STARTTLS: mail to it travels unencrypted");
         if (!e.TlsEstablished)
-            return ServerVerdict.Fail($"STARTTLS is offered but no TLS session can be established ({e.Handshake?.Error ?? "the handshake fails"})");
+            return ServerVerdict.Fail($"STARTTLS is offered but no TLS session can be established ({e.Handshake?.Error ?? e.Error ?? e.Tls?.Notes.FirstOrDefault() ?? "the handshake fails"})");
         var how = e.Handshake is { Established: true } h ? $"{h.Protocol}, {h.CipherSuite}" : "with legacy TLS only";
         return ServerVerdict.Pass($"STARTTLS offered and a TLS session established ({how})");
     }

@@ -12,7 +12,8 @@ internal sealed record SimulatedTlsServer(
     IReadOnlyList<ushort> Groups,
     IReadOnlyList<ushort> Schemes,
     int DhBits = 2048,
-    bool Compresses = false)
+    bool Compresses = false,
+    int MaxHelloSuites = int.MaxValue)
 {
     public int Connections { get; private set; }
 
@@ -24,6 +25,8 @@ internal sealed record SimulatedTlsServer(
 
     private HelloOutcome Answer(ClientHelloSpec hello)
     {
+        if (hello.Suites.Count > MaxHelloSuites)
+            return HelloOutcome.Refused("the server closed the connection");
         var version = Versions.Where(v => hello.Version == TlsVersion.Tls13 ? v == TlsVersion.Tls13 : v <= hello.Version && v != TlsVersion.Tls13).DefaultIfEmpty().Max();
         if (version == default)
             return Alert(70);

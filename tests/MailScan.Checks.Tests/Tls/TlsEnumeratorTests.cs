@@ -81,6 +81,15 @@ public sealed class TlsEnumeratorTests
     }
 
     [Fact]
+    public async Task A_server_that_drops_long_hellos_is_still_enumerated_with_short_ones()
+    {
+        var result = await Run(Modern() with { MaxHelloSuites = 60 });
+        Assert.Contains(TlsVersion.Tls12, result.Versions);
+        Assert.True(result.CipherOrder!.ServerOrder);
+        Assert.Contains(result.Notes, n => n.Contains("cut to", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_budget_stops_the_enumeration_and_says_so()
     {
         var result = await Run(Modern(), EnumerationMode.Full, 4);

@@ -5,7 +5,16 @@ namespace MailScan.Checks.Tls.Enumeration;
 /// <summary>Sends hellos within the connection budget, checks the answers and feeds the state.</summary>
 internal sealed class HelloRunner(HelloExchange exchange, EnumerationState state, int maxHellos, string? serverName, Action<Span<byte>> fillRandom)
 {
+    /// <summary>Suites per hello once a server has shown it cannot take large hellos.</summary>
+    public const int CompactSuites = 48;
+
     public EnumerationState State => state;
+
+    /// <summary>The last hello was refused without an alert (closed or silent): the sign of a server that cannot take it.</summary>
+    public bool LastRefusalSilent { get; private set; }
+
+    /// <summary>Whether hellos are cut to <see cref="CompactSuites"/> suites.</summary>
+    public bool Compact { get; set; }
 
     /// <summary>A hello for TLS 1.3 only, with an empty key_share (answered by a HelloRetryRequest).</summary>
     public ClientHelloSpec Tls13(IEnumerable<ushort> suites, IEnumerable<ushort> groups) =>
@@ -26,7 +35,10 @@ internal sealed class HelloRunner(HelloExchange exchange, EnumerationState state
             return null;
         }
         state.Hellos++;
+        if (Compact && hello.Suites.Count > CompactSuites)
+            hello = hello with { Suites = [.. hello.Suites.Take(CompactSuites)] };
         var outcome = await exchange(hello, cancellationToken).ConfigureAwait(false);
+        LastRefusalSilent = outcome.Flight is null && outcome.Untestable is null;
         if (outcome.Untestable is { } why)
         {
             Stop($"hello {state.Hellos}: {why}");

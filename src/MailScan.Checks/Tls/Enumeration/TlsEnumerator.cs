@@ -63,6 +63,8 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
         {
             var suites = SuiteOrdering.BestFirst(TlsCipherSuites.Offerable(version).Select(s => s.Code));
             var answer = await run.SendAsync(run.Legacy(version, suites), cancellationToken).ConfigureAwait(false);
+            if (answer is null && run.LastRefusalSilent && !run.Compact && !run.State.Stopped)
+                answer = await CompactAsync(run, version, suites, cancellationToken).ConfigureAwait(false);
             if (run.State.Stopped)
                 return;
             var answered = answer?.Hello?.Version;
@@ -72,6 +74,21 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
                 return;
             version = answered.Value - 1;
         }
+    }
+
+    /// <summary>
+    /// A server that drops a hello without an alert may not cope with its size (some stacks fail on
+    /// long suite lists): ask once more with the best suites only, and keep hellos that short.
+    /// </summary>
+    private static async Task<Codec.ServerFlight?> CompactAsync(HelloRunner run, TlsVersion version, IEnumerable<ushort> suites, CancellationToken cancellationToken)
+    {
+        run.Compact = true;
+        var answer = await run.SendAsync(run.Legacy(version, suites), cancellationToken).ConfigureAwait(false);
+        if (answer is null)
+            run.Compact = false;
+        else
+            run.State.Notes.Add($"the server dropped a hello with many suites; hellos were cut to {HelloRunner.CompactSuites} suites");
+        return answer;
     }
 
     /// <summary>Full: remove the chosen suite until the server refuses. Verdict: one hello per class not yet seen.</summary>
