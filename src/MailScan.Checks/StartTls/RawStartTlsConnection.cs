@@ -23,33 +23,14 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
     public async Task<T> AfterStartTlsAsync<T>(IPAddress address, Func<NetworkStream, CancellationToken, Task<T>> tls, Func<string, T> unusable, CancellationToken cancellationToken)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var connect = await ConnectAsync(socket, address, cancellationToken).ConfigureAwait(false);
-        if (connect is not null)
-            return unusable(connect);
+        var connect = await SmtpTcpConnect.ConnectAsync(socket, address, smtp.Port, smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        if (connect is { } failure)
+            return unusable(failure.Error);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var dialogue = await StartTlsAsync(stream, cancellationToken).ConfigureAwait(false);
         if (dialogue is not null)
             return unusable(dialogue);
         return await tls(stream, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<string?> ConnectAsync(Socket socket, IPAddress address, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(smtp.ConnectTimeout);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(address, smtp.Port), timeout.Token).ConfigureAwait(false);
-            return null;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return $"TCP connection not established within {smtp.ConnectTimeout.TotalSeconds:0} s";
-        }
-        catch (SocketException ex)
-        {
-            return ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused" : ex.Message;
-        }
     }
 
     /// <summary>The SMTP part; null when the server said 220 to STARTTLS, else why not.</summary>

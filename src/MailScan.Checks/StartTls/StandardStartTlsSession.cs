@@ -18,7 +18,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
     public async Task<StandardSessionResult> RunAsync(IPAddress address, string? serverName, CancellationToken cancellationToken)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var refused = await ConnectAsync(socket, address, cancellationToken).ConfigureAwait(false);
+        var refused = await SmtpTcpConnect.ConnectAsync(socket, address, smtp.Port, smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         if (refused is { } failure)
             return new(failure.State, null, null, false, null, [], failure.Error);
 
@@ -100,27 +100,6 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
             }
         }
         return true; // Trust is judged from the evidence, not here: the session must go on.
-    }
-
-    private async Task<(SmtpConnectState State, string Error)?> ConnectAsync(Socket socket, IPAddress address, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(smtp.ConnectTimeout);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(address, smtp.Port), timeout.Token).ConfigureAwait(false);
-            return null;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (SmtpConnectState.ConnectTimeout, $"TCP connection not established within {smtp.ConnectTimeout.TotalSeconds:0} s");
-        }
-        catch (SocketException ex)
-        {
-            return ex.SocketErrorCode == SocketError.ConnectionRefused
-                ? (SmtpConnectState.Refused, "connection refused")
-                : (SmtpConnectState.Unreachable, ex.Message);
-        }
     }
 
     private async Task QuitAsync(SmtpClient client, CancellationToken cancellationToken)
