@@ -76,6 +76,31 @@ public sealed class StartTlsVerdictsTests
     }
 
     [Fact]
+    public void An_ephemeral_suite_with_tls10_is_signed_with_sha1_whatever_tls12_does()
+    {
+        var suites = new List<AcceptedSuite> { new(TlsVersion.Tls10, 0xC013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", TlsClass.Insufficient) };
+        var tests = Judge(Evidence(tls: Tls([TlsVersion.Tls12, TlsVersion.Tls10], suites)));
+        Assert.Equal(TestStatus.Failed, Status(tests, StartTlsSubtestIds.KeyExchangeHash));
+    }
+
+    [Fact]
+    public void Following_the_client_order_fails_the_order_test()
+    {
+        var evidence = Evidence(tls: Tls() with { CipherOrder = new CipherOrderResult(TlsVersion.Tls12, true, false, false, "weak", "strong") });
+        Assert.Equal(TestStatus.Failed, Status(Judge(evidence), StartTlsSubtestIds.CipherOrder));
+    }
+
+    [Fact]
+    public void A_tls13_only_server_passes_order_and_renegotiation_as_not_applicable()
+    {
+        var evidence = Evidence(tls: Tls([TlsVersion.Tls13], [new(TlsVersion.Tls13, 0x1302, "TLS_AES_256_GCM_SHA384", TlsClass.Good)]) with { CipherOrder = null, SecureRenegotiation = null, ExtendedMasterSecret = null });
+        var tests = Judge(evidence);
+        Assert.Equal(TestStatus.Passed, Status(tests, StartTlsSubtestIds.CipherOrder));
+        Assert.Equal(TestStatus.Passed, Status(tests, StartTlsSubtestIds.ClientRenegotiation));
+        Assert.Equal(TestStatus.NotTested, Status(tests, StartTlsSubtestIds.ExtendedMasterSecret));
+    }
+
+    [Fact]
     public void Dane_ee_record_matching_the_leaf_passes_and_another_key_fails()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
