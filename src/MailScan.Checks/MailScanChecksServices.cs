@@ -1,4 +1,6 @@
 using MailScan.Checks.Auth;
+using MailScan.Checks.Caa;
+using MailScan.Checks.Dane;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Dns;
 using MailScan.Checks.Dnssec;
@@ -10,6 +12,7 @@ using MailScan.Checks.Politeness;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
 using MailScan.Checks.Tls;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +48,9 @@ public static class MailScanChecksServices
         services.AddSingleton<IProbe, MtaStsProbe>();
         services.AddSingleton<IProbe, DnssecProbe>();
         services.AddMailScanRpki();
+        services.AddSingleton<IProbe, StartTlsProbe>();
+        services.AddSingleton<IProbe, TlsaProbe>();
+        services.AddSingleton<IProbe, CaaProbe>();
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

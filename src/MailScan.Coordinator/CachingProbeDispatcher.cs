@@ -10,7 +10,7 @@ namespace MailScan.Coordinator;
 /// </summary>
 public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache cache, TimeSpan window) : IProbeDispatcher
 {
-    private static readonly HashSet<string> HostKinds = [ProbeKinds.Smtp, ProbeKinds.NameServerReach, ProbeKinds.RouteOrigin];
+    private static readonly HashSet<string> HostKinds = [ProbeKinds.Smtp, ProbeKinds.NameServerReach, ProbeKinds.RouteOrigin, ProbeKinds.StartTls];
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

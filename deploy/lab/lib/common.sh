@@ -47,6 +47,8 @@ lab_address_sed() {
   done < <(lab_hosts)
   printf 's/@@INSTANCE@@/%s/g\n' "$LAB_INSTANCE"
   printf 's|@@STATE@@|%s|g\n' "$LAB_STATE"
+  # Certificate digests for TLSA records (lib/tlslab.sh), when that part is loaded.
+  if declare -F lab_certificate_sed >/dev/null; then lab_certificate_sed; fi
 }
 
 # Waits until a command succeeds, at most N tenths of a second.

@@ -15,6 +15,8 @@ LAB_PACKAGES=(
   publicsuffix            # the Public Suffix List the scanner reads (it has a built-in copy too)
   stayrtr                 # RTR cache serving the lab VRPs (stayrtr, and rtrdump as a referee)
   rtr-tools               # rtrlib's RTR client and validator (rpki-rov): the benchmark's peer
+  sslscan                 # referee of the TLS enumeration (agreement test)
+  testssl.sh              # second referee, for the STARTTLS benchmark only (slow)
 )
 
 lab_install_packages() {

@@ -26,7 +26,8 @@ lab_write_profile() {
     "ConnectTimeout": "00:00:05",
     "BannerTimeout": "00:00:10",
     "CommandTimeout": "00:00:10",
-    "MinConnectionSpacing": "00:00:00.050"
+    "MinConnectionSpacing": "00:00:00.050",
+    "RetryDelay": "00:00:01"
   }
 }
 JSON

@@ -37,10 +37,11 @@ smtpd_tls_chain_files = $LAB_STATE/tls/mail.key, $LAB_STATE/tls/mail.chain.crt
 smtpd_tls_loglevel = 1
 CONF
   {
-    local name role v4 v6
+    local name role v4 v6 overrides
     while read -r name role v4 v6; do
-      [ "$v4" != "-" ] && echo "$LAB_V4_NET.$v4:25 inet n - n - - smtpd"
-      [ "$role" = smtp ] && [ "$v6" != "-" ] && echo "[$LAB_V6_NET:$v6]:25 inet n - n - - smtpd"
+      overrides=$(declare -F lab_smtpd_overrides >/dev/null && lab_smtpd_overrides "$name" || true)
+      [ "$v4" != "-" ] && echo "$LAB_V4_NET.$v4:25 inet n - n - - smtpd$overrides"
+      [ "$role" = smtp ] && [ "$v6" != "-" ] && echo "[$LAB_V6_NET:$v6]:25 inet n - n - - smtpd$overrides"
     done < <(lab_hosts_with_role smtp smtp-v4only)
     cat <<'SERVICES'
 pickup    unix n - n 60   1 pickup

@@ -64,6 +64,17 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         if (options.Smtp.MinConnectionSpacing < TimeSpan.Zero || options.Smtp.MinConnectionSpacing > TimeSpan.FromMinutes(10))
             yield return $"Smtp:MinConnectionSpacing: {options.Smtp.MinConnectionSpacing} is out of range (0 to 10 minutes)";
 
+        if (!double.IsFinite(options.Smtp.MaxConnectionsPerSecond) || options.Smtp.MaxConnectionsPerSecond is < 0 or > 100_000)
+            yield return $"Smtp:MaxConnectionsPerSecond: {options.Smtp.MaxConnectionsPerSecond} is out of range (0-100000; 0: no limit)";
+        if (options.Smtp.TemporaryFailureRetries is < 0 or > 5)
+            yield return $"Smtp:TemporaryFailureRetries: {options.Smtp.TemporaryFailureRetries} is out of range (0-5)";
+        if (options.Smtp.RetryDelay < TimeSpan.Zero || options.Smtp.RetryDelay > TimeSpan.FromMinutes(10))
+            yield return $"Smtp:RetryDelay: {options.Smtp.RetryDelay} is out of range (0 to 10 minutes)";
+        if (options.Tls.MaxConnectionsPerIp is < 3 or > 1000)
+            yield return $"Tls:MaxConnectionsPerIp: {options.Tls.MaxConnectionsPerIp} is out of range (3-1000)";
+        if (!Enum.IsDefined(options.Tls.Enumeration))
+            yield return $"Tls:Enumeration (--tls-enumeration): {options.Tls.Enumeration} is not Verdict or Full";
+
         foreach (var (key, path) in new[] { ("Rpki:VrpsFile (--vrps)", options.Rpki.VrpsFile), ("Rpki:RouteOriginsFile (--route-origins)", options.Rpki.RouteOriginsFile), ("Tls:ExtraRootFile (--extra-root)", options.Tls.ExtraRootFile) })
         {
             if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))

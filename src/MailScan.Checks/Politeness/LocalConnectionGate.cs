@@ -5,11 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Politeness;
 
-/// <summary>The connection gate of one process: per-address semaphores and spacing, in memory.</summary>
+/// <summary>The connection gate of one process: per-address semaphores and spacing, and a global rate, in memory.</summary>
 public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
 {
     private readonly SmtpOptionsView _limits = new(options.Value.Smtp.MaxConnectionsPerIp, options.Value.Smtp.MinConnectionSpacing);
     private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
+    private readonly TimeSpan _globalSpacing = options.Value.Smtp.MaxConnectionsPerSecond > 0
+        ? TimeSpan.FromSeconds(1.0 / options.Value.Smtp.MaxConnectionsPerSecond)
+        : TimeSpan.Zero;
+    private readonly Lock _global = new();
+    private DateTimeOffset _nextGlobalStart = DateTimeOffset.MinValue;
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
     {
@@ -25,6 +30,9 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
                 wait = next > now ? next - now : TimeSpan.Zero;
                 slot.NextStart = (next > now ? next : now) + _limits.Spacing;
             }
+            var global = GlobalWait(wait);
+            if (global > wait)
+                wait = global;
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
@@ -34,6 +42,20 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
             throw;
         }
         return new Lease(slot);
+    }
+
+    /// <summary>Reserves the next start under the global rate (after the per-address wait); returns how long to wait for it.</summary>
+    private TimeSpan GlobalWait(TimeSpan afterLocal)
+    {
+        if (_globalSpacing == TimeSpan.Zero)
+            return TimeSpan.Zero;
+        lock (_global)
+        {
+            var earliest = time.GetUtcNow() + afterLocal;
+            var start = _nextGlobalStart > earliest ? _nextGlobalStart : earliest;
+            _nextGlobalStart = start + _globalSpacing;
+            return start - time.GetUtcNow();
+        }
     }
 
     private sealed record SmtpOptionsView(int MaxConcurrent, TimeSpan Spacing);

@@ -2,6 +2,7 @@ using MailScan.Checks.Auth;
 using MailScan.Checks.Dnssec;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Rpki;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
 
 namespace MailScan.Checks.Scanning;
@@ -20,13 +21,7 @@ public sealed class CheckRegistry
         new Ipv6Check(),
         new DnssecCheck(),
         new AuthCheck(),
-        new NotImplementedCheck(CategoryIds.StartTls,
-            ["mail_starttls_tls_available", "mail_starttls_tls_version", "mail_starttls_tls_ciphers", "mail_starttls_tls_cipherorder",
-             "mail_starttls_tls_keyexchange", "mail_starttls_tls_keyexchangehash", "mail_starttls_tls_compress",
-             "mail_starttls_tls_secreneg", "mail_starttls_tls_clientreneg", "mail_starttls_tls_extendedmastersecret",
-             "mail_starttls_tls_0rtt", "mail_starttls_cert_chain", "mail_starttls_cert_pubkey", "mail_starttls_cert_sig",
-             "mail_starttls_tls_caa", "mail_starttls_cert_domain", "mail_starttls_dane_exist", "mail_starttls_dane_valid",
-             "mail_starttls_dane_rollover"]),
+        new StartTlsCheck(),
         new RpkiCheck(),
     ]);
 }

@@ -24,6 +24,15 @@ public static class ProbeKinds
     /// <summary>The announced route of an IP address and its RPKI route origin validity.</summary>
     public const string RouteOrigin = "rpki.origin";
 
+    /// <summary>The STARTTLS and TLS evaluation of a mail server address (session, enumeration, chain).</summary>
+    public const string StartTls = "smtp.tls";
+
+    /// <summary>The TLSA records of an MX name (_25._tcp.NAME) with their DNSSEC status.</summary>
+    public const string Tlsa = "dns.tlsa";
+
+    /// <summary>The CAA record set that applies to an MX name (RFC 8659 climbing).</summary>
+    public const string Caa = "dns.caa";
+
     /// <summary>The queue family a kind belongs to: dns, ns, smtp, https, rpki.</summary>
     public static string Family(string kind)
     {

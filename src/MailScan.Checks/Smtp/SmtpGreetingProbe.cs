@@ -44,10 +44,10 @@ public sealed partial class SmtpGreetingProbe(
     {
         var started = Stopwatch.GetTimestamp();
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var (state, error) = await ConnectAsync(socket, address, cancellationToken).ConfigureAwait(false);
+        var failure = await SmtpTcpConnect.ConnectAsync(socket, address, _smtp.Port, _smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         var connectMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (state is not null)
-            return Evidence(address, state.Value, null, connectMs, started, error);
+        if (failure is { } failed)
+            return Evidence(address, failed.State, null, connectMs, started, failed.Error);
 
         using var transcript = new SmtpTranscript();
         using var client = new SmtpClient(transcript)
@@ -81,26 +81,6 @@ public sealed partial class SmtpGreetingProbe(
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SslHandshakeException)
         {
             return Evidence(address, SmtpConnectState.Dropped, transcript, connectMs, started, ex.Message);
-        }
-    }
-
-    private async Task<(SmtpConnectState? Failure, string? Error)> ConnectAsync(Socket socket, IPAddress address, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_smtp.ConnectTimeout);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(address, _smtp.Port), timeout.Token).ConfigureAwait(false);
-            return (null, null);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (SmtpConnectState.ConnectTimeout, $"TCP connection not established within {_smtp.ConnectTimeout.TotalSeconds:0} s");
-        }
-        catch (SocketException ex)
-        {
-            var state = ex.SocketErrorCode == SocketError.ConnectionRefused ? SmtpConnectState.Refused : SmtpConnectState.Unreachable;
-            return (state, ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused" : ex.Message);
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed record CommandLineSettings
     public int? SmtpPort { get; init; }
     public string? EhloName { get; init; }
     public string? ExtraRoot { get; init; }
+    public MailScan.Checks.Tls.Enumeration.EnumerationMode? TlsEnumeration { get; init; }
     public double? DnsTimeoutSeconds { get; init; }
     public double? SmtpTimeoutSeconds { get; init; }
     public double? ProbeTimeoutSeconds { get; init; }
@@ -40,6 +41,8 @@ internal sealed record CommandLineSettings
             options.Smtp.EhloName = EhloName;
         if (ExtraRoot is not null)
             options.Tls.ExtraRootFile = ExtraRoot;
+        if (TlsEnumeration is { } enumeration)
+            options.Tls.Enumeration = enumeration;
         if (DnsTimeoutSeconds is { } dns)
             options.Dns.QueryTimeout = Seconds(dns);
         if (SmtpTimeoutSeconds is { } smtp)

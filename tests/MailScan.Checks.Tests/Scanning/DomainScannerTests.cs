@@ -56,19 +56,6 @@ public sealed class DomainScannerTests
     }
 
     [Fact]
-    public async Task Categories_not_built_yet_say_not_implemented()
-    {
-        var events = await Collect(Scanner(new FakeDispatcher((r, _) => Answer(r, Servers))));
-        var report = events.OfType<ScanCompleted>().Single().Report;
-        var notBuilt = CheckRegistry.Default().Checks.OfType<NotImplementedCheck>().Select(c => c.CategoryId).ToHashSet();
-        foreach (var category in report.Categories.Where(c => notBuilt.Contains(c.Id)))
-        {
-            Assert.Equal(TestStatus.NotTested, category.Status);
-            Assert.All(category.Tests, t => Assert.Equal("not implemented", t.Reason));
-        }
-    }
-
-    [Fact]
     public async Task Each_unique_probe_runs_once_even_when_two_checks_plan_it()
     {
         var registry = new CheckRegistry([new Ipv6Check(), new DuplicateIpv6Check()]);

@@ -1,0 +1,6 @@
+using MailScan.Checks.Dnssec;
+
+namespace MailScan.Checks.Dane;
+
+/// <summary>The TLSA lookup of _25._tcp.MX: the DNS status, the DNSSEC status and the records.</summary>
+public sealed record TlsaEvidence(string MxName, string QueryName, string DnsStatus, DnssecStatus Dnssec, IReadOnlyList<TlsaRecordData> Records, string? Reason);

@@ -1,0 +1,24 @@
+using DnsClient;
+using DnsClient.Protocol;
+using MailScan.Checks.Dnssec;
+using MailScan.Checks.Scanning;
+
+namespace MailScan.Checks.Dane;
+
+/// <summary>Looks up the TLSA records of an MX name (_25._tcp.NAME) through the validating resolver.</summary>
+public sealed class TlsaProbe(IValidatingResolver resolver) : IProbe
+{
+    public string Kind => ProbeKinds.Tlsa;
+
+    public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var name = $"_25._tcp.{request.Key.Target.TrimEnd('.')}";
+        var answer = await resolver.QueryAsync(name, QueryType.TLSA, cancellationToken).ConfigureAwait(false);
+        var records = answer.Answer.Records<TlsaRecord>()
+            .Select(r => new TlsaRecordData((byte)r.CertificateUsage, (byte)r.Selector, (byte)r.MatchingType, Convert.ToHexStringLower(r.CertificateAssociationData.ToArray())))
+            .ToList();
+        var evidence = new TlsaEvidence(request.Key.Target, name, answer.Answer.Status, answer.Status, records, answer.Reason);
+        return ProbeResult.Completed(request.Key, evidence, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+}

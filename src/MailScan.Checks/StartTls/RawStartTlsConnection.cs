@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MailScan.Checks.Options;
+using MailScan.Checks.Smtp;
+using MailScan.Checks.Tls.Codec;
+using MailScan.Checks.Tls.Enumeration;
+
+namespace MailScan.Checks.StartTls;
+
+/// <summary>
+/// One short connection for one raw hello: connect, greeting, one EHLO, STARTTLS, 220, then our
+/// ClientHello and the server's answer up to the end of its clear first flight; then close.
+/// </summary>
+internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
+{
+    private const int MaxReplyBytes = 64 * 1024;
+
+    public Task<HelloOutcome> ExchangeAsync(IPAddress address, ClientHelloSpec hello, CancellationToken cancellationToken) =>
+        AfterStartTlsAsync(address, (stream, token) => HelloAsync(stream, hello, token), HelloOutcome.NotUsable, cancellationToken);
+
+    /// <summary>Connects, says EHLO and STARTTLS, and hands the stream to the TLS part; <paramref name="unusable"/> says why it could not.</summary>
+    public async Task<T> AfterStartTlsAsync<T>(IPAddress address, Func<NetworkStream, CancellationToken, Task<T>> tls, Func<string, T> unusable, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var connect = await SmtpTcpConnect.ConnectAsync(socket, address, smtp.Port, smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        if (connect is { } failure)
+            return unusable(failure.Error);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var dialogue = await StartTlsAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (dialogue is not null)
+            return unusable(dialogue);
+        return await tls(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The SMTP part; null when the server said 220 to STARTTLS, else why not.</summary>
+    private async Task<string?> StartTlsAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        var greeting = await ReplyAsync(stream, smtp.BannerTimeout, cancellationToken).ConfigureAwait(false);
+        if (greeting is not { Code: 220 })
+            return greeting is null ? $"no greeting within {smtp.BannerTimeout.TotalSeconds:0} s" : $"greeting {greeting.Code} {greeting.Text}";
+        await SendAsync(stream, $"EHLO {ehloName}\r\n", cancellationToken).ConfigureAwait(false);
+        var ehlo = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        if (ehlo is not { Code: 250 })
+            return ehlo is null ? "no reply to EHLO" : $"EHLO answered {ehlo.Code} {ehlo.Text}";
+        if (!SmtpTranscript.Extensions(ehlo).Any(e => e == "STARTTLS" || e.StartsWith("STARTTLS ", StringComparison.Ordinal)))
+            return "STARTTLS is not offered";
+        await SendAsync(stream, "STARTTLS\r\n", cancellationToken).ConfigureAwait(false);
+        var start = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        return start is { Code: 220 } ? null : start is null ? "no reply to STARTTLS" : $"STARTTLS answered {start.Code} {start.Text}";
+    }
+
+    private async Task<HelloOutcome> HelloAsync(NetworkStream stream, ClientHelloSpec hello, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(smtp.CommandTimeout);
+        var received = new List<byte>(8192);
+        var buffer = new byte[16384];
+        try
+        {
+            await stream.WriteAsync(ClientHelloWriter.Write(hello), timeout.Token).ConfigureAwait(false);
+            while (true)
+            {
+                var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
+                if (read == 0)
+                    return HelloOutcome.Refused(received.Count == 0 ? "the server closed the connection" : "the server closed the connection mid-flight");
+                received.AddRange(buffer.AsSpan(0, read));
+                var parse = ServerFlightParser.Parse(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(received));
+                if (parse.Error is { } error)
+                    return HelloOutcome.Refused($"not TLS: {error}");
+                if (parse.Flight is { } flight)
+                    return HelloOutcome.Of(flight);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HelloOutcome.Refused($"no complete answer to the hello within {smtp.CommandTimeout.TotalSeconds:0} s");
+        }
+        catch (IOException ex)
+        {
+            return HelloOutcome.Refused($"connection broken: {ex.Message}");
+        }
+    }
+
+    private static async Task SendAsync(NetworkStream stream, string line, CancellationToken cancellationToken) =>
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(line), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Reads one complete SMTP reply byte by byte, so nothing after it (the TLS bytes) is consumed.</summary>
+    private static async Task<SmtpReply?> ReplyAsync(NetworkStream stream, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        var text = new StringBuilder();
+        var one = new byte[1];
+        try
+        {
+            while (text.Length < MaxReplyBytes)
+            {
+                if (await stream.ReadAsync(one, timeout.Token).ConfigureAwait(false) == 0)
+                    return null;
+                text.Append((char)one[0]);
+                if (one[0] == '\n' && SmtpTranscript.Replies(text.ToString()) is { Count: > 0 } replies)
+                    return replies[0];
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}

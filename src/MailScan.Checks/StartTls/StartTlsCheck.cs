@@ -1,0 +1,61 @@
+using MailScan.Checks.Caa;
+using MailScan.Checks.Dane;
+using MailScan.Checks.Discovery;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Tls.Enumeration;
+using MailScan.Checks.Verdicts;
+
+namespace MailScan.Checks.StartTls;
+
+/// <summary>
+/// Secure mail server connection (STARTTLS and DANE): per mail server address the STARTTLS and TLS
+/// evaluation (shared by every MX name and domain on that address), per MX name its TLSA and CAA
+/// records; the worst server decides each sub-test.
+/// </summary>
+public sealed class StartTlsCheck : IMailCheck
+{
+    public string CategoryId => CategoryIds.StartTls;
+
+    public IReadOnlyList<ProbeRequest> Plan(MailServerEvidence servers)
+    {
+        var requests = new List<ProbeRequest>();
+        foreach (var mx in servers.MailServers)
+        {
+            foreach (var ip in mx.Ipv4.Concat(mx.Ipv6))
+                requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.StartTls, ip), mx.Name));
+            requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.Tlsa, mx.Name)));
+            requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.Caa, mx.Name)));
+        }
+        return requests;
+    }
+
+    public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)
+    {
+        var tests = NotApplicable(servers) ?? StartTlsVerdicts.All(servers, results);
+        var status = CategoryStatus.Of(tests);
+        return new CategoryResult(CategoryId, CategoryIds.Heading(CategoryId), status, Summary(status), tests);
+    }
+
+    /// <summary>No mail server, null MX or an unknown MX set: every sub-test says so.</summary>
+    private static IReadOnlyList<SubtestResult>? NotApplicable(MailServerEvidence servers)
+    {
+        if (servers.MxUnknown)
+            return Every(TestStatus.NotTestable, $"the MX records could not be looked up ({servers.MxStatus})");
+        if (!servers.HasMailServers)
+            return Every(TestStatus.NotTested, servers.NullMx ? "the domain accepts no mail (null MX)" : "the domain has no mail server (no MX record)");
+        return null;
+    }
+
+    private static IReadOnlyList<SubtestResult> Every(TestStatus status, string reason) =>
+        StartTlsSubtestIds.All.Select(id => new SubtestResult(id, status, reason)).ToList();
+
+    private static string Summary(TestStatus status) => status switch
+    {
+        TestStatus.Passed => "The mail servers offer STARTTLS with good TLS settings, and the connection is secured well.",
+        TestStatus.Failed => "Mail to this domain is not transported securely enough: see the failed sub-tests and ask the mail provider to fix them.",
+        TestStatus.Warning or TestStatus.Info => "The mail servers offer a secure connection; see the remarks below.",
+        TestStatus.NotTestable => "Some mail servers could not be measured, so the result is incomplete; see which below and scan again later.",
+        TestStatus.Error => "The scanner failed while testing the mail servers; the result is incomplete.",
+        _ => "There was nothing to test.",
+    };
+}

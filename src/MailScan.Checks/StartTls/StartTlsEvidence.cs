@@ -1,0 +1,35 @@
+using MailScan.Checks.Smtp;
+using MailScan.Checks.Tls.Enumeration;
+
+namespace MailScan.Checks.StartTls;
+
+/// <summary>
+/// What the STARTTLS evaluation of one mail server address found: the SMTP session, the TLS
+/// session of a standard client, the presented chain and its trust, and the raw-hello enumeration.
+/// Keyed by address: every MX name and domain on the address reuses it; <see cref="ServerName"/>
+/// is the name sent as SNI by the first asker.
+/// </summary>
+public sealed record StartTlsEvidence(
+    string Address,
+    int Port,
+    string? ServerName,
+    DateTimeOffset MeasuredAt,
+    SmtpConnectState State,
+    int? GreetingCode,
+    string? Greeting,
+    bool StartTlsOffered,
+    StartTlsHandshake? Handshake,
+    IReadOnlyList<string> Chain,
+    string? ChainSource,
+    ChainTrust? Trust,
+    TlsEvaluation? Tls,
+    int Connections,
+    double TotalMilliseconds,
+    string? Error = null)
+{
+    /// <summary>The server could be measured: it greeted with 220 and answered EHLO.</summary>
+    public bool Reached => State == SmtpConnectState.Greeted;
+
+    /// <summary>STARTTLS led to a TLS session: a standard client's handshake, or a server flight to a raw hello.</summary>
+    public bool TlsEstablished => Handshake?.Established == true || Tls?.AnyHandshake == true;
+}

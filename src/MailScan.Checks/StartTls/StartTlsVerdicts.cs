@@ -1,0 +1,95 @@
+using MailScan.Checks.Caa;
+using MailScan.Checks.Dane;
+using MailScan.Checks.Discovery;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.Tls.Enumeration;
+using MailScan.Checks.Verdicts;
+using Ids = MailScan.Checks.StartTls.StartTlsSubtestIds;
+
+namespace MailScan.Checks.StartTls;
+
+/// <summary>Every mail_starttls sub-test over all mail server addresses of a domain. Pure.</summary>
+public static class StartTlsVerdicts
+{
+    private delegate ServerVerdict TlsRule(TlsEvaluation tls);
+
+    public static IReadOnlyList<SubtestResult> All(MailServerEvidence servers, IProbeResults results)
+    {
+        var targets = servers.MailServers
+            .SelectMany(mx => mx.Ipv4.Concat(mx.Ipv6).Select(ip => new MailServerTarget(mx.Name, ip, results.Find(new ProbeKey(ProbeKinds.StartTls, ip)))))
+            .ToList();
+        var tlsa = servers.MailServers.DistinctBy(mx => mx.Name).ToDictionary(mx => mx.Name, mx => results.Find(new ProbeKey(ProbeKinds.Tlsa, mx.Name))?.EvidenceAs<TlsaEvidence>() is { Records: not null } t ? t : null);
+        var caa = servers.MailServers.Select(mx => (mx.Name, (string?)null, CaaVerdicts.Judge(results.Find(new ProbeKey(ProbeKinds.Caa, mx.Name))?.EvidenceAs<CaaEvidence>() is { Records: not null } c ? c : null))).ToList();
+        var withoutAddress = servers.MailServers.Where(mx => mx.Ipv4.Count + mx.Ipv6.Count == 0).Select(mx => mx.Name).ToList();
+
+        var tests = new List<SubtestResult>
+        {
+            Available(targets, withoutAddress, servers),
+            Tls(Ids.Version, targets, TlsServerVerdicts.Version),
+            Tls(Ids.Ciphers, targets, TlsServerVerdicts.Ciphers),
+            Tls(Ids.CipherOrder, targets, TlsServerVerdicts.CipherOrder),
+            Tls(Ids.KeyExchange, targets, TlsServerVerdicts.KeyExchange),
+            Tls(Ids.KeyExchangeHash, targets, TlsServerVerdicts.KeyExchangeHash),
+            Tls(Ids.Compression, targets, TlsServerVerdicts.Compression),
+            Tls(Ids.SecureRenegotiation, targets, TlsServerVerdicts.SecureRenegotiation),
+            Tls(Ids.ClientRenegotiation, targets, TlsServerVerdicts.ClientRenegotiation),
+            Tls(Ids.ExtendedMasterSecret, targets, TlsServerVerdicts.ExtendedMasterSecret),
+            Tls(Ids.ZeroRtt, targets, _ => TlsServerVerdicts.ZeroRtt()),
+            Per(Ids.CertChain, targets, (t, e) => CertificateServerVerdicts.Chain(e), CategoryImpact.AtMostInfo),
+            Per(Ids.CertPublicKey, targets, (t, e) => CertificateServerVerdicts.PublicKey(e)),
+            Per(Ids.CertSignature, targets, (t, e) => CertificateServerVerdicts.Signature(e)),
+            ServerRows.Combine(Ids.Caa, caa, CategoryImpact.AtMostWarning),
+            CertDomain(targets, tlsa),
+            ServerRows.Combine(Ids.DaneExist, servers.MailServers.Select(mx => (mx.Name, (string?)null, DaneVerdicts.Exist(tlsa[mx.Name]))).ToList()),
+            Per(Ids.DaneValid, targets, (t, e) => DaneVerdicts.Valid(tlsa[t.MxName], e)),
+            ServerRows.Combine(Ids.DaneRollover, servers.MailServers.Select(mx => (mx.Name, (string?)null, DaneVerdicts.Rollover(tlsa[mx.Name]))).ToList(), CategoryImpact.None),
+        };
+        return tests;
+    }
+
+    private static SubtestResult Available(List<MailServerTarget> targets, List<string> withoutAddress, MailServerEvidence servers)
+    {
+        var rows = targets.Select(t => (t.MxName, (string?)t.Address, AvailableOn(t))).ToList();
+        rows.AddRange(withoutAddress.Select(name => (name, (string?)null, ServerVerdict.NotTestable("the MX name has no address"))));
+        var result = ServerRows.Combine(Ids.Available, rows);
+        result.Details!["evaluations"] = new System.Text.Json.Nodes.JsonArray(targets.DistinctBy(t => t.Address).Select(t => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+        {
+            ["address"] = t.Address,
+            ["connections"] = t.Evidence?.Connections,
+            ["milliseconds"] = t.Evidence?.TotalMilliseconds,
+            ["serverName"] = t.Evidence?.ServerName,
+            ["mode"] = t.Evidence?.Tls?.Mode,
+            ["reused"] = t.Result?.Reused ?? false,
+        }).ToArray());
+        if (servers.NullMx && result.Status == TestStatus.Passed)
+            return result with { Status = TestStatus.Warning, Reason = $"a null MX stands beside real MX records; {result.Reason}" };
+        return result;
+    }
+
+    private static ServerVerdict AvailableOn(MailServerTarget target)
+    {
+        var evidence = target.Evidence;
+        var blocked = SessionGate.Blocked(target.Result, evidence);
+        if (blocked is not null && blocked.Status != TestStatus.NotTested)
+            return blocked;
+        return TlsServerVerdicts.Available(evidence!);
+    }
+
+    private static SubtestResult Tls(string id, List<MailServerTarget> targets, TlsRule rule) =>
+        Per(id, targets, (_, e) => e.Tls is { } tls ? rule(tls) : ServerVerdict.NotTestable("the TLS enumeration did not run"));
+
+    private static SubtestResult Per(string id, List<MailServerTarget> targets, Func<MailServerTarget, StartTlsEvidence, ServerVerdict> rule, CategoryImpact impact = CategoryImpact.Full)
+    {
+        var rows = targets.Select(t => (t.MxName, (string?)t.Address, SessionGate.Blocked(t.Result, t.Evidence) ?? rule(t, t.Evidence!))).ToList();
+        return ServerRows.Combine(id, rows, impact);
+    }
+
+    /// <summary>Not scoring for mail, unless the MX publishes a DANE-TA record: then the name must match (RFC 7672 §3.2.2).</summary>
+    private static SubtestResult CertDomain(List<MailServerTarget> targets, Dictionary<string, TlsaEvidence?> tlsa)
+    {
+        var result = Per(Ids.CertDomain, targets, (t, e) => CertificateServerVerdicts.Domain(e, t.MxName), CategoryImpact.AtMostInfo);
+        var daneTaMismatch = targets.Any(t => DaneVerdicts.HasTrustAnchorRecord(tlsa[t.MxName])
+            && t.Evidence is { } e && SessionGate.Blocked(t.Result, e) is null && CertificateServerVerdicts.Domain(e, t.MxName).Status == TestStatus.Failed);
+        return daneTaMismatch ? result with { Impact = CategoryImpact.Full } : result;
+    }
+}

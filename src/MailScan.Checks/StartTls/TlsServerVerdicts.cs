@@ -1,0 +1,129 @@
+using MailScan.Checks.Tls;
+using MailScan.Checks.Tls.Enumeration;
+
+namespace MailScan.Checks.StartTls;
+
+/// <summary>The TLS sub-tests of one mail server address, from its evidence (the session gate passed). Pure.</summary>
+public static class TlsServerVerdicts
+{
+    public static ServerVerdict Available(StartTlsEvidence e)
+    {
+        if (!e.StartTlsOffered)
+            return ServerVerdict.Fail("the server does not offer STARTTLS: mail to it travels unencrypted");
+        if (!e.TlsEstablished)
+            return ServerVerdict.Fail($"STARTTLS is offered but no TLS session can be established ({e.Handshake?.Error ?? e.Error ?? e.Tls?.Notes.FirstOrDefault() ?? "the handshake fails"})");
+        var how = e.Handshake is { Established: true } h ? $"{h.Protocol}, {h.CipherSuite}" : "with legacy TLS only";
+        return ServerVerdict.Pass($"STARTTLS offered and a TLS session established ({how})");
+    }
+
+    public static ServerVerdict Version(TlsEvaluation t)
+    {
+        var bad = t.Versions.Where(v => TlsClassTable.Version(v) == TlsClass.Insufficient).ToList();
+        if (bad.Count > 0)
+            return ServerVerdict.Fail($"insufficient versions accepted: {Names(bad)} (accepted: {Names(t.Versions)})");
+        if (!t.Complete && t.VersionsRefused.Count + t.Versions.Count < 5)
+            return ServerVerdict.NotTestable($"not every version could be tested: {string.Join("; ", t.Notes)}");
+        return ServerVerdict.Pass($"only good or sufficient versions accepted: {Names(t.Versions)}");
+    }
+
+    public static ServerVerdict Ciphers(TlsEvaluation t)
+    {
+        var worst = t.Suites.Select(s => s.Class).DefaultIfEmpty(TlsClass.Good).Max();
+        var offending = t.Suites.Where(s => s.Class == worst).Select(s => $"{s.Name} ({TlsVersionNames.Of(s.Version)})").Distinct().ToList();
+        return worst switch
+        {
+            TlsClass.Insufficient => ServerVerdict.Fail($"insufficient cipher suites accepted: {string.Join(", ", offending)}"),
+            TlsClass.PhaseOut => ServerVerdict.Warn($"cipher suites to phase out accepted: {string.Join(", ", offending)}"),
+            _ when !t.Complete => ServerVerdict.NotTestable($"the enumeration stopped early: {string.Join("; ", t.Notes)}"),
+            _ => ServerVerdict.Pass($"only good or sufficient cipher suites accepted ({t.Suites.Count} seen)"),
+        };
+    }
+
+    public static ServerVerdict CipherOrder(TlsEvaluation t)
+    {
+        if (t.CipherOrder is not { } order)
+            return ServerVerdict.Pass("not applicable: the server speaks only TLS 1.3, where the order does not matter");
+        if (!order.Tested)
+            return order.Note?.StartsWith("only one", StringComparison.Ordinal) == true
+                ? ServerVerdict.Pass($"not applicable: {order.Note}")
+                : ServerVerdict.NotTestable(order.Note ?? "not tested");
+        var v = TlsVersionNames.Of(order.Version);
+        if (order.ServerOrder != true)
+            return ServerVerdict.Fail($"the server follows the client's order with {v} (it chose {order.ChosenWorstFirst} from a weak-first list and {order.ChosenBestFirst} from a strong-first list)");
+        if (order.PrefersStronger != true)
+            return ServerVerdict.Fail($"the server's own order prefers a weaker suite with {v}: it chose {order.ChosenWorstFirst}");
+        return ServerVerdict.Pass($"the server chooses by its own order and prefers the strongest class with {v} ({order.ChosenWorstFirst})");
+    }
+
+    public static ServerVerdict KeyExchange(TlsEvaluation t)
+    {
+        if (t.Groups.Count == 0)
+            return ServerVerdict.Pass("no Diffie-Hellman key exchange is offered, so there are no parameters to judge");
+        var worst = t.Groups.Max(g => g.Class);
+        var offending = string.Join(", ", t.Groups.Where(g => g.Class == worst).Select(g => $"{g.Name} ({g.Source})").Distinct());
+        return worst switch
+        {
+            TlsClass.Insufficient => ServerVerdict.Fail($"insufficient key-exchange groups accepted: {offending}"),
+            TlsClass.PhaseOut => ServerVerdict.Warn($"key-exchange groups to phase out accepted: {offending}"),
+            _ when !t.Complete => ServerVerdict.NotTestable($"the enumeration stopped early: {string.Join("; ", t.Notes)}"),
+            _ => ServerVerdict.Pass($"only good key-exchange groups: {string.Join(", ", t.Groups.Select(g => g.Name).Distinct())}"),
+        };
+    }
+
+    public static ServerVerdict KeyExchangeHash(TlsEvaluation t)
+    {
+        var h = t.KeyExchangeHash;
+        if (h.Sha1Accepted == true)
+            return ServerVerdict.Fail("the server signs its key exchange with SHA-1 when a client offers only SHA-1");
+        var legacySigned = t.Suites.Where(s => s.Version is TlsVersion.Tls10 or TlsVersion.Tls11 or TlsVersion.Ssl30
+            && TlsCipherSuites.Of(s.Code).KeyExchange is TlsKeyExchange.Ecdhe or TlsKeyExchange.Dhe).Select(s => TlsVersionNames.Of(s.Version)).Distinct().ToList();
+        if (legacySigned.Count > 0)
+            return ServerVerdict.Fail($"with {string.Join(", ", legacySigned)} the key exchange is signed with SHA-1 (and MD5): those versions have no other hash");
+        if (h.Sha224Accepted == true)
+            return ServerVerdict.Warn("the server signs its key exchange with SHA-224 when a client offers only SHA-224 (phase out)");
+        if (h.Tested)
+            return ServerVerdict.Pass("the server signs its key exchange only with SHA-2 of 256 bits or more");
+        if (!t.Versions.Contains(TlsVersion.Tls12) && t.Versions.Contains(TlsVersion.Tls13) && t.Versions.All(v => v == TlsVersion.Tls13))
+            return ServerVerdict.Pass("TLS 1.3 only: its handshake signatures use no SHA-1 or SHA-224");
+        return ServerVerdict.Info($"cannot tell: {h.Note ?? "the hash tests did not complete"}");
+    }
+
+    public static ServerVerdict Compression(TlsEvaluation t) => t.Compression switch
+    {
+        true => ServerVerdict.Fail("the server accepts TLS compression (CRIME)"),
+        false => ServerVerdict.Pass("the server does not compress TLS"),
+        null => ServerVerdict.Pass("TLS 1.3 only: it has no compression"),
+    };
+
+    public static ServerVerdict SecureRenegotiation(TlsEvaluation t) => t.SecureRenegotiation switch
+    {
+        true => ServerVerdict.Pass("secure renegotiation (RFC 5746) is supported"),
+        false => ServerVerdict.Fail("the server does not support secure renegotiation (RFC 5746)"),
+        null => ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation"),
+    };
+
+    public static ServerVerdict ClientRenegotiation(TlsEvaluation t)
+    {
+        if (t.Versions.All(v => v == TlsVersion.Tls13))
+            return ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation");
+        return t.ClientRenegotiation switch
+        {
+            { Allowed: false } r => ServerVerdict.Pass($"client-initiated renegotiation is refused: {r.Detail}"),
+            { Allowed: true } r => ServerVerdict.Info($"client-initiated renegotiation is allowed ({r.Detail}); whether the server limits it was not measured"),
+            { } r => ServerVerdict.NotTestable($"client-initiated renegotiation could not be tested: {r.Detail}"),
+            null => ServerVerdict.NotTested("client-initiated renegotiation is tested with ECDHE, AES-GCM and a NIST curve under TLS 1.2, which this server does not offer"),
+        };
+    }
+
+    public static ServerVerdict ExtendedMasterSecret(TlsEvaluation t) => t.ExtendedMasterSecret switch
+    {
+        true => ServerVerdict.Pass("TLS 1.2 uses the Extended Master Secret (RFC 7627)"),
+        false => ServerVerdict.Fail("TLS 1.2 without the Extended Master Secret (RFC 7627)"),
+        null => ServerVerdict.NotTested("the server does not offer TLS 1.2"),
+    };
+
+    public static ServerVerdict ZeroRtt() =>
+        ServerVerdict.Pass("not applicable: 0-RTT is not probed on SMTP (probing sent data that broke mail servers)");
+
+    private static string Names(IEnumerable<TlsVersion> versions) => string.Join(", ", versions.Select(TlsVersionNames.Of));
+}

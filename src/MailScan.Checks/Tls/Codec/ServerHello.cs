@@ -1,0 +1,15 @@
+namespace MailScan.Checks.Tls.Codec;
+
+/// <summary>
+/// What a ServerHello (or TLS 1.3 HelloRetryRequest) says: the negotiated version (from
+/// supported_versions when present), suite, compression, and the extensions the verdicts read.
+/// </summary>
+public sealed record ServerHello(
+    TlsVersion Version,
+    ushort CipherSuite,
+    byte Compression,
+    bool HelloRetryRequest,
+    bool SecureRenegotiation,
+    bool ExtendedMasterSecret,
+    ushort? SelectedGroup,
+    IReadOnlyList<ushort> Extensions);

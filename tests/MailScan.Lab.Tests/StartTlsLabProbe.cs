@@ -1,0 +1,25 @@
+using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
+using MailScan.Checks.Scanning;
+using MailScan.Checks.StartTls;
+using MailScan.Checks.Targets;
+using MailScan.Checks.Tls.Enumeration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MailScan.Lab.Tests;
+
+/// <summary>The STARTTLS probe with the lab's settings, run directly against one lab address.</summary>
+internal static class StartTlsLabProbe
+{
+    public static async Task<StartTlsEvidence> RunAsync(string address, EnumerationMode mode, string? serverName = null)
+    {
+        var options = LabEnvironment.Options();
+        options.Tls.Enumeration = mode;
+        options.Tls.MaxConnectionsPerIp = 1000;
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        var probe = new StartTlsProbe(wrapped, new TargetPolicy(wrapped), new LocalConnectionGate(wrapped, TimeProvider.System), TimeProvider.System, NullLogger<StartTlsProbe>.Instance);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(ProbeKinds.StartTls, address), serverName), limit.Token);
+        return result.EvidenceAs<StartTlsEvidence>() ?? throw new InvalidOperationException($"{address}: {result.Outcome} {result.Reason}");
+    }
+}
