@@ -24,10 +24,10 @@ public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptio
     public async Task<DnsExchange> GetOrExchangeAsync(string key, Func<CancellationToken, Task<DnsExchange>> exchange, CancellationToken cancellationToken)
     {
         var made = false;
-        var result = await _parsed.GetOrCreateAsync($"{key}:parsed", time.GetUtcNow().ToUnixTimeSeconds(), async _ =>
+        var result = await _parsed.GetOrCreateAsync($"{key}:parsed", time.GetUtcNow().ToUnixTimeSeconds(), async shared =>
         {
             made = true;
-            var (fresh, expires) = await RawAsync(key, exchange, cancellationToken).ConfigureAwait(false);
+            var (fresh, expires) = await RawAsync(key, exchange, shared).ConfigureAwait(false);
             // Whole seconds, rounded down: the parsed entry never outlives the raw one.
             return new Expiring<DnsExchange>(fresh, expires.ToUnixTimeSeconds());
         }, cancellationToken).ConfigureAwait(false);

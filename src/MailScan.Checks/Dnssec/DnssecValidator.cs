@@ -62,10 +62,11 @@ public sealed partial class DnssecValidator : IValidatingResolver
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var key = $"dnssec:answer:{_scope}:{qname.ToString().ToLowerInvariant()}:{(ushort)type}:IN";
         var made = false;
-        var validated = await _cache.GetOrCreateAsync(key, now, async _ =>
+        // The shared token is cancelled only when every caller waiting for this verdict has given up.
+        var validated = await _cache.GetOrCreateAsync(key, now, async shared =>
         {
             made = true;
-            return await ValidateAsync(name, qname, type, now, cancellationToken).ConfigureAwait(false);
+            return await ValidateAsync(name, qname, type, now, shared).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return made ? validated : validated with { Answer = validated.Answer with { FromCache = true } };
     }
