@@ -28,6 +28,8 @@ public sealed class CapturedAnswersTests
         ("mx1.sec-wildcard.test", QueryType.A, DnssecStatus.Secure),
         ("mx1.sec-wildcard.test", QueryType.TXT, DnssecStatus.Secure),
         ("mx1.bogus-wildcard.test", QueryType.A, DnssecStatus.Bogus),
+        ("mx1.sec-nsec3-wildcard.test", QueryType.A, DnssecStatus.Secure),
+        ("mx1.sec-nsec3-wildcard.test", QueryType.TXT, DnssecStatus.Secure),
         ("mx1.sec-optout.test", QueryType.SOA, DnssecStatus.Secure),
         ("island.sec-optout.test", QueryType.SOA, DnssecStatus.Insecure),
         ("deep.no-such-name.sec-optout.test", QueryType.A, DnssecStatus.Insecure),

@@ -125,6 +125,33 @@ public sealed class CapturedProofTests
     }
 
     [Fact]
+    public void Nsec3_wildcard_expansion_needs_the_next_closer_name_covered()
+    {
+        var name = DnsName.Parse("mx1.sec-nsec3-wildcard.test");
+        var message = Capture.Message("mx1.sec-nsec3-wildcard.test", QueryType.A);
+        var records = Nsec3s(message);
+        var labels = message.Answers.Where(r => r.Type == DnsRecordType.RRSIG).Select(r => Rrsig.Parse(r.Data)!).Single(s => s.TypeCovered == DnsRecordType.A).Labels;
+
+        Assert.Equal(2, labels);
+        Assert.Equal(DenialOutcome.Proven, Nsec3Proofs.WildcardExpansion(name, labels, records).Outcome);
+        // An RRSIG claiming expansion from *.test would make the apex the next closer name: it exists, so nothing covers it.
+        Assert.Equal(DenialOutcome.Failed, Nsec3Proofs.WildcardExpansion(name, 1, records).Outcome);
+    }
+
+    [Fact]
+    public void Nsec3_nodata_at_a_wildcard_uses_the_nsec3_matching_the_wildcard()
+    {
+        var name = DnsName.Parse("mx1.sec-nsec3-wildcard.test");
+        var records = Nsec3s(Capture.Message("mx1.sec-nsec3-wildcard.test", QueryType.TXT));
+
+        var proof = Nsec3Proofs.NoData(name, DnsRecordType.TXT, records);
+
+        Assert.Equal(DenialOutcome.Proven, proof.Outcome);
+        Assert.Contains("wildcard *.sec-nsec3-wildcard.test", proof.Detail);
+        Assert.Contains("says A exists", Nsec3Proofs.NoData(name, DnsRecordType.A, records).Detail);
+    }
+
+    [Fact]
     public void Nsec3_opt_out_makes_an_nxdomain_insecure_and_a_missing_ds_an_unsigned_delegation()
     {
         var nxdomain = Nsec3s(Capture.Message("deep.no-such-name.sec-optout.test", QueryType.A));
