@@ -18,15 +18,19 @@ public sealed class ProvenRrsets(LocalCache cache)
     /// <summary>As <see cref="RrsetVerifier.Verify"/>, answering from the memo when it can.</summary>
     public async Task<(Rrsig? Used, DnssecFailure? Failure)> VerifyAsync(Rrset rrset, DnsName zone, IReadOnlyList<Dnskey> keys, long now, ValidationBudget budget)
     {
+        var looked = new List<(Rrsig Rrsig, string Key)>(1);
         foreach (var rrsig in rrset.Signatures)
         {
             if (rrsig.Signer != zone || rrsig.TypeCovered != rrset.Type || rrsig.IsExpiredAt(now) || rrsig.IsNotYetValidAt(now))
                 continue;
-            if (Key(rrset, zone, rrsig, keys) is { } key && await cache.GetAsync<bool>(key, now).ConfigureAwait(false))
+            if (Key(rrset, zone, rrsig, keys) is not { } key)
+                continue;
+            if (await cache.GetAsync<bool>(key, now).ConfigureAwait(false))
                 return (rrsig, null);
+            looked.Add((rrsig, key));
         }
         var (used, failure) = RrsetVerifier.Verify(rrset, zone, keys, now, budget);
-        if (used is not null && Key(rrset, zone, used, keys) is { } proven)
+        if (used is not null && looked.FirstOrDefault(l => ReferenceEquals(l.Rrsig, used)).Key is { } proven)
             await cache.SetAsync(proven, true, Rrsig.ToTime(used.Expiration, now).ToUnixTimeSeconds(), now, CancellationToken.None).ConfigureAwait(false);
         return (used, failure);
     }
