@@ -23,8 +23,8 @@ public sealed class AnswerValidator(ChainOfTrust chain)
         var name = qname;
         var seen = new List<DnsName> { qname };
         var asked = new HashSet<DnsName> { qname };
-        if (ChainLoop(Rrset.Group(message.Answers), qname) is { } loop)
-            return Invalid(qname, qtype, $"CNAME loop: {loop}");
+        if (ChainProblem(Rrset.Group(message.Answers), qname, qtype) is { } problem)
+            return Invalid(qname, qtype, problem);
         for (var hop = 0; hop <= MaxChain; hop++)
         {
             var sets = Rrset.Group(message.Answers);
@@ -40,7 +40,7 @@ public sealed class AnswerValidator(ChainOfTrust chain)
                 if (target is null)
                     return ValidationResult.Worst([.. parts, Invalid(name, qtype, $"the {DnsRecordType.Name(link.Type)} at {name.Display} is malformed")]);
                 if (seen.Contains(target))
-                    return ValidationResult.Worst([.. parts, Invalid(name, qtype, $"CNAME loop: {string.Join(" -> ", seen.Select(n => n.Display))} -> {target.Display}")]);
+                    return ValidationResult.Worst([.. parts, Invalid(name, qtype, $"{DnsRecordType.Name(link.Type)} loop: {string.Join(" -> ", seen.Select(n => n.Display))} -> {target.Display}")]);
                 seen.Add(target);
                 name = target;
                 continue;
@@ -62,14 +62,28 @@ public sealed class AnswerValidator(ChainOfTrust chain)
         return ValidationResult.Worst([.. parts, Invalid(qname, qtype, $"the CNAME chain is longer than {MaxChain} links")]);
     }
 
-    /// <summary>The chain of CNAMEs from the name, as text, when it comes back to a name it passed; else null.</summary>
-    private static string? ChainLoop(IReadOnlyList<Rrset> sets, DnsName name)
+    /// <summary>
+    /// Why the answer's own CNAME/DNAME chain cannot be followed, found before any signature is
+    /// checked: a link that comes back to a name it passed, or one without a usable target (a DNAME
+    /// rewriting to a name over 255 octets, which RFC 6672 §2.2 answers with YXDOMAIN); else null.
+    /// </summary>
+    private static string? ChainProblem(IReadOnlyList<Rrset> sets, DnsName name, ushort qtype)
     {
         var seen = new List<DnsName> { name };
-        while (sets.FirstOrDefault(s => s.Owner == name && s.Type == DnsRecordType.CNAME) is { } cname && Target(cname) is { } target)
+        for (var hop = 0; hop <= MaxChain; hop++)
         {
+            if (sets.Any(s => s.Owner == name && s.Type == qtype))
+                return null;
+            var (link, target) = NextLink(sets, name, qtype);
+            if (link is null)
+                return null;
+            var what = DnsRecordType.Name(link.Type);
+            if (target is null)
+                return link.Type == DnsRecordType.DNAME
+                    ? $"the DNAME at {link.Owner.Display} rewrites {name.Display} to a name longer than 255 octets"
+                    : $"the {what} at {name.Display} is malformed";
             if (seen.Contains(target))
-                return string.Join(" -> ", seen.Select(n => n.Display)) + " -> " + target.Display;
+                return $"{what} loop: {string.Join(" -> ", seen.Select(n => n.Display))} -> {target.Display}";
             seen.Add(target);
             name = target;
         }
