@@ -51,6 +51,9 @@ public sealed class CapturedAnswersTests
         var (anchors, error) = TrustAnchors.Load(options.Dns.TrustAnchorFile);
         Assert.Null(error);
         var validator = new DnssecValidator(recorder, cache, TimeProvider.System, options.Dns, anchors!, NullLogger<DnssecValidator>.Instance);
+        var capture = Environment.GetEnvironmentVariable("MAILSCAN_CAPTURE");
+        if (capture is { Length: > 0 })
+            await FlushResolverAsync();
         var now = DateTimeOffset.UtcNow;
 
         var results = new List<object>();
@@ -61,9 +64,9 @@ public sealed class CapturedAnswersTests
             results.Add(new { name, type = type.ToString(), status = validated.Status.ToString(), reason = validated.Reason });
         }
 
-        if (Environment.GetEnvironmentVariable("MAILSCAN_CAPTURE") is { Length: > 0 } path)
+        if (capture is { Length: > 0 } path)
         {
-            var capture = new
+            var written = new
             {
                 source = "the lab (deploy/lab/up): Knot DNS behind Unbound, asked with RD, CD, DO and EDNS 1232",
                 capturedUnix = now.ToUnixTimeSeconds(),
@@ -73,7 +76,16 @@ public sealed class CapturedAnswersTests
                 answers = recorder.Recorded.OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Type)
                     .Select(r => new { name = r.Key.Name, type = r.Key.Type, wire = Convert.ToBase64String(r.Value) }),
             };
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(capture, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(written, new JsonSerializerOptions { WriteIndented = true }));
         }
+    }
+
+    /// <summary>Empties Unbound's cache, so captured TTLs are whole (the cache tests need TTLs longer than a minute).</summary>
+    private static async Task FlushResolverAsync()
+    {
+        var config = Path.Combine(LabEnvironment.RepositoryRoot, "deploy", "lab", ".state", "dns", "unbound.conf");
+        using var flush = System.Diagnostics.Process.Start("unbound-control", ["-c", config, "flush_zone", "."])!;
+        await flush.WaitForExitAsync();
+        Assert.Equal(0, flush.ExitCode);
     }
 }
