@@ -10,15 +10,32 @@ namespace MailScan.Checks.Dns;
 /// <summary>
 /// DNS responses cached by TTL in <see cref="HybridCache"/>: in memory, plus whatever
 /// IDistributedCache is registered (Redis in cluster mode) as the second level. Identical queries
-/// in flight share one exchange. The entry is the raw message (so any level can hold it) with its
-/// expiry time; failures and zero-TTL answers are shared with the callers waiting but not kept.
+/// in flight share one exchange. The shared entry is the raw message (so any level can hold it)
+/// with its expiry time; the parsed message is kept beside it in this process only (see
+/// <see cref="LocalCache"/>), so a hit costs no parsing. Failures and zero-TTL answers are shared
+/// with the callers waiting but not kept.
 /// </summary>
 public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptions<MailScanOptions> options)
 {
     private readonly DnsOptions _options = options.Value.Dns;
+    private readonly LocalCache _parsed = new(cache, options.Value.Dns.CacheMaxTtl);
 
     /// <summary>The cached exchange for the key, else runs <paramref name="exchange"/> once for all callers.</summary>
     public async Task<DnsExchange> GetOrExchangeAsync(string key, Func<CancellationToken, Task<DnsExchange>> exchange, CancellationToken cancellationToken)
+    {
+        var made = false;
+        var result = await _parsed.GetOrCreateAsync($"{key}:parsed", time.GetUtcNow().ToUnixTimeSeconds(), async shared =>
+        {
+            made = true;
+            var (fresh, expires) = await RawAsync(key, exchange, shared).ConfigureAwait(false);
+            // Whole seconds, rounded down: the parsed entry never outlives the raw one.
+            return new Expiring<DnsExchange>(fresh, expires.ToUnixTimeSeconds());
+        }, cancellationToken).ConfigureAwait(false);
+        return made ? result : result with { FromCache = true };
+    }
+
+    /// <summary>The raw level: the exchange and until when it may be kept (not after now: not kept).</summary>
+    private async Task<(DnsExchange Exchange, DateTimeOffset Expires)> RawAsync(string key, Func<CancellationToken, Task<DnsExchange>> exchange, CancellationToken cancellationToken)
     {
         for (var round = 0; round < 2; round++)
         {
@@ -41,21 +58,21 @@ public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptio
             }
             catch (NotKept notKept)
             {
-                return notKept.Exchange;
+                return (notKept.Exchange, DateTimeOffset.MinValue);
             }
             if (fresh is not null)
             {
                 var ttl = CacheTtl(fresh);
                 if (ttl < _options.CacheMaxTtl)
                     await cache.SetAsync(key, entry, Entry(ttl), cancellationToken: cancellationToken).ConfigureAwait(false);
-                return fresh;
+                return (fresh, DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(entry)));
             }
             var (expires, cached) = Open(entry);
             if (cached is not null && expires > time.GetUtcNow())
-                return cached;
+                return (cached, expires);
             await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         }
-        return await exchange(cancellationToken).ConfigureAwait(false);
+        return (await exchange(cancellationToken).ConfigureAwait(false), DateTimeOffset.MinValue);
     }
 
     private TimeSpan CacheTtl(DnsExchange exchange)

@@ -25,17 +25,20 @@ public sealed class DnsResolver : IDnsResolver
         _client = client;
         _cache = cache;
         _servers = [.. resolvers.NameServers.Select(s => new IPEndPoint(IPAddress.Parse(s.Address), s.Port))];
+        ResolverScope = resolvers.Scope;
         var size = (ushort)options.Value.Dns.EdnsBufferSize;
         _recursive = new DnsQueryFlags(RecursionDesired: true, CheckingDisabled: true, DnssecOk: true, size);
         _direct = new DnsQueryFlags(RecursionDesired: false, CheckingDisabled: false, DnssecOk: true, size);
     }
+
+    public string ResolverScope { get; }
 
     public async Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
         if (!DnsName.TryParse(name, out var parsed))
             return Invalid(name, type);
         var question = new WireQuestion(parsed, (ushort)type);
-        var key = $"dns:{parsed.ToString().ToLowerInvariant()}:{(ushort)type}";
+        var key = $"dns:{ResolverScope}:{parsed.ToString().ToLowerInvariant()}:{(ushort)type}:{question.Class}";
         var exchange = await _cache.GetOrExchangeAsync(
             key, token => _client.ExchangeAsync(_servers, question, _recursive, DnsTransport.Udp, token), cancellationToken).ConfigureAwait(false);
         return ToAnswer(name, type, exchange);

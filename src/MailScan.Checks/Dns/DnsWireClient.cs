@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
@@ -102,20 +103,28 @@ public sealed partial class DnsWireClient
         // A connected UDP socket only receives datagrams from the server asked.
         await socket.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
         await socket.SendAsync(query, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-        var buffer = new byte[MaxMessage];
-        while (true)
+        // Rented: a 64 KiB array per query would land on the large object heap every time.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxMessage);
+        try
         {
-            var received = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-            var raw = buffer.AsSpan(0, received);
-            if (!IsOurs(raw, id))
+            while (true)
             {
+                var received = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var raw = buffer.AsSpan(0, received);
+                if (!IsOurs(raw, id))
+                {
+                    ignored.Value++;
+                    continue;
+                }
+                var result = Accept(raw.ToArray(), server, question, out var otherQuestion);
+                if (!otherQuestion)
+                    return result;
                 ignored.Value++;
-                continue;
             }
-            var result = Accept(raw.ToArray(), server, question, out var otherQuestion);
-            if (!otherQuestion)
-                return result;
-            ignored.Value++;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

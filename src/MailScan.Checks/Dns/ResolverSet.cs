@@ -29,6 +29,7 @@ public sealed class ResolverSet
             IsSystem = true;
         }
         NameServers = servers;
+        Scope = ScopeOf(servers);
     }
 
     /// <summary>The servers, in the order they are asked.</summary>
@@ -37,8 +38,20 @@ public sealed class ResolverSet
     /// <summary>True when no resolver was configured and the system's are used.</summary>
     public bool IsSystem { get; }
 
+    /// <summary>
+    /// A short stable name for this list of servers (the same in every process), for cache keys:
+    /// answers from different resolvers are kept apart, also in a cache shared across workers.
+    /// </summary>
+    public string Scope { get; }
+
     public override string ToString() =>
         NameServers.Count == 0 ? "(none)" : string.Join(", ", NameServers.Select(s => s.ToString()));
+
+    private static string ScopeOf(IReadOnlyList<NameServer> servers)
+    {
+        var text = string.Join(",", servers.Select(s => new IPEndPoint(IPAddress.Parse(s.Address), s.Port).ToString()));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+    }
 
     private static IEnumerable<IPAddress> Addresses(string host)
     {

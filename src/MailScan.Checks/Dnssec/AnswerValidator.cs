@@ -23,8 +23,8 @@ public sealed class AnswerValidator(ChainOfTrust chain)
         var name = qname;
         var seen = new List<DnsName> { qname };
         var asked = new HashSet<DnsName> { qname };
-        if (ChainLoop(Rrset.Group(message.Answers), qname) is { } loop)
-            return Invalid(qname, qtype, $"CNAME loop: {loop}");
+        if (ChainProblem(Rrset.Group(message.Answers), qname, qtype) is { } problem)
+            return Invalid(qname, qtype, problem);
         for (var hop = 0; hop <= MaxChain; hop++)
         {
             var sets = Rrset.Group(message.Answers);
@@ -33,14 +33,14 @@ public sealed class AnswerValidator(ChainOfTrust chain)
                 parts.Add(await PositiveAsync(data, message, context).ConfigureAwait(false));
                 return ValidationResult.Worst(parts);
             }
-            var (link, target, synthesised) = NextLink(sets, name, qtype);
+            var (link, target) = NextLink(sets, name, qtype);
             if (link is not null)
             {
                 parts.Add(await PositiveAsync(link, message, context).ConfigureAwait(false));
                 if (target is null)
                     return ValidationResult.Worst([.. parts, Invalid(name, qtype, $"the {DnsRecordType.Name(link.Type)} at {name.Display} is malformed")]);
                 if (seen.Contains(target))
-                    return ValidationResult.Worst([.. parts, Invalid(name, qtype, $"CNAME loop: {string.Join(" -> ", seen.Select(n => n.Display))} -> {target.Display}")]);
+                    return ValidationResult.Worst([.. parts, Invalid(name, qtype, $"{DnsRecordType.Name(link.Type)} loop: {string.Join(" -> ", seen.Select(n => n.Display))} -> {target.Display}")]);
                 seen.Add(target);
                 name = target;
                 continue;
@@ -52,24 +52,38 @@ public sealed class AnswerValidator(ChainOfTrust chain)
                 if (ValidationContext.Unusable(rest, name, qtype, name) is { } failed)
                     return ValidationResult.Worst([.. parts, new ValidationResult(DnssecStatus.Indeterminate, failed)]);
                 message = rest!.Message!;
+                context.Bound(context.Now + message.MinimumTtl());
                 hop--;
                 continue;
             }
-            _ = synthesised;
             parts.Add(await NegativeAsync(name, qtype, message, context).ConfigureAwait(false));
             return ValidationResult.Worst(parts);
         }
         return ValidationResult.Worst([.. parts, Invalid(qname, qtype, $"the CNAME chain is longer than {MaxChain} links")]);
     }
 
-    /// <summary>The chain of CNAMEs from the name, as text, when it comes back to a name it passed; else null.</summary>
-    private static string? ChainLoop(IReadOnlyList<Rrset> sets, DnsName name)
+    /// <summary>
+    /// Why the answer's own CNAME/DNAME chain cannot be followed, found before any signature is
+    /// checked: a link that comes back to a name it passed, or one without a usable target (a DNAME
+    /// rewriting to a name over 255 octets, which RFC 6672 §2.2 answers with YXDOMAIN); else null.
+    /// </summary>
+    private static string? ChainProblem(IReadOnlyList<Rrset> sets, DnsName name, ushort qtype)
     {
         var seen = new List<DnsName> { name };
-        while (sets.FirstOrDefault(s => s.Owner == name && s.Type == DnsRecordType.CNAME) is { } cname && Target(cname) is { } target)
+        for (var hop = 0; hop <= MaxChain; hop++)
         {
+            if (sets.Any(s => s.Owner == name && s.Type == qtype))
+                return null;
+            var (link, target) = NextLink(sets, name, qtype);
+            if (link is null)
+                return null;
+            var what = DnsRecordType.Name(link.Type);
+            if (target is null)
+                return link.Type == DnsRecordType.DNAME
+                    ? $"the DNAME at {link.Owner.Display} rewrites {name.Display} to a name longer than 255 octets"
+                    : $"the {what} at {name.Display} is malformed";
             if (seen.Contains(target))
-                return string.Join(" -> ", seen.Select(n => n.Display)) + " -> " + target.Display;
+                return $"{what} loop: {string.Join(" -> ", seen.Select(n => n.Display))} -> {target.Display}";
             seen.Add(target);
             name = target;
         }
@@ -77,18 +91,24 @@ public sealed class AnswerValidator(ChainOfTrust chain)
     }
 
     /// <summary>The CNAME at the name, or a DNAME above it with the name it rewrites to.</summary>
-    private static (Rrset? Link, DnsName? Target, bool Synthesised) NextLink(IReadOnlyList<Rrset> sets, DnsName name, ushort qtype)
+    /// <remarks>
+    /// A DNAME's CNAME is synthesised by the server and unsigned (RFC 6672 §5.3.1), so the target
+    /// is computed from the signed DNAME, never read from that CNAME; a name too long after the
+    /// substitution leaves no target (malformed).
+    /// </remarks>
+    private static (Rrset? Link, DnsName? Target) NextLink(IReadOnlyList<Rrset> sets, DnsName name, ushort qtype)
     {
         if (qtype != DnsRecordType.CNAME && sets.FirstOrDefault(s => s.Owner == name && s.Type == DnsRecordType.CNAME && s.Signatures.Count > 0) is { } signed)
-            return (signed, Target(signed), false);
-        if (sets.FirstOrDefault(s => s.Type == DnsRecordType.DNAME && name.IsBelow(s.Owner)) is { } dname && Target(dname) is { } to)
+            return (signed, Target(signed));
+        if (sets.FirstOrDefault(s => s.Type == DnsRecordType.DNAME && name.IsBelow(s.Owner)) is { } dname)
         {
+            var to = Target(dname);
             var labels = name.Labels.Take(name.LabelCount - dname.Owner.LabelCount).ToList();
-            return (dname, DnsName.FromLabels([.. labels, .. to.Labels]), true);
+            return (dname, to is null ? null : DnsName.FromLabels([.. labels, .. to.Labels]));
         }
         if (qtype != DnsRecordType.CNAME && sets.FirstOrDefault(s => s.Owner == name && s.Type == DnsRecordType.CNAME) is { } unsigned)
-            return (unsigned, Target(unsigned), false);
-        return (null, null, false);
+            return (unsigned, Target(unsigned));
+        return (null, null);
     }
 
     private static DnsName? Target(Rrset link) =>
@@ -110,15 +130,15 @@ public sealed class AnswerValidator(ChainOfTrust chain)
         var (trust, keys, failure) = await SignerTrustAsync(signer, context).ConfigureAwait(false);
         if (failure is not null)
             return failure;
-        var (used, bad) = RrsetVerifier.Verify(set, signer, keys!, context.Now, context.Budget);
+        var (used, bad) = await context.VerifyAsync(set, signer, keys!).ConfigureAwait(false);
         if (bad is not null)
             return new ValidationResult(DnssecStatus.Bogus, bad);
         if (used!.Labels >= owner.LabelCount - (owner.IsWildcard ? 1 : 0))
             return ValidationResult.Secure;
         // A wildcard expansion: the name itself must be proven absent (RFC 4035 §5.3.4).
-        var (proof, proofFailure) = Denials.Check(message.Authorities, signer, keys!, context, (nsecs, nsec3s) =>
-            nsecs.Count > 0 ? NsecProofs.WildcardExpansion(owner, nsecs) : Nsec3Proofs.WildcardExpansion(owner, used.Labels, nsec3s));
-        return Judge(proof, proofFailure, trust!.ZoneName, owner, set.Type);
+        var (proof, proofFailure, _) = await Denials.CheckAsync(message.Authorities, signer, keys!, context, (nsecs, nsec3s) =>
+            nsecs.Count > 0 ? NsecProofs.WildcardExpansion(owner, nsecs) : Nsec3Proofs.WildcardExpansion(owner, used.Labels, nsec3s)).ConfigureAwait(false);
+        return Judge(proof, proofFailure, trust!.Zone, owner, set.Type);
     }
 
     private async Task<ValidationResult> NegativeAsync(DnsName name, ushort qtype, DnsMessage message, ValidationContext context)
@@ -138,18 +158,18 @@ public sealed class AnswerValidator(ChainOfTrust chain)
         // The SOA that comes with a denial is the zone's too: a forged one makes the answer bogus (as in BIND and Unbound).
         foreach (var soa in Rrset.Group(message.Authorities).Where(s => s.Type == DnsRecordType.SOA && s.Owner == signer))
         {
-            var (_, soaFailure) = RrsetVerifier.Verify(soa, signer, keys!, context.Now, context.Budget);
+            var (_, soaFailure) = await context.VerifyAsync(soa, signer, keys!).ConfigureAwait(false);
             if (soaFailure is not null)
                 return new ValidationResult(DnssecStatus.Bogus, soaFailure);
         }
-        var (proof, proofFailure) = Denials.Check(message.Authorities, signer, keys!, context, (nsecs, nsec3s) => (message.Rcode, nsecs.Count > 0) switch
+        var (proof, proofFailure, _) = await Denials.CheckAsync(message.Authorities, signer, keys!, context, (nsecs, nsec3s) => (message.Rcode, nsecs.Count > 0) switch
         {
             (3, true) => NsecProofs.NameError(name, nsecs),
             (3, false) => Nsec3Proofs.NameError(name, nsec3s),
             (_, true) => isDs ? NsecProofs.NoDs(name, nsecs) : NsecProofs.NoData(name, qtype, nsecs),
             _ => isDs ? Nsec3Proofs.NoDs(name, nsec3s) : Nsec3Proofs.NoData(name, qtype, nsec3s),
-        });
-        return Judge(proof, proofFailure, trust!.ZoneName, name, qtype);
+        }).ConfigureAwait(false);
+        return Judge(proof, proofFailure, trust!.Zone, name, qtype);
     }
 
     /// <summary>The signer's trust when it is a secure zone, else the result to return.</summary>
@@ -158,15 +178,15 @@ public sealed class AnswerValidator(ChainOfTrust chain)
         var trust = await chain.TrustAtAsync(signer, context).ConfigureAwait(false);
         if (trust.Status != DnssecStatus.Secure)
             return (null, null, new ValidationResult(trust.Status, trust.Failure));
-        if (trust.ZoneName != signer)
-            return (null, null, Bogus(ExtendedDnsError.DNSSECBogus, trust.ZoneName, signer, DnsRecordType.DNSKEY,
-                $"records are signed by {signer.Display}, but that is not a zone (no secure delegation to it from {trust.ZoneName.Display})"));
-        return (trust, trust.ParsedKeys(), null);
+        if (trust.Zone != signer)
+            return (null, null, Bogus(ExtendedDnsError.DNSSECBogus, trust.Zone, signer, DnsRecordType.DNSKEY,
+                $"records are signed by {signer.Display}, but that is not a zone (no secure delegation to it from {trust.Zone.Display})"));
+        return (trust, trust.Keys, null);
     }
 
     private static ValidationResult Unsigned(ZoneTrust trust, DnsName name, ushort type, string why, ExtendedDnsError error) => trust.Status switch
     {
-        DnssecStatus.Secure => Bogus(error, trust.ZoneName, name, type, $"zone {trust.ZoneName.Display} is signed, but {why}"),
+        DnssecStatus.Secure => Bogus(error, trust.Zone, name, type, $"zone {trust.Zone.Display} is signed, but {why}"),
         _ => new ValidationResult(trust.Status, trust.Failure),
     };
 

@@ -1,7 +1,7 @@
+using MailScan.Checks.Dns;
 using MailScan.Checks.Dns.Wire;
 using MailScan.Checks.Dnssec.Crypto;
 using MailScan.Checks.Dnssec.Records;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace MailScan.Checks.Dnssec;
 
@@ -11,37 +11,29 @@ namespace MailScan.Checks.Dnssec;
 /// itself), an unsigned delegation proven by NSEC/NSEC3 (insecure from there), or no cut. Results
 /// per name are cached for the shortest TTL involved and shared by every validation.
 /// </summary>
-public sealed class ChainOfTrust(TrustAnchors anchors, HybridCache cache, TimeSpan maxTtl)
+public sealed class ChainOfTrust(TrustAnchors anchors, LocalCache cache, string scope)
 {
-    /// <summary>The trust of the deepest zone at or above the name.</summary>
+    /// <summary>The trust of the deepest zone at or above the name; bounds the validation's horizon by its expiry.</summary>
     public async Task<ZoneTrust> TrustAtAsync(DnsName name, ValidationContext context)
+    {
+        var trust = await BuildAsync(name, context).ConfigureAwait(false);
+        context.Bound(trust.ExpiresUnix);
+        return trust;
+    }
+
+    private async Task<ZoneTrust> BuildAsync(DnsName name, ValidationContext context)
     {
         var anchor = anchors.ClosestAnchor(name);
         if (anchor is null)
             return ZoneTrust.Insecure(DnsName.Root, DnssecFailure.Of(ExtendedDnsError.Other, DnsName.Root, name, DnsRecordType.DS, "no trust anchor covers the name"), long.MaxValue);
-        var key = $"dnssec:trust:{name.ToString().ToLowerInvariant()}";
-        for (var round = 0; round < 2; round++)
+        // The scope names the anchors and the resolvers: a chain built from other data is another chain.
+        var key = $"dnssec:trust:{scope}:{name.ToString().ToLowerInvariant()}";
+        return await cache.GetOrCreateAsync(key, context.Now, async _ =>
         {
-            ZoneTrust trust;
-            ZoneTrust? fresh = null;
-            try
-            {
-                trust = await cache.GetOrCreateAsync(key, async _ =>
-                {
-                    fresh = name == anchor ? await FromAnchorAsync(name, context).ConfigureAwait(false) : await BelowAsync(name, context).ConfigureAwait(false);
-                    // Indeterminate says more about the network than the zone; a zero TTL must not outlive this validation.
-                    return fresh.Status == DnssecStatus.Indeterminate || fresh.ExpiresUnix <= context.Now ? throw new NotKept(fresh) : fresh;
-                }, new HybridCacheEntryOptions { Expiration = maxTtl, LocalCacheExpiration = maxTtl }, cancellationToken: context.CancellationToken).ConfigureAwait(false);
-            }
-            catch (NotKept notKept)
-            {
-                return notKept.Trust;
-            }
-            if (fresh is not null || trust.ExpiresUnix > context.Now)
-                return trust;
-            await cache.RemoveAsync(key, context.CancellationToken).ConfigureAwait(false);
-        }
-        return ZoneTrust.Indeterminate(name, DnssecFailure.Of(ExtendedDnsError.DNSSECIndeterminate, name, name, DnsRecordType.DNSKEY, "the chain of trust kept expiring while being built"));
+            var trust = name == anchor ? await FromAnchorAsync(name, context).ConfigureAwait(false) : await BelowAsync(name, context).ConfigureAwait(false);
+            // Indeterminate says more about the network than the zone: never kept.
+            return new Expiring<ZoneTrust>(trust, trust.Status == DnssecStatus.Indeterminate ? 0 : trust.ExpiresUnix);
+        }, context.CancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ZoneTrust> FromAnchorAsync(DnsName zone, ValidationContext context)
@@ -55,7 +47,7 @@ public sealed class ChainOfTrust(TrustAnchors anchors, HybridCache cache, TimeSp
         var trusted = keys!.Where(k => usable.Any(a => a.Trusts(k))).ToList();
         if (trusted.Count == 0)
             return ZoneTrust.Bogus(zone, DnssecFailure.Of(ExtendedDnsError.DNSKEYMissing, zone, zone, DnsRecordType.DNSKEY, "no DNSKEY matches the trust anchor"), Expiry(context, keySet!.Ttl));
-        return SignedKeySet(zone, keySet!, keys!, trusted, context);
+        return await SignedKeySetAsync(zone, keySet!, keys!, trusted, context).ConfigureAwait(false);
     }
 
     private async Task<ZoneTrust> BelowAsync(DnsName name, ValidationContext context)
@@ -63,8 +55,8 @@ public sealed class ChainOfTrust(TrustAnchors anchors, HybridCache cache, TimeSp
         var parent = await TrustAtAsync(name.Parent(), context).ConfigureAwait(false);
         if (parent.Status != DnssecStatus.Secure)
             return parent;
-        var zone = parent.ZoneName;
-        var keys = parent.ParsedKeys();
+        var zone = parent.Zone;
+        var keys = parent.Keys;
         var answer = await context.QueryAsync(name, DnsRecordType.DS).ConfigureAwait(false);
         if (ValidationContext.Unusable(answer, name, DnsRecordType.DS, zone) is { } unusable)
             return ZoneTrust.Indeterminate(zone, unusable);
@@ -74,19 +66,22 @@ public sealed class ChainOfTrust(TrustAnchors anchors, HybridCache cache, TimeSp
 
         if (sets.FirstOrDefault(s => s.Owner == name && s.Type == DnsRecordType.DS) is { } ds)
         {
-            var (_, failure) = RrsetVerifier.Verify(ds, zone, keys, context.Now, context.Budget);
-            return failure is not null ? ZoneTrust.Bogus(zone, failure, ttlLimit) : await FromDsAsync(name, ds, ttlLimit, context).ConfigureAwait(false);
+            var (used, failure) = await context.VerifyAsync(ds, zone, keys).ConfigureAwait(false);
+            return failure is not null
+                ? ZoneTrust.Bogus(zone, failure, ttlLimit)
+                : await FromDsAsync(name, ds, Math.Min(ttlLimit, SignatureEnd(used!, context)), context).ConfigureAwait(false);
         }
         if (sets.FirstOrDefault(s => s.Owner == name && s.Type == DnsRecordType.CNAME) is { } cname)
         {
             // A CNAME cannot sit at a zone cut, so a signed CNAME here means: no cut.
-            var (_, failure) = RrsetVerifier.Verify(cname, zone, keys, context.Now, context.Budget);
-            return failure is not null ? ZoneTrust.Bogus(zone, failure, ttlLimit) : parent with { ExpiresUnix = ttlLimit };
+            var (used, failure) = await context.VerifyAsync(cname, zone, keys).ConfigureAwait(false);
+            return failure is not null ? ZoneTrust.Bogus(zone, failure, ttlLimit) : parent with { ExpiresUnix = Math.Min(ttlLimit, SignatureEnd(used!, context)) };
         }
-        var (proof, proofFailure) = Denials.Check(message.Authorities, zone, keys, context, (nsecs, nsec3s) =>
-            nsecs.Count > 0 ? NsecProofs.NoDs(name, nsecs) : Nsec3Proofs.NoDs(name, nsec3s));
+        var (proof, proofFailure, proofExpires) = await Denials.CheckAsync(message.Authorities, zone, keys, context, (nsecs, nsec3s) =>
+            nsecs.Count > 0 ? NsecProofs.NoDs(name, nsecs) : Nsec3Proofs.NoDs(name, nsec3s)).ConfigureAwait(false);
         if (proofFailure is not null)
             return ZoneTrust.Bogus(zone, proofFailure, ttlLimit);
+        ttlLimit = Math.Min(ttlLimit, proofExpires);
         return proof!.Outcome switch
         {
             DenialOutcome.Proven => parent with { ExpiresUnix = ttlLimit },
@@ -117,17 +112,17 @@ public sealed class ChainOfTrust(TrustAnchors anchors, HybridCache cache, TimeSp
         var trusted = keys!.Where(k => usable.Any(d => DsDigest.Matches(d, zone, k))).ToList();
         if (trusted.Count == 0)
             return ZoneTrust.Bogus(zone, DnssecFailure.Of(ExtendedDnsError.DNSKEYMissing, zone, zone, DnsRecordType.DNSKEY, NoMatchDetail(usable, keys!)), ttlLimit);
-        var secured = SignedKeySet(zone, keySet!, keys!, trusted, context);
+        var secured = await SignedKeySetAsync(zone, keySet!, keys!, trusted, context).ConfigureAwait(false);
         return secured with { ExpiresUnix = Math.Min(secured.ExpiresUnix, ttlLimit) };
     }
 
-    private ZoneTrust SignedKeySet(DnsName zone, Rrset keySet, IReadOnlyList<Dnskey> keys, IReadOnlyList<Dnskey> trusted, ValidationContext context)
+    private async Task<ZoneTrust> SignedKeySetAsync(DnsName zone, Rrset keySet, IReadOnlyList<Dnskey> keys, IReadOnlyList<Dnskey> trusted, ValidationContext context)
     {
-        var (used, failure) = RrsetVerifier.Verify(keySet, zone, trusted, context.Now, context.Budget);
+        var (used, failure) = await context.VerifyAsync(keySet, zone, trusted).ConfigureAwait(false);
         var expires = Expiry(context, keySet.Ttl);
         if (failure is not null)
             return ZoneTrust.Bogus(zone, failure, expires);
-        expires = Math.Min(expires, Rrsig.ToTime(used!.Expiration, context.Now).ToUnixTimeSeconds());
+        expires = Math.Min(expires, SignatureEnd(used!, context));
         return ZoneTrust.Secure(zone, keys.Where(k => k.IsZoneKey && !k.IsRevoked), expires);
     }
 
@@ -151,11 +146,8 @@ public sealed class ChainOfTrust(TrustAnchors anchors, HybridCache cache, TimeSp
         return $"no DNSKEY matches the DS records: {string.Join("; ", parts.Distinct())}";
     }
 
-    private long Expiry(ValidationContext context, uint ttl) => context.Now + (long)Math.Min(ttl, maxTtl.TotalSeconds);
+    private long Expiry(ValidationContext context, uint ttl) => cache.Horizon(context.Now, context.Now + ttl);
 
-    /// <summary>Carries a result that must not be cached (indeterminate) out of the cache's factory.</summary>
-    private sealed class NotKept(ZoneTrust trust) : Exception("trust not cached")
-    {
-        public ZoneTrust Trust { get; } = trust;
-    }
+    /// <summary>When the signature that proved an RRset expires: nothing it proved outlives it.</summary>
+    private static long SignatureEnd(Rrsig used, ValidationContext context) => Rrsig.ToTime(used.Expiration, context.Now).ToUnixTimeSeconds();
 }

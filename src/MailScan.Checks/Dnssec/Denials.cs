@@ -7,10 +7,11 @@ namespace MailScan.Checks.Dnssec;
 public static class Denials
 {
     /// <summary>
-    /// The proof's outcome, or the failure of the records themselves (a bad signature on an NSEC3
-    /// is that failure). Records of other zones are ignored; none at all is a missing proof.
+    /// The proof's outcome and when the signatures behind it expire (Unix seconds), or the failure
+    /// of the records themselves (a bad signature on an NSEC3 is that failure). Records of other
+    /// zones are ignored; none at all is a missing proof.
     /// </summary>
-    public static (DenialProof? Proof, DnssecFailure? Failure) Check(
+    public static async Task<(DenialProof? Proof, DnssecFailure? Failure, long ExpiresUnix)> CheckAsync(
         IReadOnlyList<WireRecord> authority,
         DnsName zone,
         IReadOnlyList<Dnskey> keys,
@@ -19,14 +20,16 @@ public static class Denials
     {
         var sets = Rrset.Group(authority).Where(s => s.Type is DnsRecordType.NSEC or DnsRecordType.NSEC3 && s.Owner.IsAtOrBelow(zone)).ToList();
         if (sets.Count == 0)
-            return (DenialProof.Failed("the answer carries no NSEC or NSEC3 records to prove it"), null);
+            return (DenialProof.Failed("the answer carries no NSEC or NSEC3 records to prove it"), null, long.MaxValue);
+        var expires = long.MaxValue;
         var nsecs = new List<Nsec>();
         var nsec3s = new List<Nsec3>();
         foreach (var set in sets)
         {
-            var (_, failure) = RrsetVerifier.Verify(set, zone, keys, context.Now, context.Budget);
+            var (used, failure) = await context.VerifyAsync(set, zone, keys).ConfigureAwait(false);
             if (failure is not null)
-                return (null, failure);
+                return (null, failure, long.MaxValue);
+            expires = Math.Min(expires, Rrsig.ToTime(used!.Expiration, context.Now).ToUnixTimeSeconds());
             foreach (var record in set.Records)
             {
                 if (set.Type == DnsRecordType.NSEC && Nsec.Parse(record.Owner, record.Data) is { } nsec)
@@ -39,11 +42,11 @@ public static class Denials
         {
             var (usable, stop) = Nsec3Proofs.Usable(nsec3s);
             if (stop is not null)
-                return (stop, null);
+                return (stop, null, expires);
             nsec3s = [.. usable];
         }
         if (nsecs.Count == 0 && nsec3s.Count == 0)
-            return (DenialProof.Failed("the NSEC/NSEC3 records of the answer are malformed"), null);
-        return (prove(nsecs, nsec3s), null);
+            return (DenialProof.Failed("the NSEC/NSEC3 records of the answer are malformed"), null, expires);
+        return (prove(nsecs, nsec3s), null, expires);
     }
 }

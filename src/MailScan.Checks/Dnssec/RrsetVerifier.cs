@@ -63,7 +63,7 @@ public static class RrsetVerifier
         {
             if (!budget.TakeSignatureCheck())
                 return (false, Fail(ExtendedDnsError.DNSSECBogus, zone, rrset, "too many signatures to check (validation limit reached)"), 6);
-            if (DnssecAlgorithms.Verify(rrsig.Algorithm, key.PublicKey, data, rrsig.Signature))
+            if (key.Verifier.Verify(data, rrsig.Signature))
                 return (true, null, 0);
         }
         return (false, Fail(ExtendedDnsError.DNSSECBogus, zone, rrset, $"{by} does not verify (the data or the signature was altered)"), 4);

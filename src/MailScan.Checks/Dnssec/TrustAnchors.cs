@@ -20,8 +20,14 @@ public sealed class TrustAnchors
 
     private readonly Dictionary<DnsName, List<TrustAnchor>> _byZone;
 
-    private TrustAnchors(IEnumerable<TrustAnchor> anchors) =>
+    private TrustAnchors(IEnumerable<TrustAnchor> anchors)
+    {
         _byZone = anchors.GroupBy(a => a.Zone).ToDictionary(g => g.Key, g => g.ToList());
+        Fingerprint = FingerprintOf(_byZone.Values.SelectMany(a => a));
+    }
+
+    /// <summary>A short stable name for this set of anchors, for cache keys: what one set proves is not reused under another.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>The IANA root anchors.</summary>
     public static TrustAnchors Default { get; } = Parse(IanaRoot).Anchors!;
@@ -134,6 +140,15 @@ public sealed class TrustAnchors
         {
             return null;
         }
+    }
+
+    private static string FingerprintOf(IEnumerable<TrustAnchor> anchors)
+    {
+        var lines = anchors.Select(a => a.Ds is { } ds
+            ? $"{a.Zone} DS {ds.KeyTag} {ds.Algorithm} {ds.DigestType} {Convert.ToHexString(ds.Digest)}"
+            : $"{a.Zone} DNSKEY {Convert.ToHexString(a.Key!.Rdata)}").Order(StringComparer.Ordinal);
+        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        return Convert.ToHexStringLower(digest.AsSpan(0, 8));
     }
 
     /// <summary>Logical records: comments removed, lines inside parentheses joined.</summary>

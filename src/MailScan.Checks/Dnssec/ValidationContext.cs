@@ -1,17 +1,36 @@
 using DnsClient;
 using MailScan.Checks.Dns;
 using MailScan.Checks.Dns.Wire;
+using MailScan.Checks.Dnssec.Records;
 
 namespace MailScan.Checks.Dnssec;
 
-/// <summary>One validation's clock, work budget and DNS access.</summary>
-public sealed class ValidationContext(IDnsResolver dns, long now, ValidationBudget budget, CancellationToken cancellationToken)
+/// <summary>
+/// One validation's clock, work budget, DNS access and signature checks, and its horizon: the
+/// earliest moment anything it relied on (a signature, a chain of trust) stops holding.
+/// </summary>
+public sealed class ValidationContext(IDnsResolver dns, ProvenRrsets proven, long now, ValidationBudget budget, CancellationToken cancellationToken)
 {
     public long Now => now;
+
+    /// <summary>Unix seconds after which the result of this validation may no longer hold.</summary>
+    public long Horizon { get; private set; } = long.MaxValue;
 
     public ValidationBudget Budget => budget;
 
     public CancellationToken CancellationToken => cancellationToken;
+
+    /// <summary>Nothing proven in this validation holds past <paramref name="expiresUnix"/>.</summary>
+    public void Bound(long expiresUnix) => Horizon = Math.Min(Horizon, expiresUnix);
+
+    /// <summary>Verifies an RRset with a zone's keys (see <see cref="RrsetVerifier"/>); the signature used bounds the horizon.</summary>
+    public async Task<(Rrsig? Used, DnssecFailure? Failure)> VerifyAsync(Rrset rrset, DnsName zone, IReadOnlyList<Dnskey> keys)
+    {
+        var (used, failure) = await proven.VerifyAsync(rrset, zone, keys, now, budget).ConfigureAwait(false);
+        if (used is not null)
+            Bound(Rrsig.ToTime(used.Expiration, now).ToUnixTimeSeconds());
+        return (used, failure);
+    }
 
     /// <summary>Asks the resolver (DO and CD set, cached); null when the query budget is spent.</summary>
     public async Task<DnsAnswer?> QueryAsync(DnsName name, ushort type)

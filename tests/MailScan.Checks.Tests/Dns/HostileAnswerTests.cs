@@ -85,6 +85,33 @@ public sealed class HostileAnswerTests
     }
 
     [Fact]
+    public async Task A_dname_loop_is_indeterminate_and_named()
+    {
+        // Two DNAMEs rewrite into each other: x.a.loop.example -> x.b.loop.example -> x.a.loop.example.
+        var result = await ValidateAsync((query, _) => CraftedAnswer.Respond(query, 0x0180,
+        [
+            CraftedAnswer.Record(CraftedAnswer.Name("a.loop.example"), DnsRecordType.DNAME, CraftedAnswer.Name("b.loop.example")),
+            CraftedAnswer.Record(CraftedAnswer.Name("b.loop.example"), DnsRecordType.DNAME, CraftedAnswer.Name("a.loop.example")),
+        ]), "x.a.loop.example");
+        Assert.Equal(DnssecStatus.Indeterminate, result.Status);
+        Assert.Contains("DNAME loop: x.a.loop.example -> x.b.loop.example -> x.a.loop.example", result.Reason);
+    }
+
+    [Fact]
+    public async Task A_dname_rewriting_to_a_name_over_255_octets_is_indeterminate_invalid_data()
+    {
+        var label = new string('a', 63);
+        var longTarget = $"{label}.{label}.{label}.example";
+        var result = await ValidateAsync((query, _) => CraftedAnswer.Respond(query, 0x0180,
+        [
+            CraftedAnswer.Record(CraftedAnswer.Name("d.example"), DnsRecordType.DNAME, CraftedAnswer.Name(longTarget)),
+        ]), $"{label}.{label}.d.example");
+        Assert.Equal(DnssecStatus.Indeterminate, result.Status);
+        Assert.StartsWith("InvalidData", result.Reason);
+        Assert.Contains("the DNAME at d.example rewrites", result.Reason);
+    }
+
+    [Fact]
     public async Task An_rrsig_of_garbage_length_is_indeterminate_invalid_data()
     {
         var result = await ValidateAsync((query, _) => CraftedAnswer.Respond(query, 0x0180,

@@ -1,10 +1,14 @@
 using System.Buffers.Binary;
+using MailScan.Checks.Dnssec.Crypto;
 
 namespace MailScan.Checks.Dnssec.Records;
 
 /// <summary>A DNSKEY (RFC 4034 §2) with its key tag; <see cref="Rdata"/> is what DS digests cover.</summary>
 public sealed record Dnskey(ushort Flags, byte Protocol, byte Algorithm, byte[] PublicKey, byte[] Rdata, ushort KeyTag)
 {
+    /// <summary>The public key, imported on first use and kept for as long as this key is (a validated DNSKEY set is cached with its keys).</summary>
+    public DnssecPublicKey Verifier { get; } = new(Algorithm, PublicKey);
+
     /// <summary>Bit 7: the key may sign the zone's data.</summary>
     public bool IsZoneKey => (Flags & 0x0100) != 0;
 
