@@ -1,4 +1,5 @@
 using MailScan.Checks.Tls.Enumeration;
+using MailScan.Checks.Tls.Renegotiation;
 
 namespace MailScan.Lab.Tests;
 
@@ -15,10 +16,15 @@ public sealed class ClientRenegotiationLabTests
     [InlineData("mx-good")]
     public async Task Postfix_refuses_client_renegotiation_with_an_alert_we_can_decrypt(string host)
     {
-        var evidence = await StartTlsLabProbe.RunAsync(LabHosts.V4(host), EnumerationMode.Verdict);
-        var result = evidence.Tls?.ClientRenegotiation;
-        Assert.NotNull(result);
+        var result = await RenegotiationAsync(host);
         Assert.False(result.Allowed, result.Detail);
+        Assert.Equal(0, result.Completed);
         Assert.Contains("no_renegotiation", result.Detail, StringComparison.Ordinal);
+    }
+
+    private static async Task<ClientRenegotiationResult> RenegotiationAsync(string host)
+    {
+        var evidence = await StartTlsLabProbe.RunAsync(LabHosts.V4(host), EnumerationMode.Verdict);
+        return Assert.IsType<ClientRenegotiationResult>(evidence.Tls?.ClientRenegotiation);
     }
 }
