@@ -17,6 +17,7 @@ lab_make_tls_certs() {
   lab_issue_cert tls-rsa1024 "DNS:mx.tls-rsa1024.test" -newkey rsa:1024
   lab_issue_cert_sha1 tls-sha1 "DNS:mx.tls-sha1.test"
   lab_issue_cert_expired tls-expired "DNS:mx.tls-expired.test"
+  lab_issue_cert tls-openssl "DNS:mx.tls-reneg.test,DNS:mx.tls-reneglimit.test"
   # Self-signed: not issued by the lab CA, so no configured root trusts it.
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
     -keyout "$LAB_TLS/tls-selfsigned.key" -out "$LAB_TLS/tls-selfsigned.crt" -subj "/CN=mx.tls-selfsigned.test" \
@@ -94,6 +95,7 @@ lab_start_labservers() {
     case $role in lab-tarpit) mode=tarpit ;; lab-421) mode=reject421 ;; *) mode=brokentls ;; esac
     args+=("$mode=$LAB_V4_NET.$v4:25")
   done < <(lab_hosts_with_role lab-tarpit lab-421 lab-brokentls)
+  while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)
   [ ${#args[@]} -eq 0 ] && return 0
   mkdir -p "$LAB_LABSERVERS"
   DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet build "$LAB_DIR/LabServers/LabServers.csproj" -c Release \
@@ -111,4 +113,15 @@ lab_stop_labservers() {
   kill "$(cat "$pidfile")" 2>/dev/null || true
   lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
   rm -f "$pidfile"
+}
+
+# LabServers' openssl mode (TLS by `openssl s_server`) for the lab-renegotiation hosts: without a
+# limit, or cut off after 3 client renegotiations on one connection.
+lab_openssl_server_args() {
+  local name role v4 v6 limit
+  while read -r name role v4 v6; do
+    limit=
+    [ "$role" = lab-renegotiation-limit ] && limit=,renegotiations=3
+    echo "openssl=$LAB_V4_NET.$v4:25,cert=$LAB_TLS/tls-openssl.crt,key=$LAB_TLS/tls-openssl.key,chain=$LAB_TLS/ca.crt,name=$name.lab.test$limit"
+  done < <(lab_hosts_with_role lab-renegotiation lab-renegotiation-limit)
 }

@@ -102,17 +102,18 @@ public sealed partial class StartTlsProbe(
         return outcome;
     }
 
-    /// <summary>One more connection to see whether the server lets a client renegotiate; null when the server takes nothing this client can complete.</summary>
+    /// <summary>One more connection to see whether, and how often, the server lets a client renegotiate; null when the server takes nothing this client can complete.</summary>
     private async Task<ClientRenegotiationResult?> ClientRenegotiationAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, CancellationToken cancellationToken)
     {
         await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout * 3);
+            // Every answer has the command timeout; the whole test at most a few more than the handshakes it makes.
+            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout * (3 + ClientRenegotiationTest.MaxRenegotiations));
             try
             {
                 return await raw.AfterStartTlsAsync(address,
-                    (stream, token) => new ClientRenegotiationTest(stream, serverName, RandomNumberGenerator.Fill).RunAsync(token),
+                    (stream, token) => new ClientRenegotiationTest(stream, serverName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
                     why => new ClientRenegotiationResult(null, why), timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)

@@ -102,16 +102,19 @@ public static class TlsServerVerdicts
         null => ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation"),
     };
 
+    /// <summary>Refused → PASSED; allowed but cut off within the test's asks (a low limit) → INFO; allowed every time → FAILED.</summary>
     public static ServerVerdict ClientRenegotiation(TlsEvaluation t)
     {
         if (t.Versions.All(v => v == TlsVersion.Tls13))
-            return ServerVerdict.Pass("not applicable: TLS 1.3 only has no renegotiation");
+            return ServerVerdict.Pass("not applicable: TLS 1.3 has no renegotiation, and the server offers nothing older");
         return t.ClientRenegotiation switch
         {
-            { Allowed: false } r => ServerVerdict.Pass($"client-initiated renegotiation is refused: {r.Detail}"),
-            { Allowed: true } r => ServerVerdict.Info($"client-initiated renegotiation is allowed ({r.Detail}); whether the server limits it was not measured"),
+            { Allowed: false } r => ServerVerdict.Pass($"the server does not let a client renegotiate: {r.Detail}"),
+            { Allowed: true, CutOff: true } r => ServerVerdict.Info($"the server lets a client renegotiate, but only a few times on one connection (a low limit): {r.Detail}"),
+            { Allowed: true } r when r.Completed >= r.Asked => ServerVerdict.Fail($"the server lets a client renegotiate without a low limit, which lets one client load its CPU: {r.Detail}"),
+            { Allowed: true } r => ServerVerdict.Info($"the server lets a client renegotiate; whether it limits how often could not be measured: {r.Detail}"),
             { } r => ServerVerdict.NotTestable($"client-initiated renegotiation could not be tested: {r.Detail}"),
-            null => ServerVerdict.NotTested("client-initiated renegotiation is tested with ECDHE, AES-GCM and a NIST curve under TLS 1.2, which this server does not offer"),
+            null => ServerVerdict.NotTested("client-initiated renegotiation is tested under TLS 1.2 with ECDHE, AES-GCM and a NIST curve, which this server does not offer"),
         };
     }
 
