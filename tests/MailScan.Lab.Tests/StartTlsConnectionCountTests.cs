@@ -6,7 +6,7 @@ namespace MailScan.Lab.Tests;
 /// The evaluation of one address stays within 25 SMTP connections and counts them honestly: the
 /// server's own log (each lab listener logs under its host name) is the witness.
 /// </summary>
-[Collection(ServerLogCollection.Name)]
+[Collection(ServerLogCountCollection.Name)]
 public sealed class StartTlsConnectionCountTests
 {
     [Theory]

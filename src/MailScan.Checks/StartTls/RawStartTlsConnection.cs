@@ -14,6 +14,9 @@ namespace MailScan.Checks.StartTls;
 /// </summary>
 internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
 {
+    /// <summary>The name this client says EHLO with, also inside TLS.</summary>
+    public string EhloName => ehloName;
+
     private const int MaxReplyBytes = 64 * 1024;
 
     public Task<HelloOutcome> ExchangeAsync(IPAddress address, ClientHelloSpec hello, CancellationToken cancellationToken) =>

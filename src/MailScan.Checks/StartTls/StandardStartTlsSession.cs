@@ -6,6 +6,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MailScan.Checks.Options;
 using MailScan.Checks.Smtp;
+using MailScan.Checks.Tls;
 
 namespace MailScan.Checks.StartTls;
 
@@ -37,7 +38,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
             timeout.CancelAfter(smtp.BannerTimeout + smtp.CommandTimeout * 3);
             await client.ConnectAsync(socket, serverName ?? address.ToString(), smtp.Port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
             var handshake = client.IsSecure
-                ? new StartTlsHandshake(true, client.SslProtocol.ToString(), client.SslCipherSuite?.ToString(), null)
+                ? new StartTlsHandshake(true, TlsVersionNames.Of(client.SslProtocol), client.SslCipherSuite?.ToString(), null)
                 : null;
             await QuitAsync(client, cancellationToken).ConfigureAwait(false);
             return Result(SmtpConnectState.Greeted, transcript, handshake, chain, null);

@@ -11,6 +11,7 @@ using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
 using MailScan.Checks.Tls;
 using MailScan.Checks.Tls.Enumeration;
+using MailScan.Checks.Tls.EarlyData;
 using MailScan.Checks.Tls.Renegotiation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -78,15 +79,42 @@ public sealed partial class StartTlsProbe(
         return session;
     }
 
-    /// <summary>The raw-hello enumeration within what is left of the connection budget, then the renegotiation test.</summary>
+    /// <summary>The raw-hello enumeration within what is left of the connection budget, then the renegotiation test (TLS 1.2) and the session ticket (TLS 1.3).</summary>
     private async Task<TlsEvaluation> EnumerateAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, StrongBox<int> connections, CancellationToken cancellationToken)
     {
         var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - connections.Value), serverName, RandomNumberGenerator.Fill);
         var evaluation = await enumerator.RunAsync((hello, token) => ExchangeAsync(raw, address, hello, connections, token), cancellationToken).ConfigureAwait(false);
-        if (connections.Value >= _tls.MaxConnectionsPerIp || !evaluation.Versions.Contains(TlsVersion.Tls12))
-            return evaluation;
-        connections.Value++;
-        return evaluation with { ClientRenegotiation = await ClientRenegotiationAsync(raw, address, serverName, cancellationToken).ConfigureAwait(false) };
+        if (connections.Value < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls12))
+        {
+            connections.Value++;
+            evaluation = evaluation with { ClientRenegotiation = await ClientRenegotiationAsync(raw, address, serverName, cancellationToken).ConfigureAwait(false) };
+        }
+        if (connections.Value < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls13))
+        {
+            connections.Value++;
+            evaluation = evaluation with { EarlyData = await EarlyDataAsync(raw, address, serverName, cancellationToken).ConfigureAwait(false) };
+        }
+        return evaluation;
+    }
+
+    /// <summary>One more connection completes a TLS 1.3 handshake to read whether the session ticket allows 0-RTT; null when the server takes nothing this client can complete.</summary>
+    private async Task<EarlyDataResult?> EarlyDataAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, CancellationToken cancellationToken)
+    {
+        await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout * 5);
+            try
+            {
+                return await raw.AfterStartTlsAsync(address,
+                    (stream, token) => new SessionTicketTest(stream, serverName, raw.EhloName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
+                    why => new EarlyDataResult(null, why), timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return new EarlyDataResult(null, $"the session ticket test broke off: {ex.Message}");
+            }
+        }
     }
 
     private async Task<HelloOutcome> ExchangeAsync(RawStartTlsConnection raw, IPAddress address, Tls.Codec.ClientHelloSpec hello, StrongBox<int> connections, CancellationToken cancellationToken)

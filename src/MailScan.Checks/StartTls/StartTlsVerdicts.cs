@@ -34,7 +34,7 @@ public static class StartTlsVerdicts
             Tls(Ids.SecureRenegotiation, targets, TlsServerVerdicts.SecureRenegotiation),
             Tls(Ids.ClientRenegotiation, targets, TlsServerVerdicts.ClientRenegotiation),
             Tls(Ids.ExtendedMasterSecret, targets, TlsServerVerdicts.ExtendedMasterSecret),
-            Tls(Ids.ZeroRtt, targets, _ => TlsServerVerdicts.ZeroRtt()),
+            Tls(Ids.ZeroRtt, targets, TlsServerVerdicts.ZeroRtt),
             Per(Ids.CertChain, targets, (t, e) => CertificateServerVerdicts.Chain(e), CategoryImpact.AtMostInfo),
             Per(Ids.CertPublicKey, targets, (t, e) => CertificateServerVerdicts.PublicKey(e)),
             Per(Ids.CertSignature, targets, (t, e) => CertificateServerVerdicts.Signature(e)),

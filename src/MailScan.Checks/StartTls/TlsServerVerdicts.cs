@@ -125,8 +125,20 @@ public static class TlsServerVerdicts
         null => ServerVerdict.NotTested("the server does not offer TLS 1.2"),
     };
 
-    public static ServerVerdict ZeroRtt() =>
-        ServerVerdict.Pass("not applicable: 0-RTT is not probed on SMTP (probing sent data that broke mail servers)");
+    /// <summary>
+    /// Always PASSED "not applicable" (mailtest.md, as Internet.nl since 1.11.1): early data is never
+    /// sent to a mail server. What the server's TLS 1.3 session ticket advertises is told beside it.
+    /// </summary>
+    public static ServerVerdict ZeroRtt(TlsEvaluation t)
+    {
+        const string NotApplicable = "not applicable: 0-RTT is not probed on SMTP (probing sent data that broke mail servers)";
+        return t.EarlyData switch
+        {
+            { AllowsEarlyData: true } e => ServerVerdict.Pass($"{NotApplicable}; evidence only: {e.Detail}"),
+            { AllowsEarlyData: false } e => ServerVerdict.Pass($"{NotApplicable}; {e.Detail}"),
+            _ => ServerVerdict.Pass(NotApplicable),
+        };
+    }
 
     private static string Names(IEnumerable<TlsVersion> versions) => string.Join(", ", versions.Select(TlsVersionNames.Of));
 }

@@ -28,7 +28,7 @@ public sealed class StartTlsVerdictsTests
 
     private static StartTlsEvidence Evidence(SmtpConnectState state = SmtpConnectState.Greeted, bool offered = true, TlsEvaluation? tls = null, IReadOnlyList<byte[]>? chain = null) => new(
         "192.0.2.25", 25, "mx.example.nl", Now, state, state == SmtpConnectState.Greeted ? 220 : 421, "hello", offered,
-        offered ? new StartTlsHandshake(true, "Tls13", "TLS_AES_256_GCM_SHA384", null) : null,
+        offered ? new StartTlsHandshake(true, "TLS 1.3", "TLS_AES_256_GCM_SHA384", null) : null,
         (chain ?? []).Select(Convert.ToBase64String).ToList(), "standard session", new ChainTrust(true, "test", []),
         offered ? tls ?? Tls() : null, 11, 100);
 

@@ -19,4 +19,7 @@ public sealed record ClientHelloSpec(
 
     /// <summary>The renegotiation_info payload: empty on a first handshake, the client's last verify_data when renegotiating (RFC 5746).</summary>
     public byte[] RenegotiationInfo { get; init; } = [];
+
+    /// <summary>A TLS 1.3 key share to send instead of the empty one (group and public key), for a handshake that is to complete.</summary>
+    public (ushort Group, byte[] Key)? KeyShare { get; init; }
 }

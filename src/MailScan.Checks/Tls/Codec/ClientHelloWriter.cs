@@ -56,7 +56,10 @@ public static class ClientHelloWriter
         if (tls13)
         {
             Extension(ext, 43, [2, 0x03, 0x04]); // supported_versions: TLS 1.3 only
-            Extension(ext, 51, [0, 0]); // key_share: empty, so the server names its group in a HelloRetryRequest
+            if (spec.KeyShare is var (group, key))
+                Extension(ext, 51, [.. Be16(key.Length + 4), .. Be16(group), .. Be16(key.Length), .. key]);
+            else
+                Extension(ext, 51, [0, 0]); // key_share: empty, so the server names its group in a HelloRetryRequest
         }
         else
         {

@@ -12,4 +12,8 @@ public sealed record ServerHello(
     bool SecureRenegotiation,
     bool ExtendedMasterSecret,
     ushort? SelectedGroup,
-    IReadOnlyList<ushort> Extensions);
+    IReadOnlyList<ushort> Extensions)
+{
+    /// <summary>The server's TLS 1.3 key share (the public key of <see cref="SelectedGroup"/>); null in a HelloRetryRequest or below TLS 1.3.</summary>
+    public byte[]? KeyShare { get; init; }
+}

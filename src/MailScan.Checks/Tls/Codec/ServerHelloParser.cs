@@ -18,6 +18,7 @@ internal static class ServerHelloParser
         var version = (TlsVersion)legacyVersion;
         bool secureRenegotiation = false, extendedMasterSecret = false;
         ushort? group = null;
+        byte[]? keyShare = null;
         var types = new List<ushort>();
         if (reader.Remaining > 0)
         {
@@ -46,12 +47,14 @@ internal static class ServerHelloParser
                         return (null, new(ext.Position, "supported_versions in ServerHello is not one version"));
                     case 51 when data.Length >= 2:
                         group = (ushort)((data[0] << 8) | data[1]);
+                        if (data.Length >= 4 && data.Length == 4 + ((data[2] << 8) | data[3]))
+                            keyShare = data[4..].ToArray();
                         break;
                 }
             }
         }
         if (!Enum.IsDefined(version) || version == TlsVersion.Ssl20)
             return (null, new(origin, $"ServerHello names an unknown version 0x{(ushort)version:X4}"));
-        return (new ServerHello(version, suite, compression, retry, secureRenegotiation, extendedMasterSecret, group, types), null);
+        return (new ServerHello(version, suite, compression, retry, secureRenegotiation, extendedMasterSecret, group, types) { KeyShare = keyShare }, null);
     }
 }

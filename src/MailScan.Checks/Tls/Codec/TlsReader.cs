@@ -52,6 +52,16 @@ internal ref struct TlsReader
         return true;
     }
 
+    public bool TryU32(out uint value)
+    {
+        value = 0;
+        if (Remaining < 4)
+            return false;
+        value = BinaryPrimitives.ReadUInt32BigEndian(_data[Offset..]);
+        Position += 4;
+        return true;
+    }
+
     public bool TryBytes(int count, out ReadOnlySpan<byte> value)
     {
         value = default;

@@ -24,6 +24,9 @@ public sealed record TlsEvaluation(
     /// <summary>Whether the server lets a client renegotiate (one more connection after the enumeration); null when not probed.</summary>
     public Renegotiation.ClientRenegotiationResult? ClientRenegotiation { get; init; }
 
+    /// <summary>Whether the server's TLS 1.3 session ticket allows 0-RTT (one more connection, evidence only); null when not probed.</summary>
+    public EarlyData.EarlyDataResult? EarlyData { get; init; }
+
     /// <summary>Whether the server completed the clear part of at least one handshake.</summary>
     public bool AnyHandshake => Versions.Count > 0;
 }
