@@ -1,40 +1,72 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using MailScan.LabServers;
 
-// LabServers MODE=ADDRESS:PORT ...   (modes: tarpit, reject421, brokentls); runs until killed.
-var servers = new List<LabSmtpServer>();
-var others = new List<Func<CancellationToken, Task>>();
-foreach (var arg in args)
+// LabServers [--instance I] [--cert PEM --key PEM] MODE=ADDRESS:PORT ...   runs until killed.
+// Modes are the Behaviour names in lower case (tarpit, reject421, dnsptrloop, hugepolicy, ...).
+var instance = 0;
+string? certFile = null, keyFile = null;
+var listeners = new List<(Behaviour Behaviour, IPEndPoint Endpoint)>();
+var openSslServers = new List<OpenSslServerSettings>();
+for (var i = 0; i < args.Length; i++)
 {
-    if (OpenSslServerSettings.TryParse(arg) is { } openssl) // openssl=...: see OpenSslServerSettings
+    switch (args[i])
+    {
+        case "--instance" when i + 1 < args.Length && int.TryParse(args[i + 1], out instance):
+            i++;
+            continue;
+        case "--cert" when i + 1 < args.Length:
+            certFile = args[++i];
+            continue;
+        case "--key" when i + 1 < args.Length:
+            keyFile = args[++i];
+            continue;
+    }
+    if (OpenSslServerSettings.TryParse(args[i]) is { } openssl) // openssl=...: see OpenSslServerSettings
     {
         if (openssl.Settings is null)
         {
-            Console.Error.WriteLine($"LabServers: '{arg}': {openssl.Error}");
+            Console.Error.WriteLine($"LabServers: '{args[i]}': {openssl.Error}");
             return 2;
         }
-        others.Add(new OpenSslStartTlsServer(openssl.Settings).RunAsync);
+        openSslServers.Add(openssl.Settings);
         continue;
     }
-    var parts = arg.Split('=', 2);
+    var parts = args[i].Split('=', 2);
     if (parts.Length != 2 || !Enum.TryParse<Behaviour>(parts[0], ignoreCase: true, out var behaviour) || !IPEndPoint.TryParse(parts[1], out var endpoint))
     {
-        Console.Error.WriteLine($"LabServers: '{arg}' is not MODE=ADDRESS:PORT (modes: tarpit, reject421, brokentls)");
+        Console.Error.WriteLine($"LabServers: '{args[i]}' is not MODE=ADDRESS:PORT (modes: {string.Join(", ", Enum.GetNames<Behaviour>().Select(n => n.ToLowerInvariant()))})");
         return 2;
     }
-    servers.Add(new LabSmtpServer(behaviour, endpoint));
+    listeners.Add((behaviour, endpoint));
 }
-if (servers.Count + others.Count == 0)
+if (listeners.Count + openSslServers.Count == 0)
 {
-    Console.Error.WriteLine("usage: LabServers MODE=ADDRESS:PORT ...");
+    Console.Error.WriteLine("usage: LabServers [--instance I] [--cert PEM --key PEM] MODE=ADDRESS:PORT ...");
     return 2;
 }
+if (listeners.Any(l => l.Behaviour == Behaviour.HugePolicy) && (certFile is null || keyFile is null))
+{
+    Console.Error.WriteLine("LabServers: hugepolicy needs --cert and --key");
+    return 2;
+}
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+var answers = new HostileDnsAnswers(instance);
+// Loaded once, exported to PKCS#12 so the key is usable by SslStream on Linux.
+using var certificate = certFile is null ? null : X509CertificateLoader.LoadPkcs12(X509Certificate2.CreateFromPemFile(certFile, keyFile).Export(X509ContentType.Pkcs12), null);
+var running = listeners.Select(l => l.Behaviour switch
+{
+    >= Behaviour.DnsTcpHang and <= Behaviour.DnsServfail => new LabDnsServer(l.Behaviour, l.Endpoint, answers).RunAsync(stop.Token),
+    Behaviour.HugePolicy => new LabHttpsServer(l.Endpoint, certificate!).RunAsync(stop.Token),
+    Behaviour.RtrGarbage or Behaviour.RtrFlood => new LabRtrServer(l.Behaviour, l.Endpoint).RunAsync(stop.Token),
+    _ => new LabSmtpServer(l.Behaviour, l.Endpoint).RunAsync(stop.Token),
+}).ToList();
 try
 {
-    await Task.WhenAll(servers.Select(s => s.RunAsync(stop.Token)).Concat(others.Select(run => run(stop.Token))));
+    await Task.WhenAll(running.Concat(openSslServers.Select(s => new OpenSslStartTlsServer(s).RunAsync(stop.Token))));
 }
 catch (OperationCanceledException)
 {

@@ -49,6 +49,8 @@ lab_address_sed() {
   printf 's|@@STATE@@|%s|g\n' "$LAB_STATE"
   # Certificate digests for TLSA records (lib/tlslab.sh), when that part is loaded.
   if declare -F lab_certificate_sed >/dev/null; then lab_certificate_sed; fi
+  # Large generated zone data (lib/hostile.sh), when that part is loaded.
+  if declare -F lab_hostile_sed >/dev/null; then lab_hostile_sed; fi
 }
 
 # Waits until a command succeeds, at most N tenths of a second.

@@ -17,6 +17,7 @@ LAB_PACKAGES=(
   rtr-tools               # rtrlib's RTR client and validator (rpki-rov): the benchmark's peer
   sslscan                 # referee of the TLS enumeration (agreement test)
   testssl.sh              # second referee, for the STARTTLS benchmark only (slow)
+  time                    # /usr/bin/time: the hostile-server tests read a scan's peak memory from it
 )
 
 lab_install_packages() {

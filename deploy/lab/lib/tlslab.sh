@@ -1,6 +1,7 @@
 # The STARTTLS part of the lab: per-host TLS profiles of the Postfix listeners
 # (tls-profiles.conf), their certificates, the values TLSA records are made of, and the lab's
-# own small servers for behaviour Postfix cannot show (LabServers: tarpit, 421, broken TLS).
+# own small servers for behaviour Postfix cannot show (LabServers: tarpit, 421, broken TLS and
+# the hostile servers listed in docs/RELIABILITY.md).
 # shellcheck shell=bash
 
 LAB_TLS=$LAB_STATE/tls
@@ -88,23 +89,31 @@ lab_certificate_sed() {
 }
 
 # The lab's own servers (deploy/lab/LabServers): one process, one listener per host whose role
-# is lab-tarpit, lab-421 or lab-brokentls, on port 25 of its IPv4 address.
+# is lab-MODE (hosts.conf), on its IPv4 and IPv6 address; the port follows the protocol of the
+# mode (SMTP 25, DNS 53, HTTPS 443, RTR 8282). lab-421 is the mode reject421.
 lab_start_labservers() {
-  local args=() name role v4 v6 mode
+  local args=() name role v4 v6 mode port
   while read -r name role v4 v6; do
-    case $role in lab-tarpit) mode=tarpit ;; lab-421) mode=reject421 ;; *) mode=brokentls ;; esac
-    args+=("$mode=$LAB_V4_NET.$v4:25")
-  done < <(lab_hosts_with_role lab-tarpit lab-421 lab-brokentls)
+    mode=${role#lab-}
+    [ "$mode" = 421 ] && mode=reject421
+    case $mode in dns*) port=53 ;; hugepolicy) port=443 ;; rtr*) port=8282 ;; *) port=25 ;; esac
+    [ "$v4" != "-" ] && args+=("$mode=$LAB_V4_NET.$v4:$port")
+    [ "$v6" != "-" ] && args+=("$mode=[$LAB_V6_NET:$v6]:$port")
+    if [ "$mode" = hugepolicy ]; then
+      lab_issue_cert "lab-$name" "$(lab_https_names "$name" | sed 's/^/DNS:/' | paste -sd, -)"
+      args+=(--cert "$LAB_TLS/lab-$name.chain.crt" --key "$LAB_TLS/lab-$name.key")
+    fi
+  done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/')
   while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)
   [ ${#args[@]} -eq 0 ] && return 0
   mkdir -p "$LAB_LABSERVERS"
   DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet build "$LAB_DIR/LabServers/LabServers.csproj" -c Release \
     -o "$LAB_LABSERVERS/bin" --nologo -v quiet -clp:ErrorsOnly >"$LAB_LABSERVERS/build.log" 2>&1 \
     || lab_die "LabServers did not build; see $LAB_LABSERVERS/build.log"
-  nohup dotnet "$LAB_LABSERVERS/bin/LabServers.dll" "${args[@]}" >"$LAB_LABSERVERS/labservers.log" 2>&1 </dev/null &
+  nohup dotnet "$LAB_LABSERVERS/bin/LabServers.dll" --instance "$LAB_INSTANCE" "${args[@]}" >"$LAB_LABSERVERS/labservers.log" 2>&1 </dev/null &
   echo $! >"$LAB_LABSERVERS/labservers.pid"
   local first=${args[0]#*=}
-  lab_wait 100 bash -c "exec 3<>/dev/tcp/${first%:*}/25" || lab_die "LabServers do not listen; see $LAB_LABSERVERS/labservers.log"
+  lab_wait 100 bash -c "exec 3<>/dev/tcp/${first%:*}/${first##*:}" || lab_die "LabServers do not listen; see $LAB_LABSERVERS/labservers.log"
 }
 
 lab_stop_labservers() {

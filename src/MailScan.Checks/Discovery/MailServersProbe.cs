@@ -113,14 +113,14 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
         var a = await aTask.ConfigureAwait(false);
         var aaaa = await aaaaTask.ConfigureAwait(false);
         var ipv4 = a.Records<ARecord>().Select(r => r.Address).Where(ip => ip.AddressFamily == AddressFamily.InterNetwork)
-            .Distinct().Select(ip => ip.ToString()).ToList();
+            .Distinct().Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList();
         var v6 = aaaa.Records<AaaaRecord>().Select(r => r.Address).Distinct().ToList();
         return new HostAddresses(
             host, preference, ipv4,
-            v6.Where(ip => !ip.IsIPv4MappedToIPv6).Select(ip => ip.ToString()).ToList(),
+            v6.Where(ip => !ip.IsIPv4MappedToIPv6).Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList(),
             a.Status, aaaa.Status)
         {
-            IgnoredIpv6 = v6.Where(ip => ip.IsIPv4MappedToIPv6).Select(ip => ip.ToString()).ToList(),
+            IgnoredIpv6 = v6.Where(ip => ip.IsIPv4MappedToIPv6).Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList(),
         };
     }
 

@@ -32,4 +32,10 @@ public sealed class DnsOptions
 
     /// <summary>At most this many name servers of a zone are tested.</summary>
     public int MaxNameServers { get; set; } = 10;
+
+    /// <summary>
+    /// At most this many IPv4 and this many IPv6 addresses of one host are tested: real mail and
+    /// name servers have a few, a hostile zone can answer thousands (one 64 KiB answer holds 4 000).
+    /// </summary>
+    public int MaxAddressesPerHost { get; set; } = 16;
 }

@@ -41,6 +41,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Dns:MaxMailServers: {options.Dns.MaxMailServers} is out of range (1-100)";
         if (options.Dns.MaxNameServers is < 1 or > 100)
             yield return $"Dns:MaxNameServers: {options.Dns.MaxNameServers} is out of range (1-100)";
+        if (options.Dns.MaxAddressesPerHost is < 1 or > 1000)
+            yield return $"Dns:MaxAddressesPerHost: {options.Dns.MaxAddressesPerHost} is out of range (1-1000)";
 
         for (var i = 0; i < options.Targets.AllowNetworks.Count; i++)
         {

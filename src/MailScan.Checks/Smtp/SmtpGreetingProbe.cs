@@ -60,7 +60,7 @@ public sealed partial class SmtpGreetingProbe(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout);
-            await client.ConnectAsync(socket, mxName ?? address.ToString(), _smtp.Port, SecureSocketOptions.None, timeout.Token).ConfigureAwait(false);
+            await client.ConnectAsync(new SmtpReplyLimitStream(new NetworkStream(socket, ownsSocket: false)), mxName ?? address.ToString(), _smtp.Port, SecureSocketOptions.None, timeout.Token).ConfigureAwait(false);
             client.Timeout = (int)_smtp.CommandTimeout.TotalMilliseconds;
             await QuitAsync(client, cancellationToken).ConfigureAwait(false);
             return Evidence(address, SmtpConnectState.Greeted, transcript, connectMs, started, null);

@@ -63,7 +63,9 @@ public sealed class SmtpTranscript : IProtocolLogger
     {
         var replies = new List<SmtpReply>();
         var lines = new List<string>();
-        foreach (var raw in serverText.Split('\n'))
+        // The text after the last line feed is a line still being received (or cut off): left out.
+        var complete = serverText[..(serverText.LastIndexOf('\n') + 1)];
+        foreach (var raw in complete.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
             if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code))

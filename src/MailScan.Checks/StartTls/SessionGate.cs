@@ -32,6 +32,7 @@ public static class SessionGate
         SmtpConnectState.Refused => "connection refused on the SMTP port",
         SmtpConnectState.Unreachable => $"address unreachable ({evidence.Error})",
         SmtpConnectState.ConnectTimeout => "no TCP connection in time",
+        SmtpConnectState.BannerTimeout when evidence.GreetingCode is { } code => $"greeted with {code}, then silent (a tarpit or a broken service): {evidence.Error}",
         SmtpConnectState.BannerTimeout => $"no SMTP greeting in time (a tarpit or a dead service): {evidence.Error}",
         SmtpConnectState.TemporarilyRejected => $"the server refused us for now: {evidence.GreetingCode} {evidence.Greeting}".TrimEnd(),
         SmtpConnectState.Rejected => $"the server refuses SMTP: {evidence.GreetingCode} {evidence.Greeting}".TrimEnd(),

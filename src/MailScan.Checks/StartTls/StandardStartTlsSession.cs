@@ -36,7 +36,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(smtp.BannerTimeout + smtp.CommandTimeout * 3);
-            await client.ConnectAsync(socket, serverName ?? address.ToString(), smtp.Port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
+            await client.ConnectAsync(new SmtpReplyLimitStream(new NetworkStream(socket, ownsSocket: false)), serverName ?? address.ToString(), smtp.Port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
             var handshake = client.IsSecure
                 ? new StartTlsHandshake(true, TlsVersionNames.Of(client.SslProtocol), client.SslCipherSuite?.ToString(), null)
                 : null;
@@ -54,7 +54,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            var waitedFor = SmtpTranscript.Replies(transcript.ServerText).Count == 0 ? "greeting" : "reply";
+            var waitedFor = SmtpTranscript.Replies(transcript.ServerText).Count switch { 0 => "greeting", 1 => "reply to EHLO", 2 => "reply to STARTTLS", _ => "reply" };
             return Result(SmtpConnectState.BannerTimeout, transcript, null, chain, $"no {waitedFor} within the time limit");
         }
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or AuthenticationException)

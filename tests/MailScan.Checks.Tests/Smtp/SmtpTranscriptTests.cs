@@ -24,6 +24,14 @@ public sealed class SmtpTranscriptTests
     }
 
     [Fact]
+    public void A_line_still_being_received_is_no_reply()
+    {
+        // A greeting sent one byte a second, cut off by the timeout: no greeting was received.
+        Assert.Empty(SmtpTranscript.Replies("220 slow.example ESMTP one by"));
+        Assert.Single(SmtpTranscript.Replies("220 ok\r\n250 fi"));
+    }
+
+    [Fact]
     public void Server_text_is_capped()
     {
         var transcript = new SmtpTranscript();
