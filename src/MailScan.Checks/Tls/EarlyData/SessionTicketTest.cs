@@ -10,7 +10,9 @@ namespace MailScan.Checks.Tls.EarlyData;
 /// the session only read) and reads the first session ticket the server issues, to record whether
 /// it allows 0-RTT. No early data is ever sent: probing 0-RTT on SMTP broke real mail servers.
 /// After its Finished the client says EHLO inside TLS, so a server that issues no ticket answers
-/// instead of leaving the test waiting; QUIT follows once the ticket is read.
+/// instead of leaving the test waiting; QUIT follows once the ticket is read. The renegotiation
+/// test's record layer frames and times the records: TLS 1.3 keeps TLS 1.2's outer record format,
+/// and the protection is applied here.
 /// </summary>
 internal sealed class SessionTicketTest(Stream stream, string? serverName, string ehloName, TimeSpan answerTimeout, Action<Span<byte>> fillRandom)
 {

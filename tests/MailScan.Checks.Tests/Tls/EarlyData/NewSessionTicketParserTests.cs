@@ -51,6 +51,23 @@ public sealed class NewSessionTicketParserTests
     }
 
     [Fact]
+    public void Ten_thousand_mutated_tickets_give_a_ticket_or_an_error_never_an_exception()
+    {
+        var random = new Random(20261129);
+        foreach (var seed in new[] { Bytes(OpenSslTicketWithEarlyData)[4..], Bytes(PostfixTicket)[4..] })
+        {
+            for (var i = 0; i < 5000; i++)
+            {
+                var body = (byte[])seed.Clone();
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                    body[random.Next(body.Length)] = (byte)random.Next(256);
+                var (ticket, error) = NewSessionTicketParser.Parse(body.AsSpan(0, random.Next(body.Length + 1)), 4);
+                Assert.True(ticket is null != (error is null));
+            }
+        }
+    }
+
+    [Fact]
     public void An_early_data_extension_that_is_not_four_bytes_is_an_error()
     {
         // lifetime, age_add, empty nonce, a one-byte ticket, early_data with a 2-byte value.
