@@ -17,6 +17,9 @@ namespace MailScan.Checks.Dns;
 /// </summary>
 public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptions<MailScanOptions> options)
 {
+    /// <summary>Messages larger than this are kept raw only (a DNSKEY set with RSA-4096 keys is ~2 KiB; real MX or TXT sets rarely pass 4 KiB).</summary>
+    private const int MaxParsedBytes = 8 * 1024;
+
     private readonly DnsOptions _options = options.Value.Dns;
     private readonly LocalCache _parsed = new(cache, options.Value.Dns.CacheMaxTtl);
 
@@ -28,8 +31,10 @@ public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptio
         {
             made = true;
             var (fresh, expires) = await RawAsync(key, exchange, shared).ConfigureAwait(false);
-            // Whole seconds, rounded down: the parsed entry never outlives the raw one.
-            return new Expiring<DnsExchange>(fresh, expires.ToUnixTimeSeconds());
+            // Whole seconds, rounded down: the parsed entry never outlives the raw one. A large
+            // message is kept raw only: parsed, its records cost ten times its bytes, and a
+            // hostile server can answer every question with 64 KiB.
+            return new Expiring<DnsExchange>(fresh, KeepParsed(fresh) ? expires.ToUnixTimeSeconds() : 0);
         }, cancellationToken).ConfigureAwait(false);
         return made ? result : result with { FromCache = true };
     }
@@ -74,6 +79,8 @@ public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptio
         }
         return (await exchange(cancellationToken).ConfigureAwait(false), DateTimeOffset.MinValue);
     }
+
+    private static bool KeepParsed(DnsExchange exchange) => exchange.Raw is not { Length: > MaxParsedBytes };
 
     private TimeSpan CacheTtl(DnsExchange exchange)
     {

@@ -35,7 +35,7 @@ public sealed partial class DomainScanner(
 
         var results = new ProbeResultSet();
         var serversKey = new ProbeKey(ProbeKinds.MailServers, domain.Ascii);
-        var serversResult = await dispatcher.DispatchAsync(new ProbeRequest(serversKey), deadline.Token).ConfigureAwait(false);
+        var serversResult = await DiscoverAsync(serversKey, deadline.Token, cancellationToken).ConfigureAwait(false);
         results.Add(serversResult);
         var servers = serversResult.EvidenceAs<MailServerEvidence>()
             ?? throw new ScanFailedException($"the mail and name servers of {domain} could not be looked up: {serversResult.Reason}");
@@ -67,6 +67,19 @@ public sealed partial class DomainScanner(
 
         var ordered = registry.Checks.Select(c => categories[c.CategoryId]).ToList();
         yield return new ScanCompleted(new ScanReport(domain, startedAt, clock.Elapsed, ordered, servers, results.All()));
+    }
+
+    /// <summary>The mail and name servers; a discovery that outlasts the domain's time is a scan that could not be made, not an interruption.</summary>
+    private async Task<ProbeResult> DiscoverAsync(ProbeKey serversKey, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dispatcher.DispatchAsync(new ProbeRequest(serversKey), deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ScanFailedException($"the mail and name servers of {serversKey.Target} were not found within the domain's time ({_options.DomainTimeout.TotalSeconds:0} s)");
+        }
     }
 
     /// <summary>Runs every request with bounded concurrency; a request that cannot finish in time still yields a result.</summary>

@@ -31,6 +31,30 @@ public sealed class ResolverScopeTests
     }
 
     [Fact]
+    public async Task A_large_answer_is_served_again_from_the_cache_without_asking_the_server()
+    {
+        var asked = 0;
+        // 1000 A records: about 16 KiB, over UDP truncated and then read over TCP.
+        var records = Enumerable.Range(0, 1000).Select(i => CraftedAnswer.Record(CraftedAnswer.ToQuestionName, DnsRecordType.A, [10, 0, (byte)(i >> 8), (byte)i])).ToList();
+        await using var server = new HostileDnsServer((query, tcp) =>
+        {
+            Interlocked.Increment(ref asked);
+            return tcp ? CraftedAnswer.Respond(query, 0x8180, records) : CraftedAnswer.Respond(query, 0x8380, []);
+        });
+        var cache = new ServiceCollection().AddHybridCache().Services.BuildServiceProvider().GetRequiredService<HybridCache>();
+        var resolver = Resolver(server, cache);
+
+        var first = await resolver.QueryAsync("big.example", QueryType.A, CancellationToken.None);
+        var askedOnce = asked;
+        var again = await resolver.QueryAsync("big.example", QueryType.A, CancellationToken.None);
+
+        Assert.Equal(1000, first.Records<ARecord>().Count());
+        Assert.Equal(first.Records<ARecord>().Select(r => r.Address), again.Records<ARecord>().Select(r => r.Address));
+        Assert.True(again.FromCache);
+        Assert.Equal(askedOnce, asked);
+    }
+
+    [Fact]
     public void A_scope_is_the_same_for_the_same_servers_in_the_same_order_only()
     {
         var a = new ResolverSet(["127.0.0.1:53", "[::1]:53"]).Scope;

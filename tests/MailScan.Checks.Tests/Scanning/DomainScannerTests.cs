@@ -84,6 +84,20 @@ public sealed class DomainScannerTests
     }
 
     [Fact]
+    public async Task A_discovery_that_outlives_the_domain_limit_is_a_scan_that_could_not_be_made()
+    {
+        var options = new MailScanOptions();
+        options.Scan.DomainTimeout = TimeSpan.FromMilliseconds(200);
+        var dispatcher = new FakeDispatcher(async (r, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return await Answer(r, Servers);
+        });
+        var error = await Assert.ThrowsAsync<ScanFailedException>(() => Collect(Scanner(dispatcher, options: options)));
+        Assert.Contains("were not found within the domain's time", error.Message);
+    }
+
+    [Fact]
     public async Task A_silent_resolver_means_the_scan_cannot_be_done()
     {
         var silent = Servers with { MxStatus = "TIMEOUT", NsStatus = "TIMEOUT", MailServers = [], NameServers = [] };
