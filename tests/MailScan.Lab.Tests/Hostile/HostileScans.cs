@@ -35,12 +35,12 @@ public sealed class HostileScans : IDisposable
         ProfilePath = Path.Combine(Path.GetTempPath(), $"mailscan-hostile-{Guid.NewGuid():N}.json");
         File.WriteAllText(ProfilePath, profile.ToJsonString());
         // Start every scan now, so they run while the first tests wait.
-        foreach (var (domain, resolver) in All)
-            _ = Scan(domain, resolver);
+        foreach (var (domain, resolver, rtr) in All)
+            _ = Scan(domain, resolver, rtr);
     }
 
-    /// <summary>Every scan the hostile tests make: a domain, and the hostile resolver to use (null: the lab's).</summary>
-    public static IReadOnlyList<(string Domain, string? Resolver)> All { get; } =
+    /// <summary>The hostile domains, each with the hostile resolver to scan it through (null: the lab's).</summary>
+    private static readonly (string Domain, string? Resolver)[] Domains =
     [
         ("hostile-nobanner.test", null), ("hostile-slowbanner.test", null), ("hostile-endless.test", null),
         ("hostile-hugeline.test", null), ("hostile-plaintls.test", null), ("hostile-tlsgarbage.test", null),
@@ -53,13 +53,17 @@ public sealed class HostileScans : IDisposable
         ("ipv6-good.test", "dns-servfail"),
     ];
 
+    /// <summary>Every scan the hostile tests make: a domain, the hostile resolver and RTR cache to use (null: the lab's).</summary>
+    public static IReadOnlyList<(string Domain, string? Resolver, string? Rtr)> All { get; } =
+    [.. Domains.Select(d => (d.Domain, d.Resolver, (string?)null)), ("hostile-spfbomb.test", null, "rtr-garbage"), ("hostile-spfbomb.test", null, "rtr-flood")];
+
     public string ProfilePath { get; }
 
-    /// <summary>The scan of a domain, through the lab host <paramref name="resolver"/> (hosts.conf) as resolver when given.</summary>
-    public Task<HostileScan> Scan(string domain, string? resolver = null) =>
-        _scans.GetOrAdd($"{domain}@{resolver}", _ => new Lazy<Task<HostileScan>>(() => RunAsync(domain, resolver))).Value;
+    /// <summary>The scan of a domain, through the lab hosts (hosts.conf) <paramref name="resolver"/> and <paramref name="rtr"/> when given.</summary>
+    public Task<HostileScan> Scan(string domain, string? resolver = null, string? rtr = null) =>
+        _scans.GetOrAdd($"{domain}@{resolver}@{rtr}", _ => new Lazy<Task<HostileScan>>(() => RunAsync(domain, resolver, rtr))).Value;
 
-    private async Task<HostileScan> RunAsync(string domain, string? resolver)
+    private async Task<HostileScan> RunAsync(string domain, string? resolver, string? rtr)
     {
         await _running.WaitAsync().ConfigureAwait(false);
         var peak = Path.GetTempFileName();
@@ -68,6 +72,8 @@ public sealed class HostileScans : IDisposable
             List<string> args = ["scan", domain, "--profile", ProfilePath, "--json"];
             if (resolver is not null)
                 args.AddRange(["--resolver", LabHosts.V4(resolver)]);
+            if (rtr is not null)
+                args.AddRange(["--rtr", $"{LabHosts.V4(rtr)}:8282"]);
             var result = await CliProcess.RunAsync(args, wrapper: "/usr/bin/time", wrapperArgs: ["-f", "%M", "-o", peak]).ConfigureAwait(false);
             var kib = long.Parse((await File.ReadAllLinesAsync(peak).ConfigureAwait(false)).Last(l => l.Length > 0), System.Globalization.CultureInfo.InvariantCulture);
             JsonElement? report = result.Stdout.TrimStart().StartsWith('{') ? JsonDocument.Parse(result.Stdout).RootElement : null;
