@@ -17,6 +17,8 @@ public sealed class HostileScans : IDisposable
         ["Smtp"] = new() { ["ConnectTimeout"] = "00:00:02", ["BannerTimeout"] = "00:00:03", ["CommandTimeout"] = "00:00:03", ["RetryDelay"] = "00:00:00.5" },
         ["Dns"] = new() { ["QueryTimeout"] = "00:00:01" },
         ["Scan"] = new() { ["ProbeTimeout"] = "00:00:30", ["DomainTimeout"] = "00:01:00" },
+        // Shorter than the probe timeout, so an RTR cache that never ends is cut off by our RTR limits, not by the probe's.
+        ["Rpki"] = new() { ["FetchTimeout"] = "00:00:10" },
     };
 
     private readonly ConcurrentDictionary<string, Lazy<Task<HostileScan>>> _scans = new();
@@ -49,7 +51,7 @@ public sealed class HostileScans : IDisposable
         ("hostile-spfbomb.test", null), ("hostile-mtasts.test", null), ("hostile-ns.test", null),
         ("hostile-nsself.test", null),
         ("ipv6-good.test", "dns-tcphang"), ("ipv6-good.test", "dns-ptrloop"), ("ipv6-good.test", "dns-huge"),
-        ("ipv6-good.test", "dns-wrongid"), ("ipv6-good.test", "dns-txtbomb"),
+        ("ipv6-good.test", "dns-wrongid"), ("ipv6-good.test", "dns-txtbomb"), ("ipv6-good.test", "dns-cnameloop"),
         ("ipv6-good.test", "dns-servfail"),
     ];
 
