@@ -7,6 +7,7 @@ var root = new RootCommand("mailscan: how well is a domain's e-mail protected? T
 foreach (var option in global.All())
     root.Options.Add(option);
 root.Subcommands.Add(ScanCommand.Create(global));
+root.Subcommands.Add(ScanListCommand.Create(global));
 root.Subcommands.Add(DemoCommand.Create(global));
 
 var parsed = root.Parse(args);

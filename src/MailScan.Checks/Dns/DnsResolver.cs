@@ -57,6 +57,8 @@ public sealed class DnsResolver : IDnsResolver
     {
         if (exchange.Outcome != DnsOutcome.Answered || exchange.Message is not { } message)
             return new DnsAnswer(name, type, exchange.Outcome, string.Empty, [], [], false, exchange.Server, exchange.Elapsed, exchange.Error);
+        if (message.Question is { } question && CnameLoop.Find(question.Name, message.Answers) is { } loop)
+            return new DnsAnswer(name, type, DnsOutcome.Malformed, string.Empty, [], [], false, exchange.Server, exchange.Elapsed, $"CNAME loop: {loop}");
         return new DnsAnswer(
             name, type, DnsOutcome.Answered, RcodeName(message.Rcode),
             DnsClientRecords.Map(message.Answers),

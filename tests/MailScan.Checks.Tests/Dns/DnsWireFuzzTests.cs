@@ -14,7 +14,7 @@ namespace MailScan.Checks.Tests.Dns;
 /// </summary>
 public sealed class DnsWireFuzzTests
 {
-    private const int Inputs = 100_000;
+    private static readonly int Inputs = FuzzBudget.Inputs;
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]

@@ -11,7 +11,7 @@ namespace MailScan.Checks.Tests.Rpki;
 /// </summary>
 public sealed class RpkiParserFuzzTests
 {
-    private const int Inputs = 100_000;
+    private static readonly int Inputs = FuzzBudget.Inputs;
 
     [Fact]
     public void Vrp_json_parser_survives_mutated_exports()

@@ -20,7 +20,7 @@ public sealed class ServerFlightFuzzTests
     {
         var random = new Random(20261129);
         var outcomes = new int[3];
-        for (var i = 0; i < 100_000; i++)
+        for (var i = 0; i < FuzzBudget.Inputs; i++)
         {
             var input = Mutate(Seeds[i % Seeds.Length], random);
             var parse = ServerFlightParser.Parse(input);

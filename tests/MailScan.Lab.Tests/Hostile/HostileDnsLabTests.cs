@@ -40,6 +40,19 @@ public sealed class HostileDnsLabTests(HostileScans scans)
     }
 
     [Fact]
+    public async Task A_resolver_that_hands_over_cname_loops_gives_not_testable_never_no_records()
+    {
+        // Taken at face value the loop has no MX, TXT or NS records: "no MX", "no SPF" would be wrong verdicts.
+        var scan = await scans.Scan("ipv6-good.test", "dns-cnameloop");
+        Assert.Equal(0, scan.ExitCode);
+        Assert.Equal("the MX records could not be looked up (MALFORMED)", scan.Reason("mail_ipv6_mx_address"));
+        Assert.Equal("NOT_TESTABLE", scan.Status("mail_auth_spf_exist"));
+        Assert.Equal("NOT_TESTABLE", scan.Status("mail_auth_dmarc_exist"));
+        Assert.Contains("CNAME loop", scan.Reason("mail_dnssec_mailto_exist"));
+        Assert.InRange(scan.PeakKiB, 1, MaxPeakKiB);
+    }
+
+    [Fact]
     public async Task Answers_of_64_KiB_are_capped_to_ten_hosts_of_a_few_addresses()
     {
         var scan = await scans.Scan("ipv6-good.test", "dns-huge");

@@ -17,6 +17,8 @@ public sealed class HostileScans : IDisposable
         ["Smtp"] = new() { ["ConnectTimeout"] = "00:00:02", ["BannerTimeout"] = "00:00:03", ["CommandTimeout"] = "00:00:03", ["RetryDelay"] = "00:00:00.5" },
         ["Dns"] = new() { ["QueryTimeout"] = "00:00:01" },
         ["Scan"] = new() { ["ProbeTimeout"] = "00:00:30", ["DomainTimeout"] = "00:01:00" },
+        // Shorter than the probe timeout, so an RTR cache that never ends is cut off by our RTR limits, not by the probe's.
+        ["Rpki"] = new() { ["FetchTimeout"] = "00:00:10" },
     };
 
     private readonly ConcurrentDictionary<string, Lazy<Task<HostileScan>>> _scans = new();
@@ -35,12 +37,12 @@ public sealed class HostileScans : IDisposable
         ProfilePath = Path.Combine(Path.GetTempPath(), $"mailscan-hostile-{Guid.NewGuid():N}.json");
         File.WriteAllText(ProfilePath, profile.ToJsonString());
         // Start every scan now, so they run while the first tests wait.
-        foreach (var (domain, resolver) in All)
-            _ = Scan(domain, resolver);
+        foreach (var (domain, resolver, rtr) in All)
+            _ = Scan(domain, resolver, rtr);
     }
 
-    /// <summary>Every scan the hostile tests make: a domain, and the hostile resolver to use (null: the lab's).</summary>
-    public static IReadOnlyList<(string Domain, string? Resolver)> All { get; } =
+    /// <summary>The hostile domains, each with the hostile resolver to scan it through (null: the lab's).</summary>
+    private static readonly (string Domain, string? Resolver)[] Domains =
     [
         ("hostile-nobanner.test", null), ("hostile-slowbanner.test", null), ("hostile-endless.test", null),
         ("hostile-hugeline.test", null), ("hostile-plaintls.test", null), ("hostile-tlsgarbage.test", null),
@@ -49,17 +51,21 @@ public sealed class HostileScans : IDisposable
         ("hostile-spfbomb.test", null), ("hostile-mtasts.test", null), ("hostile-ns.test", null),
         ("hostile-nsself.test", null),
         ("ipv6-good.test", "dns-tcphang"), ("ipv6-good.test", "dns-ptrloop"), ("ipv6-good.test", "dns-huge"),
-        ("ipv6-good.test", "dns-wrongid"), ("ipv6-good.test", "dns-txtbomb"),
+        ("ipv6-good.test", "dns-wrongid"), ("ipv6-good.test", "dns-txtbomb"), ("ipv6-good.test", "dns-cnameloop"),
         ("ipv6-good.test", "dns-servfail"),
     ];
 
+    /// <summary>Every scan the hostile tests make: a domain, the hostile resolver and RTR cache to use (null: the lab's).</summary>
+    public static IReadOnlyList<(string Domain, string? Resolver, string? Rtr)> All { get; } =
+    [.. Domains.Select(d => (d.Domain, d.Resolver, (string?)null)), ("hostile-spfbomb.test", null, "rtr-garbage"), ("hostile-spfbomb.test", null, "rtr-flood")];
+
     public string ProfilePath { get; }
 
-    /// <summary>The scan of a domain, through the lab host <paramref name="resolver"/> (hosts.conf) as resolver when given.</summary>
-    public Task<HostileScan> Scan(string domain, string? resolver = null) =>
-        _scans.GetOrAdd($"{domain}@{resolver}", _ => new Lazy<Task<HostileScan>>(() => RunAsync(domain, resolver))).Value;
+    /// <summary>The scan of a domain, through the lab hosts (hosts.conf) <paramref name="resolver"/> and <paramref name="rtr"/> when given.</summary>
+    public Task<HostileScan> Scan(string domain, string? resolver = null, string? rtr = null) =>
+        _scans.GetOrAdd($"{domain}@{resolver}@{rtr}", _ => new Lazy<Task<HostileScan>>(() => RunAsync(domain, resolver, rtr))).Value;
 
-    private async Task<HostileScan> RunAsync(string domain, string? resolver)
+    private async Task<HostileScan> RunAsync(string domain, string? resolver, string? rtr)
     {
         await _running.WaitAsync().ConfigureAwait(false);
         var peak = Path.GetTempFileName();
@@ -68,6 +74,8 @@ public sealed class HostileScans : IDisposable
             List<string> args = ["scan", domain, "--profile", ProfilePath, "--json"];
             if (resolver is not null)
                 args.AddRange(["--resolver", LabHosts.V4(resolver)]);
+            if (rtr is not null)
+                args.AddRange(["--rtr", $"{LabHosts.V4(rtr)}:8282"]);
             var result = await CliProcess.RunAsync(args, wrapper: "/usr/bin/time", wrapperArgs: ["-f", "%M", "-o", peak]).ConfigureAwait(false);
             var kib = long.Parse((await File.ReadAllLinesAsync(peak).ConfigureAwait(false)).Last(l => l.Length > 0), System.Globalization.CultureInfo.InvariantCulture);
             JsonElement? report = result.Stdout.TrimStart().StartsWith('{') ? JsonDocument.Parse(result.Stdout).RootElement : null;

@@ -10,6 +10,12 @@ namespace MailScan.Checks.Rpki.Rtr;
 /// </summary>
 public sealed partial class RtrClient(RtrEndpoint endpoint, byte version, TimeSpan timeout, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
+    /// <summary>
+    /// The global RPKI has under a million VRPs; a cache that sends twice as many in one answer is
+    /// broken or hostile, and holding more would cost hundreds of MiB.
+    /// </summary>
+    public const int MaxPrefixesPerAnswer = 2_000_000;
+
     private HashSet<Vrp> _vrps = [];
     private RtrConnection? _connection;
     private byte _version = version;
@@ -101,12 +107,17 @@ public sealed partial class RtrClient(RtrEndpoint endpoint, byte version, TimeSp
     {
         var incremental = query.Type == RtrPduType.SerialQuery;
         var started = false;
-        var changes = new List<RtrPdu>();
+        var changes = new List<(bool Announce, Vrp Vrp)>(); // not the PDUs: a large answer costs a fraction of the memory
         uint? notifiedSerial = null;
+        // The whole answer, up to End of Data, has the timeout: a cache that streams without end must not hold us.
+        var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
-            var pdu = await _connection!.ReceiveAsync(timeout, time, cancellationToken).ConfigureAwait(false)
-                ?? throw new RtrException($"no answer from {endpoint} within {timeout.TotalSeconds:0} s");
+            var left = deadline - time.GetUtcNow();
+            var pdu = (left > TimeSpan.Zero ? await _connection!.ReceiveAsync(left, time, cancellationToken).ConfigureAwait(false) : null)
+                ?? throw new RtrException(started
+                    ? $"no End of Data from {endpoint} within {timeout.TotalSeconds:0} s ({changes.Count} prefixes received)"
+                    : $"no answer from {endpoint} within {timeout.TotalSeconds:0} s");
             CheckVersion(pdu);
             switch (pdu.Type)
             {
@@ -121,10 +132,12 @@ public sealed partial class RtrClient(RtrEndpoint endpoint, byte version, TimeSp
                 case RtrPduType.CacheReset when incremental && !started:
                     _session = null;
                     var reset = new RtrPdu(_version, RtrPduType.ResetQuery);
-                    await _connection.SendAsync(reset, cancellationToken).ConfigureAwait(false);
+                    await _connection!.SendAsync(reset, cancellationToken).ConfigureAwait(false);
                     return await ReceiveResponseAsync(reset, cancellationToken).ConfigureAwait(false);
                 case RtrPduType.Ipv4Prefix or RtrPduType.Ipv6Prefix when started:
-                    changes.Add(pdu);
+                    if (changes.Count >= MaxPrefixesPerAnswer)
+                        throw new RtrException($"the cache sent more than {MaxPrefixesPerAnswer} prefixes without End of Data", RtrErrorCode.CorruptData);
+                    changes.Add((pdu.Announce, pdu.Vrp));
                     continue;
                 case RtrPduType.RouterKey when started:
                     continue;
@@ -140,7 +153,7 @@ public sealed partial class RtrClient(RtrEndpoint endpoint, byte version, TimeSp
         }
     }
 
-    private RtrSyncResult Apply(bool incremental, List<RtrPdu> changes, RtrPdu endOfData)
+    private RtrSyncResult Apply(bool incremental, List<(bool Announce, Vrp Vrp)> changes, RtrPdu endOfData)
     {
         var next = incremental ? new HashSet<Vrp>(_vrps) : [];
         int announced = 0, withdrawn = 0;

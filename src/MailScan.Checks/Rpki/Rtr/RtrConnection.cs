@@ -10,7 +10,11 @@ namespace MailScan.Checks.Rpki.Rtr;
 internal sealed class RtrConnection : IAsyncDisposable
 {
     private readonly Stream _stream;
-    private readonly Channel<RtrPdu> _received = Channel.CreateUnbounded<RtrPdu>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    /// <summary>
+    /// Bounded, so a cache that sends faster than we take (or without end) is slowed down by TCP
+    /// instead of filling memory: the reader waits while the queue is full.
+    /// </summary>
+    private readonly Channel<RtrPdu> _received = Channel.CreateBounded<RtrPdu>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
 
@@ -91,17 +95,9 @@ internal sealed class RtrConnection : IAsyncDisposable
                 if (read == 0)
                     break;
                 filled += read;
-                var used = 0;
-                while (true)
-                {
-                    var status = RtrPduCodec.TryRead(buffer.AsSpan(used, filled - used), out var pdu, out var consumed, out var error);
-                    if (status == RtrReadStatus.NeedMore)
-                        break;
-                    if (status == RtrReadStatus.Error)
-                        throw new RtrException($"the cache sent an invalid PDU ({error})", error!.Code);
-                    _received.Writer.TryWrite(pdu!);
-                    used += consumed;
-                }
+                var (pdus, used) = Decode(buffer.AsSpan(0, filled));
+                foreach (var pdu in pdus)
+                    await _received.Writer.WriteAsync(pdu, _stop.Token).ConfigureAwait(false);
                 Buffer.BlockCopy(buffer, used, buffer, 0, filled - used);
                 filled -= used;
             }
@@ -115,6 +111,23 @@ internal sealed class RtrConnection : IAsyncDisposable
             failure = new RtrException($"the connection to the cache broke: {ex.Message}");
         }
         _received.Writer.TryComplete(failure ?? new RtrException("the cache closed the connection"));
+    }
+
+    /// <summary>The complete PDUs at the start of the buffer, and how many octets they took.</summary>
+    private static (List<RtrPdu> Pdus, int Used) Decode(ReadOnlySpan<byte> data)
+    {
+        var pdus = new List<RtrPdu>();
+        var used = 0;
+        while (true)
+        {
+            var status = RtrPduCodec.TryRead(data[used..], out var pdu, out var consumed, out var error);
+            if (status == RtrReadStatus.NeedMore)
+                return (pdus, used);
+            if (status == RtrReadStatus.Error)
+                throw new RtrException($"the cache sent an invalid PDU ({error})", error!.Code);
+            pdus.Add(pdu!);
+            used += consumed;
+        }
     }
 
     public async ValueTask DisposeAsync()
