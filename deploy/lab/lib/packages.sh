@@ -10,6 +10,8 @@ LAB_PACKAGES=(
   openssl ca-certificates # lab CA and certificates
   iproute2                # lab addresses on lo
   strace                  # proves in a test which addresses the scanner contacts
+  redis-server            # the cluster's batch state, cache and politeness limits (deploy/lab/cluster)
+  rabbitmq-server         # the cluster's probe queues (deploy/lab/cluster)
 )
 
 lab_install_packages() {

@@ -12,4 +12,5 @@ public sealed class MailScanOptions
     public TlsOptions Tls { get; set; } = new();
     public RpkiOptions Rpki { get; set; } = new();
     public ScanOptions Scan { get; set; } = new();
+    public ClusterOptions Cluster { get; set; } = new();
 }

@@ -10,7 +10,7 @@ namespace MailScan.Cli.Configuration;
 /// </summary>
 internal static class OptionsLoader
 {
-    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan"];
+    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Cluster"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
@@ -49,6 +49,7 @@ internal static class OptionsLoader
                 "Smtp" => options.Smtp,
                 "Tls" => options.Tls,
                 "Rpki" => options.Rpki,
+                "Cluster" => options.Cluster,
                 _ => options.Scan,
             };
             try

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using StackExchange.Redis;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Lab.Tests.Cluster;
+
+/// <summary>A batch of the synthetic TLD through a coordinator and two worker processes on the lab's RabbitMQ and Redis.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed partial class ClusterBatchTests
+{
+    private readonly ClusterLab _lab = ClusterLab.Load();
+
+    [Fact]
+    public async Task Reports_from_a_coordinator_and_two_workers_equal_the_embedded_reports()
+    {
+        var domains = _lab.Domains;
+        var embedded = await EmbeddedReportsAsync();
+
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
+        var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
+        var results = new List<V1.BatchResult>();
+        await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results);
+
+        BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
+        var differences = results
+            .Where(r => ReportComparison.Normalised(r.Report) != embedded[r.Report.Domain])
+            .Select(r => $"{r.Report.Domain}:\n  cluster:  {ReportComparison.Normalised(r.Report)}\n  embedded: {embedded[r.Report.Domain]}")
+            .ToList();
+        Assert.True(differences.Count == 0, $"{differences.Count} reports differ, e.g.\n{string.Join("\n", differences.Take(2))}");
+        Assert.All(results, r => Assert.Equal("", r.Report.Error));
+    }
+
+    [Fact]
+    public async Task Each_unique_mail_address_is_evaluated_once_per_batch()
+    {
+        var domains = _lab.Domains;
+        var logStart = new FileInfo(_lab.SynthMaillog).Length;
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
+        var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
+        var results = new List<V1.BatchResult>();
+        await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results);
+        BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
+
+        // The reports: of all domains that needed a mail address, exactly one ran its probe; the rest reused it.
+        var smtp = results.SelectMany(r => r.Report.Probes).Where(p => p.Kind.StartsWith("smtp", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(smtp);
+        var ran = smtp.GroupBy(p => (p.Kind, p.Target)).ToDictionary(g => g.Key, g => g.Count(p => !p.Reused));
+        Assert.All(ran, pair => Assert.True(pair.Value == 1, $"{pair.Key} ran {pair.Value} times"));
+        Assert.True(smtp.Count > ran.Count, "the synthetic TLD shares mail addresses, so some evidence must be reused");
+
+        // Redis counts every real run across all processes.
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var runs = (await redis.GetDatabase().HashGetAllAsync(cluster.Prefix + "probe:runs")).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
+        Assert.All(ran.Keys, key => Assert.Equal(1, runs.GetValueOrDefault($"{key.Kind}:{key.Target}")));
+
+        // The mail servers' own log, an outside witness: one connection per address and probe kind.
+        var connections = ConnectionsSince(logStart);
+        foreach (var group in ran.Keys.GroupBy(k => k.Target))
+            Assert.True(connections.GetValueOrDefault(group.Key) == group.Count(),
+                $"{group.Key}: {connections.GetValueOrDefault(group.Key)} connections for {group.Count()} probe kind(s)");
+    }
+
+    [Fact]
+    public async Task Bad_batch_requests_get_clear_grpc_status_codes()
+    {
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 0);
+        var client = cluster.Client;
+
+        var unknown = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.GetBatchAsync(new V1.GetBatchRequest { BatchId = "no-such-batch" }).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, unknown.StatusCode);
+        var empty = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => BatchClient.SubmitAsync(client, []));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, empty.StatusCode);
+        var invalid = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => BatchClient.SubmitAsync(client, ["bad..name", new string('x', 10_240)]));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, invalid.StatusCode);
+        Assert.Contains("invalid", invalid.Status.Detail);
+        var file = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+        {
+            using var call = client.SubmitBatch();
+            await call.RequestStream.WriteAsync(new V1.SubmitBatchRequest { FilePath = "/etc/passwd" });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        });
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, file.StatusCode);
+
+        var mixed = await BatchClient.SubmitAsync(client, ["d000001.synth", "D000001.SYNTH", "bad..name", "d000002.synth"]);
+        Assert.Equal((2UL, 1UL, 1UL), (mixed.Accepted, mixed.Duplicates, mixed.RejectedCount));
+        Assert.Equal(3UL, mixed.Rejected.Single().Position);
+        var cancelled = await client.CancelBatchAsync(new V1.CancelBatchRequest { BatchId = mixed.BatchId });
+        Assert.Equal(V1.BatchState.Cancelled, cancelled.State);
+
+        var health = new Grpc.Health.V1.Health.HealthClient(Grpc.Net.Client.GrpcChannel.ForAddress(cluster.Url));
+        var serving = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, serving.Status);
+    }
+
+    private async Task<Dictionary<string, string>> EmbeddedReportsAsync()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"mailscan-embedded-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var run = await CliProcess.RunAsync(["batch", _lab.DomainsFile, "--profile", LabEnvironment.ProfilePath, "--out", output]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            return (await File.ReadAllLinesAsync(output)).ToDictionary(
+                line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("domain").GetString()!,
+                ReportComparison.Normalised);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>Connections each synthetic mail address received since a point in its log (listeners log as synth-ADDRESS).</summary>
+    private Dictionary<string, int> ConnectionsSince(long offset)
+    {
+        using var log = new FileStream(_lab.SynthMaillog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        log.Position = offset;
+        using var reader = new StreamReader(log);
+        return ConnectFrom().Matches(reader.ReadToEnd()).GroupBy(m => m.Groups["address"].Value).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    [GeneratedRegex(@" synth-(?<address>[0-9a-f.:]+)/smtpd\[\d+\]: connect from ")]
+    private static partial Regex ConnectFrom();
+}
