@@ -72,7 +72,7 @@ public sealed class ClusterBenchmark : IBenchmark
                 }
             }
             File.Delete(output);
-            // In one process the "bus" is MassTransit's in-memory transport: the same messages, no broker.
+            // In one process the bus is MassTransit's in-memory transport: a request and a response per probe sent to a worker, no broker.
             return new Row("embedded (one process, in-memory bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, sent, 0, probes, reused);
         }
     }
@@ -96,9 +96,10 @@ public sealed class ClusterBenchmark : IBenchmark
             var client = new V1.MailScanService.MailScanServiceClient(channel);
             await WaitForCoordinatorAsync(client, cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken); // the workers' queues are bound
-            using var redis = await ConnectionMultiplexer.ConnectAsync(lab.GetProperty("Redis").GetString()!);
+            using var redis = await ConnectionMultiplexer.ConnectAsync(lab.GetProperty("Redis").GetString()! + ",allowAdmin=true");
             var server = redis.GetServers()[0];
             var commandsBefore = await CommandsAsync(server);
+            var messagesBefore = await RabbitMessagesAsync(lab);
             foreach (var meter in meters)
                 meter.Sample();
             var cpuBefore = meters.Sum(m => m.CpuSeconds);
@@ -113,18 +114,18 @@ public sealed class ClusterBenchmark : IBenchmark
             }
             await submit.RequestStream.CompleteAsync();
             var batch = await submit.ResponseAsync;
-            long probes = 0, reused = 0, sent = 0;
+            long probes = 0, reused = 0;
             using var stream = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batch.BatchId }, cancellationToken: cancellationToken);
             await foreach (var result in stream.ResponseStream.ReadAllAsync(cancellationToken))
             {
                 probes += result.Report.Probes.Count;
                 reused += result.Report.Probes.Count(p => p.Reused);
-                sent += 2 * result.Report.Probes.Count(p => !p.Reused);
             }
             clock.Stop();
             foreach (var meter in meters)
                 meter.Sample();
             var commands = await CommandsAsync(server) - commandsBefore;
+            var sent = await RabbitMessagesAsync(lab) - messagesBefore;
             return new Row($"coordinator + {workers} worker{(workers > 1 ? "s" : "")} (RabbitMQ, Redis)", domains.Count, clock.Elapsed.TotalSeconds,
                 meters.Sum(m => m.CpuSeconds) - cpuBefore, meters.Sum(m => m.PeakBytes), sent, commands, probes, reused);
         }
@@ -139,6 +140,19 @@ public sealed class ClusterBenchmark : IBenchmark
     {
         var info = await server.InfoAsync("stats");
         return long.Parse(info.SelectMany(g => g).First(p => p.Key == "total_commands_processed").Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Messages RabbitMQ received since it started (its global counters), read with rabbitmqctl.</summary>
+    private static async Task<long> RabbitMessagesAsync(JsonElement lab)
+    {
+        var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["eval", "rabbit_global_counters:overview()."]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var variable in lab.GetProperty("RabbitEnv").EnumerateObject())
+            start.Environment[variable.Name] = variable.Value.GetString();
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"messages_received_total => (\d+)");
+        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"rabbitmqctl: {output}");
     }
 
     private static async Task WaitForCoordinatorAsync(V1.MailScanService.MailScanServiceClient client, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
-# The synthetic TLD's content (see synth.sh): records of the signed TLD zone, one unsigned zone
-# per delegated domain, their knot.conf entries, the domain list and the mail addresses.
+# The synthetic TLD's content (see synth.sh): the records of the signed TLD zone (delegations,
+# provider hosts), one zone per domain with its knot.conf entry, the domain list and the mail
+# addresses.
 function addr4(k) { return k <= 15 ? v4 ".201." k : v4 ".202." (k - 15) }
 function addr6(k) { return has6[k] ? v6 "::" k : "" }
 function hosts(owner, ks,    parts, count, j) {
@@ -52,16 +53,15 @@ BEGIN {
     if (own && kind == "secure" && t < 23)
       out = out "_25._tcp." mx " TLSA 3 1 1 " (t < 20 ? tlsa : "00" substr(tlsa, 3)) "\n"
 
-    if (kind == "secure") {
-      printf "%s", out >> records
-    } else {
-      zone = dir "/zones/" name "zone"
-      printf "$TTL 300\n@ SOA ns1.dns.test. hostmaster.lab.test. 1 1800 900 604800 300\n@ NS ns1.dns.test.\n@ NS ns2.dns.test.\n$ORIGIN %s\n%s", name, out > zone
-      close(zone)
-      printf "%s NS ns1.dns.test.\n%s NS ns2.dns.test.\n", name, name >> records
-      if (kind == "bogus") printf "%s DS %d 13 2 %064d\n", name, 10000 + i % 50000, i >> records
-      printf "  - domain: \"%s\"\n    file: \"%s\"\n", name, zone >> conf
-    }
+    zone = dir "/zones/" name "zone"
+    printf "$TTL 300\n@ SOA ns1.dns.test. hostmaster.lab.test. 1 1800 900 604800 300\n@ NS ns1.dns.test.\n@ NS ns2.dns.test.\n$ORIGIN %s\n%s", name, out > zone
+    close(zone)
+    printf "%s NS ns1.dns.test.\n%s NS ns2.dns.test.\n", name, name >> records
+    # Bogus: a DS in the TLD that matches no key of the (unsigned) child.
+    if (kind == "bogus") printf "%s DS %d 13 2 %064d\n", name, 10000 + i % 50000, i >> records
+    printf "  - domain: \"%s\"\n    file: \"%s\"\n", name, zone >> conf
+    # Secure: Knot makes the key and signs; its CDS becomes the DS in the TLD (synth.sh).
+    if (kind == "secure") printf "    dnssec-signing: on\n    dnssec-policy: synth-auto\n" >> conf
     print substr(name, 1, length(name) - 1) >> list
   }
 }

@@ -5,9 +5,11 @@
 #     hosters ~25 % on one address each; the rest are "self-hosted" on a pool of 32 addresses.
 #     Most MX names are unique (mx.<domain>) and point at the provider's shared addresses; some
 #     domains use the provider's shared MX name instead. Some addresses have IPv6, some no STARTTLS.
-#   - DNSSEC: ~60 % are names in the signed TLD zone (secure), ~35 % delegated to unsigned zones
-#     (insecure), ~5 % delegated with a DS that matches no key (bogus). One signed zone with many
-#     names keeps Knot quick for 10 000+ domains; the delegated zones are small and unsigned.
+#   - DNSSEC: every domain is a zone delegated from the signed TLD: ~60 % signed with a DS in
+#     the TLD (secure), ~35 % unsigned (insecure), ~5 % unsigned with a DS that matches nothing
+#     (bogus). Knot makes and keeps the keys of the signed zones itself (no keymgr per zone) and
+#     publishes CDS; one `knotc zone-read` of every CDS gives the TLD its DS records, so 10 000
+#     zones come up in seconds.
 #   - SPF (-all, ~all, ?all, none), DMARC (reject, quarantine, none, none published) and DANE
 #     (matching or mismatching TLSA on some secure unique MX names) in fixed proportions.
 # Everything is derived from the domain's number, so two runs give the same TLD.
@@ -25,22 +27,51 @@ lab_synth_generate() {
   awk -v n="$count" -v v4="$LAB_V4_NET" -v v6="$LAB_SYNTH_V6" -v tlsa="$tlsa" -v dir="$LAB_SYNTH" -f "$LAB_DIR/lib/synth.awk"
 }
 
+# The policy of the signed synthetic zones: keys made by Knot, CDS published for the TLD's DS.
+lab_synth_policy() {
+  cat <<'POLICY'
+  # synth policy begin
+  - id: synth-auto
+    algorithm: ecdsap256sha256
+    single-type-signing: on
+    cds-cdnskey-publish: always
+    ksk-lifetime: 0
+    zsk-lifetime: 0
+  # synth policy end
+POLICY
+}
+
 lab_synth_knot_zones() {
-  local conf=$LAB_STATE/dns/knot.conf
-  sed -i '/^# synth zones begin/,$d' "$conf"
+  local conf=$LAB_STATE/dns/knot.conf tld=$LAB_STATE/dns/zones/synth.zone
+  sed -i '/^# synth zones begin/,$d; /# synth policy begin/,/# synth policy end/d' "$conf"
+  sed -i "/^policy:/r /dev/stdin" "$conf" < <(lab_synth_policy)
   { echo "# synth zones begin"; cat "$LAB_SYNTH/knot-zones.conf"; } >>"$conf"
-  sed -i '/^; synth records begin/,$d' "$LAB_STATE/dns/zones/synth.zone"
-  { echo "; synth records begin"; cat "$LAB_SYNTH/records.zone"; } >>"$LAB_STATE/dns/zones/synth.zone"
+  sed -i '/^; synth records begin/,$d' "$tld"
+  { echo "; synth records begin"; cat "$LAB_SYNTH/records.zone"; } >>"$tld"
   knotc -c "$conf" reload >/dev/null || lab_die "knot did not take the synthetic zones; see $LAB_STATE/dns/knot.log"
-  knotc -c "$conf" zone-reload synth. >/dev/null 2>&1 || true
-  local last
+  local secure
+  secure=$(grep -c 'synth-auto' "$LAB_SYNTH/knot-zones.conf" || true)
+  lab_wait 1200 bash -c "[ \$(knotc -c $conf zone-read -- @ CDS 2>/dev/null | grep -c ' CDS ') -ge $secure ]" \
+    || lab_die "knot did not sign the $secure signed synthetic zones; see $LAB_STATE/dns/knot.log"
+  knotc -c "$conf" zone-read -- @ CDS | awk '$4 == "CDS" && $7 == 2 { print $2, "DS", $5, $6, $7, $8 }' >>"$tld"
+  knotc -b -c "$conf" zone-reload synth. >/dev/null || lab_die "knot did not reload the synthetic TLD"
+  # The new TLD is served once signed: wait for the last DS, and for the last domain's answer.
+  local last last_ds
   last=$(tail -n1 "$LAB_SYNTH/domains.txt")
+  last_ds=$(awk '$2 == "DS" { d = $1 } END { print d }' "$tld")
+  lab_wait 600 bash -c "kdig +short +timeout=1 +retry=0 @$(lab_v4 ns1) $last_ds DS | grep -q ." \
+    || lab_die "knot does not serve the DS of $last_ds; see $LAB_STATE/dns/knot.log"
   lab_wait 600 bash -c "kdig +short +timeout=1 +retry=0 @$(lab_v4 ns1) $last MX | grep -q ." \
     || lab_die "knot does not answer for $last; see $LAB_STATE/dns/knot.log"
-  # The signed TLD is served once it is signed anew; a validated answer through the resolver proves it.
-  local secure
-  secure=$(awk '$2 == "MX" { print $1; exit }' "$LAB_SYNTH/records.zone")
-  lab_wait 600 bash -c "kdig +dnssec +timeout=2 +retry=0 @$(lab_v4 resolver) $secure MX | grep -qi 'flags:.* ad'" \
+  # What the resolver cached of an earlier synthetic TLD is stale now.
+  for what in "flush_zone synth" "flush_bogus" "flush_negative" "flush_infra all"; do
+    # shellcheck disable=SC2086
+    unbound-control -c "$LAB_STATE/dns/unbound.conf" $what >/dev/null 2>&1 || true
+  done
+  # A validated answer through the resolver proves the chain root -> synth. -> domain.
+  local example
+  example=$(awk '/domain:/ { d = $3 } /synth-auto/ { gsub(/"/, "", d); sub(/\.$/, "", d); print d; exit }' "$LAB_SYNTH/knot-zones.conf")
+  lab_wait 600 bash -c "kdig +dnssec +timeout=2 +retry=0 @$(lab_v4 resolver) $example MX | grep -qi 'flags:.* ad'" \
     || lab_die "the resolver does not validate the synthetic TLD; see $LAB_STATE/dns/unbound.log"
 }
 

@@ -59,5 +59,26 @@ public sealed class BatchCliTests : IDisposable
         Assert.Matches(@"\|   mail_ipv6_mx_address\s+\|\s+12 \|", stats.Stdout);
     }
 
+    [Fact]
+    public async Task Serve_runs_a_batch_for_the_command_line_in_one_process()
+    {
+        var names = _lab.Domains.Skip(20).Take(10).ToList();
+        var file = Path.Combine(_dir, "ten.txt");
+        await File.WriteAllLinesAsync(file, names);
+        var url = $"http://{_lab.Net}.50.2:5080";
+        var health = $"http://{_lab.Net}.50.2:5081";
+        await using var serve = ServiceProcess.Start("serve", ["serve", "--profile", LabEnvironment.ProfilePath, "--listen", url, "--health-listen", health],
+            new Dictionary<string, string> { ["NO_COLOR"] = "1" });
+        await LabCluster.WaitReadyAsync(serve, health);
+
+        var run = await CliProcess.RunAsync(["batch", file, "--server", url]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr + serve.Output);
+        Assert.Contains("in-memory bus; state in memory", serve.Output);
+        var domains = (await File.ReadAllLinesAsync(Path.Combine(_dir, "ten.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString());
+        Assert.Equal(names.Order(), domains.Order());
+        Assert.True(File.Exists(Path.Combine(_dir, "ten.results.jsonl.batch.json")), "the client keeps its cursor beside the results");
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -12,7 +12,6 @@ internal sealed class LabCluster : IAsyncDisposable
     private readonly ClusterLab _lab;
     private readonly Dictionary<string, string> _environment;
     private readonly List<ServiceProcess> _workers = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private GrpcChannel? _channel;
 
     private LabCluster(ClusterLab lab)
@@ -64,8 +63,10 @@ internal sealed class LabCluster : IAsyncDisposable
 
     private string[] Common() => ["--profile", LabEnvironment.ProfilePath, "--rabbitmq", _lab.RabbitMq, "--redis", _lab.Redis];
 
-    private async Task WaitReadyAsync(ServiceProcess process, string health)
+    /// <summary>Waits until the process answers /readyz on its health endpoint.</summary>
+    public static async Task WaitReadyAsync(ServiceProcess process, string health)
     {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var until = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < until)
         {
@@ -73,7 +74,7 @@ internal sealed class LabCluster : IAsyncDisposable
                 throw new InvalidOperationException($"{process.Name} exited:\n{process.Output}");
             try
             {
-                if ((await _http.GetAsync($"{health}/readyz")).IsSuccessStatusCode)
+                if ((await http.GetAsync($"{health}/readyz")).IsSuccessStatusCode)
                     return;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -94,7 +95,6 @@ internal sealed class LabCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel?.Dispose();
-        _http.Dispose();
         foreach (var process in _workers.Prepend(Coordinator).OfType<ServiceProcess>())
             await process.DisposeAsync();
     }
