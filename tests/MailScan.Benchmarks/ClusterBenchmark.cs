@@ -105,22 +105,7 @@ public sealed class ClusterBenchmark : IBenchmark
             var cpuBefore = meters.Sum(m => m.CpuSeconds);
 
             var clock = Stopwatch.StartNew();
-            using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
-            foreach (var chunk in domains.Chunk(1000))
-            {
-                var request = new V1.SubmitBatchRequest { Label = "benchmark" };
-                request.Names.AddRange(chunk);
-                await submit.RequestStream.WriteAsync(request, cancellationToken);
-            }
-            await submit.RequestStream.CompleteAsync();
-            var batch = await submit.ResponseAsync;
-            long probes = 0, reused = 0;
-            using var stream = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batch.BatchId }, cancellationToken: cancellationToken);
-            await foreach (var result in stream.ResponseStream.ReadAllAsync(cancellationToken))
-            {
-                probes += result.Report.Probes.Count;
-                reused += result.Report.Probes.Count(p => p.Reused);
-            }
+            var (probes, reused) = await RunBatchAsync(client, domains, cancellationToken);
             clock.Stop();
             foreach (var meter in meters)
                 meter.Sample();
@@ -140,6 +125,28 @@ public sealed class ClusterBenchmark : IBenchmark
     {
         var info = await server.InfoAsync("stats");
         return long.Parse(info.SelectMany(g => g).First(p => p.Key == "total_commands_processed").Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Submits the batch and reads every result: the probe records and how many were reused.</summary>
+    private static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
+    {
+        using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
+        foreach (var chunk in domains.Chunk(1000))
+        {
+            var request = new V1.SubmitBatchRequest { Label = "benchmark" };
+            request.Names.AddRange(chunk);
+            await submit.RequestStream.WriteAsync(request, cancellationToken);
+        }
+        await submit.RequestStream.CompleteAsync();
+        var batch = await submit.ResponseAsync;
+        long probes = 0, reused = 0;
+        using var stream = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batch.BatchId }, cancellationToken: cancellationToken);
+        await foreach (var result in stream.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            probes += result.Report.Probes.Count;
+            reused += result.Report.Probes.Count(p => p.Reused);
+        }
+        return (probes, reused);
     }
 
     /// <summary>Messages RabbitMQ received since it started (its global counters), read with rabbitmqctl.</summary>

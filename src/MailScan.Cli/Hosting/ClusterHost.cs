@@ -28,25 +28,7 @@ internal static class ClusterHost
         ConfigureLogging(builder.Logging, level);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        var health = builder.Services.AddHealthChecks();
-
-        if (role == ClusterRole.Worker)
-        {
-            builder.Services.AddMailScanChecks();
-            if (builder.Services.AddMailScanRedis(options.Cluster))
-                health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
-            builder.Services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
-        }
-        else
-        {
-            builder.Services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
-            if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
-                health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
-            builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
-            builder.Services.AddGrpcHealthChecks();
-            builder.Services.AddGrpcReflection();
-        }
-
+        AddRole(builder.Services, options, role, families);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (role != ClusterRole.Worker)
@@ -65,6 +47,25 @@ internal static class ClusterHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
         return app;
+    }
+
+    /// <summary>The services of a role: probe consumers for a worker; scanner, batches and gRPC for a coordinator (with consumers for `serve`).</summary>
+    private static void AddRole(IServiceCollection services, MailScanOptions options, ClusterRole role, IReadOnlyCollection<string> families)
+    {
+        var health = services.AddHealthChecks();
+        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        if (role == ClusterRole.Worker)
+        {
+            services.AddMailScanChecks();
+            services.AddMailScanRedis(options.Cluster);
+            services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
+            return;
+        }
+        services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
+        services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
+        services.AddGrpcHealthChecks();
+        services.AddGrpcReflection();
     }
 
     /// <summary>A worker without a health port needs no web server at all.</summary>

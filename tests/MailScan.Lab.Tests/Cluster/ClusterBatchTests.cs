@@ -63,8 +63,12 @@ public sealed partial class ClusterBatchTests
     [Fact]
     public async Task Bad_batch_requests_get_clear_grpc_status_codes()
     {
-        await using var cluster = await LabCluster.StartAsync(_lab, workers: 0);
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 0, new Dictionary<string, string> { ["MAILSCAN__Cluster__BatchMaxNames"] = "5" });
         var client = cluster.Client;
+
+        var tooMany = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => BatchClient.SubmitAsync(client, _lab.Domains.Take(6)));
+        Assert.Equal(Grpc.Core.StatusCode.ResourceExhausted, tooMany.StatusCode);
+        Assert.Contains("more than 5", tooMany.Status.Detail);
 
         var unknown = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => client.GetBatchAsync(new V1.GetBatchRequest { BatchId = "no-such-batch" }).ResponseAsync);
         Assert.Equal(Grpc.Core.StatusCode.NotFound, unknown.StatusCode);
@@ -88,9 +92,17 @@ public sealed partial class ClusterBatchTests
         var cancelled = await client.CancelBatchAsync(new V1.CancelBatchRequest { BatchId = mixed.BatchId });
         Assert.Equal(V1.BatchState.Cancelled, cancelled.State);
 
-        var health = new Grpc.Health.V1.Health.HealthClient(Grpc.Net.Client.GrpcChannel.ForAddress(cluster.Url));
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(cluster.Url);
+        var health = new Grpc.Health.V1.Health.HealthClient(channel);
         var serving = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, serving.Status);
+
+        // Reflection: tools such as grpcurl find the service without the .proto files.
+        using var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        await reflection.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await reflection.RequestStream.CompleteAsync();
+        Assert.True(await reflection.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Contains("mailscan.v1.MailScanService", reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
     }
 
     private async Task<Dictionary<string, string>> EmbeddedReportsAsync()

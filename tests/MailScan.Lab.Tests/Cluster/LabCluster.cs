@@ -37,9 +37,11 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public V1.MailScanService.MailScanServiceClient Client => new(_channel ??= GrpcChannel.ForAddress(Url));
 
-    public static async Task<LabCluster> StartAsync(ClusterLab lab, int workers)
+    public static async Task<LabCluster> StartAsync(ClusterLab lab, int workers, IReadOnlyDictionary<string, string>? settings = null)
     {
         var cluster = new LabCluster(lab);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            cluster._environment[key] = value;
         await cluster.StartCoordinatorAsync();
         for (var i = 1; i <= workers; i++)
             await cluster.StartWorkerAsync(i);
