@@ -57,8 +57,15 @@ public static class MailScanWorkerServices
                 endpoint.ConcurrentMessageLimit = concurrency;
                 // A fault of the consumer (not of the target: that is evidence) is retried with
                 // back-off; then MassTransit moves the message to <queue>_error with the reason.
+                // A malformed message goes there at once: no retry can mend it.
                 if (retries > 0)
-                    endpoint.UseMessageRetry(r => r.Exponential(retries, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                {
+                    endpoint.UseMessageRetry(r =>
+                    {
+                        r.Exponential(retries, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                        r.Ignore<MalformedProbeException>();
+                    });
+                }
                 endpoint.ConfigureConsumer<ProbeConsumer>(context);
             });
         }

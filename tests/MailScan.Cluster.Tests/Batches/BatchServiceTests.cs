@@ -54,6 +54,21 @@ public sealed class BatchServiceTests
     }
 
     [Fact]
+    public async Task A_file_in_the_input_directory_is_read_like_a_batch_file()
+    {
+        var directory = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "\uFEFFa.nl\n# comment\nbad..name\nA.NL\nb.nl\n");
+        var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var collector = service.NewCollector();
+        await service.AddFileAsync(collector, "zone.txt", CancellationToken.None);
+        var submission = await service.SubmitAsync(collector, "zone", CancellationToken.None);
+        Assert.Equal(2, submission.Batch.Total);
+        Assert.Equal((1L, 1L), (submission.Duplicates, submission.RejectedCount));
+        Assert.Equal(3L, submission.Rejected.Single().Position);
+    }
+
+    [Fact]
     public async Task Following_a_finished_batch_yields_its_log_after_the_cursor_and_ends()
     {
         var store = new MemoryBatchStore(_time);

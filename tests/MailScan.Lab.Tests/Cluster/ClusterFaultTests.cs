@@ -73,6 +73,36 @@ public sealed class ClusterFaultTests
         Assert.All(results, r => Assert.Equal("", r.Report.Error));
     }
 
+    [Fact]
+    public async Task The_batch_command_reconnects_with_its_cursor_when_the_coordinator_restarts()
+    {
+        var domains = _lab.Domains;
+        var output = Path.Combine(Path.GetTempPath(), $"mailscan-reconnect-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
+            var client = CliProcess.RunAsync(["batch", _lab.DomainsFile, "--server", cluster.Url, "--out", output]);
+            while (!File.Exists(output) || File.ReadLines(output).Count() < domains.Count / 4)
+            {
+                Assert.False(client.IsCompleted, "the batch ended before the coordinator could be restarted");
+                await Task.Delay(100);
+            }
+            await cluster.Coordinator!.KillAsync();
+            await cluster.StartCoordinatorAsync();
+
+            var run = await client;
+            Assert.True(run.ExitCode == 0, run.Stderr + cluster.Logs());
+            Assert.Contains("reconnecting from result", run.Stderr);
+            var reported = (await File.ReadAllLinesAsync(output)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString()!).ToList();
+            Assert.Equal(domains.Order(), reported.Order());
+        }
+        finally
+        {
+            File.Delete(output);
+            File.Delete(output + ".batch.json");
+        }
+    }
+
     private static async Task RestartRabbitMqAsync()
     {
         var start = new ProcessStartInfo(Path.Combine(LabEnvironment.RepositoryRoot, "deploy", "lab", "cluster"), ["restart-rabbitmq"])
