@@ -9,7 +9,6 @@ using MailScan.Worker.Redis;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
 
 namespace MailScan.Coordinator;
 
@@ -47,9 +46,6 @@ public static class MailScanCoordinatorServices
         services.AddHybridCache();
         if (redis)
         {
-            services.AddStackExchangeRedisCache(cache => cache.InstanceName = new RedisKeys(options.Cluster).CachePrefix);
-            services.AddOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>()
-                .Configure<IConnectionMultiplexer>((cache, connection) => cache.ConnectionMultiplexerFactory = () => Task.FromResult(connection));
             services.TryAddSingleton<IProbeFlight, RedisProbeFlight>();
             services.TryAddSingleton<IBatchStore, RedisBatchStore>();
         }

@@ -118,7 +118,19 @@ public sealed class ClusterBenchmark : IBenchmark
         {
             foreach (var meter in meters)
                 await meter.DisposeAsync();
+            await ForgetAsync(lab.GetProperty("Redis").GetString()!, environment["MAILSCAN__Cluster__RedisPrefix"]);
         }
+    }
+
+    /// <summary>Removes a run's keys from the lab's Redis.</summary>
+    private static async Task ForgetAsync(string configuration, string prefix)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        var keys = new List<RedisKey>();
+        await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: prefix + "*"))
+            keys.Add(key);
+        foreach (var chunk in keys.Chunk(500))
+            await redis.GetDatabase().KeyDeleteAsync(chunk);
     }
 
     private static async Task<long> CommandsAsync(IServer server)

@@ -36,6 +36,9 @@ public sealed class ClusterOptions
     /// <summary>Most names one batch may hold.</summary>
     public long BatchMaxNames { get; set; } = 10_000_000;
 
+    /// <summary>How long a finished (completed or cancelled) batch and its result log stay readable in Redis.</summary>
+    public TimeSpan BatchRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Directory that server-side batch files are read from; empty refuses file submissions.</summary>
     public string? BatchInputDirectory { get; set; }
 }

@@ -115,7 +115,8 @@ public sealed partial class BatchRunner(
         try
         {
             var (report, failed) = await ReportAsync(entry, scanStop.Token).ConfigureAwait(false);
-            if (await store.CompleteAsync(batchId, entry, report.ToByteArray(), failed, CancellationToken.None).ConfigureAwait(false))
+            var bytes = report.ToByteArray();
+            if (await StoreRetry.RunAsync(() => store.CompleteAsync(batchId, entry, bytes, failed, CancellationToken.None), time, stoppingToken).ConfigureAwait(false))
                 LogReported(logger, batchId, report.Domain, failed);
         }
         catch (OperationCanceledException) when (scanStop.IsCancellationRequested)
@@ -157,7 +158,11 @@ public sealed partial class BatchRunner(
     {
         try
         {
-            await store.ReleaseAsync(batchId, entry, CancellationToken.None).ConfigureAwait(false);
+            await StoreRetry.RunAsync(async () =>
+            {
+                await store.ReleaseAsync(batchId, entry, CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }, time, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -70,7 +70,8 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
         var cursor = Math.Max(0, afterCursor);
         while (true)
         {
-            var results = await store.ReadAsync(batchId, cursor, ReadChunk, cancellationToken).ConfigureAwait(false);
+            var from = cursor;
+            var results = await StoreRetry.RunAsync(() => store.ReadAsync(batchId, from, ReadChunk, cancellationToken), time, cancellationToken).ConfigureAwait(false);
             foreach (var result in results)
             {
                 cursor = result.Cursor;
@@ -86,7 +87,8 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
     }
 
     private async Task<BatchRecord> RequireAsync(string batchId, CancellationToken cancellationToken) =>
-        await store.GetAsync(batchId ?? string.Empty, cancellationToken).ConfigureAwait(false) ?? throw Unknown(batchId);
+        await StoreRetry.RunAsync(() => store.GetAsync(batchId ?? string.Empty, cancellationToken), time, cancellationToken).ConfigureAwait(false)
+        ?? throw Unknown(batchId);
 
     private static BatchRequestException Unknown(string? batchId) =>
         new(BatchProblem.UnknownBatch, $"no batch with id '{batchId}'");

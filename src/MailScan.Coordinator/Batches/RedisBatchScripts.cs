@@ -12,7 +12,7 @@ internal static class RedisBatchScripts
         return entries
         """;
 
-    /// <summary>KEYS: meta, reported, in-flight, log, running. ARGV: batch id, name key, entry, report, failed (0/1). 1 when logged.</summary>
+    /// <summary>KEYS: meta, reported, in-flight, log, running, waiting. ARGV: batch id, name key, entry, report, failed (0/1), retention ms. 1 when logged.</summary>
     public const string Complete = """
         if redis.call('HGET', KEYS[1], 'phase') ~= 'running' then return 0 end
         if redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
@@ -24,6 +24,7 @@ internal static class RedisBatchScripts
           local t = redis.call('TIME')
           redis.call('HSET', KEYS[1], 'phase', 'completed', 'finished', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
           redis.call('SREM', KEYS[5], ARGV[1])
+          for _, key in ipairs({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6] }) do redis.call('PEXPIRE', key, ARGV[6]) end
         end
         return 1
         """;
@@ -51,7 +52,7 @@ internal static class RedisBatchScripts
         return back
         """;
 
-    /// <summary>KEYS: meta, waiting, in-flight, running. ARGV: batch id. 0 when the id is unknown.</summary>
+    /// <summary>KEYS: meta, waiting, in-flight, running, reported, log. ARGV: batch id, retention ms. 0 when the id is unknown.</summary>
     public const string Cancel = """
         local phase = redis.call('HGET', KEYS[1], 'phase')
         if not phase then return 0 end
@@ -60,6 +61,7 @@ internal static class RedisBatchScripts
           redis.call('HSET', KEYS[1], 'phase', 'cancelled', 'finished', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
           redis.call('DEL', KEYS[2], KEYS[3])
           redis.call('SREM', KEYS[4], ARGV[1])
+          for _, key in ipairs({ KEYS[1], KEYS[5], KEYS[6] }) do redis.call('PEXPIRE', key, ARGV[2]) end
         end
         return 1
         """;

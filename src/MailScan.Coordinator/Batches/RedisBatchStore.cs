@@ -1,4 +1,6 @@
+using MailScan.Checks.Options;
 using MailScan.Worker.Redis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace MailScan.Coordinator.Batches;
@@ -6,11 +8,13 @@ namespace MailScan.Coordinator.Batches;
 /// <summary>
 /// Batches in Redis, shared by every coordinator and kept across restarts (AOF on): a hash of
 /// counts, a list of waiting domains, a hash of claims in flight, a set of reported names (the
-/// exactly-once guard) and a stream as the result log, whose entry n is cursor n.
+/// exactly-once guard) and a stream as the result log, whose entry n is cursor n. A finished
+/// batch expires after Cluster:BatchRetention.
 /// </summary>
-public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IBatchStore
+public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IBatchStore
 {
     private const int PushChunk = 1000;
+    private readonly long _retentionMs = (long)options.Value.Cluster.BatchRetention.TotalMilliseconds;
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -67,8 +71,8 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<bool> CompleteAsync(string batchId, string entry, byte[] report, bool failed, CancellationToken cancellationToken)
     {
         var result = await Db.ScriptEvaluateAsync(RedisBatchScripts.Complete,
-            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches],
-            [batchId, BatchEntry.Key(entry), entry, report, failed ? 1 : 0]).ConfigureAwait(false);
+            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId)],
+            [batchId, BatchEntry.Key(entry), entry, report, failed ? 1 : 0, _retentionMs]).ConfigureAwait(false);
         return (long)result == 1;
     }
 
@@ -88,7 +92,8 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
     {
         var known = (long)await Db.ScriptEvaluateAsync(RedisBatchScripts.Cancel,
-            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches], [batchId]).ConfigureAwait(false);
+            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId)],
+            [batchId, _retentionMs]).ConfigureAwait(false);
         return known == 0 ? null : await GetAsync(batchId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -52,6 +52,8 @@ public sealed partial class ClusterBatchTests
         using var redis = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         var runs = (await redis.GetDatabase().HashGetAllAsync(cluster.Prefix + "probe:runs")).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
         Assert.All(ran.Keys, key => Assert.Equal(1, runs.GetValueOrDefault($"{key.Kind}:{key.Target}")));
+        // A finished batch stays readable for the retention time, then Redis forgets it.
+        Assert.NotNull(await redis.GetDatabase().KeyTimeToLiveAsync($"{cluster.Prefix}batch:{batch.BatchId}:log"));
 
         // The mail servers' own log, an outside witness: one connection per address and probe kind.
         var connections = ConnectionsSince(logStart);

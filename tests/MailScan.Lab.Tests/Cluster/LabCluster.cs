@@ -88,6 +88,18 @@ internal sealed class LabCluster : IAsyncDisposable
         throw new TimeoutException($"{process.Name} was not ready within 90 s:\n{process.Output}");
     }
 
+    /// <summary>Removes this cluster's keys from the lab's Redis, so test runs do not pile up there.</summary>
+    private async Task ForgetAsync()
+    {
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var server = redis.GetServers()[0];
+        var keys = new List<StackExchange.Redis.RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: Prefix + "*"))
+            keys.Add(key);
+        foreach (var chunk in keys.Chunk(500))
+            await redis.GetDatabase().KeyDeleteAsync(chunk);
+    }
+
     /// <summary>Everything the processes printed, for a failing assertion.</summary>
     public string Logs() =>
         string.Join("\n", new[] { Coordinator }.Concat(_workers).OfType<ServiceProcess>().Select(p => $"--- {p.Name}\n{Tail(p.Output)}"));
@@ -96,6 +108,7 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await ForgetAsync();
         _channel?.Dispose();
         foreach (var process in _workers.Prepend(Coordinator).OfType<ServiceProcess>())
             await process.DisposeAsync();
