@@ -76,7 +76,12 @@ public sealed partial class BatchRunner(
             {
                 var scan = ScanAsync(batchId, entry, batchStop.Token, stoppingToken);
                 _scans[scan] = true;
-                _ = scan.ContinueWith(t => _scans.TryRemove(t, out _), TaskScheduler.Default);
+                _ = scan.ContinueWith(t =>
+                {
+                    // A free slot: claim the next domain now, not at the next poll.
+                    _scans.TryRemove(t, out _);
+                    wakeUp.Wake();
+                }, TaskScheduler.Default);
             }
             started += claimed.Count;
             if (started >= free)
@@ -85,14 +90,8 @@ public sealed partial class BatchRunner(
         return started;
     }
 
-    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
-    {
-        // A full runner waits for a scan to end; an idle one for a submission or the poll.
-        if (_scans.Count >= _concurrency)
-            await Task.WhenAny(_scans.Keys.Append(Task.Delay(Poll, time, stoppingToken))).ConfigureAwait(false);
-        else
-            await wakeUp.WaitAsync(Poll, time, stoppingToken).ConfigureAwait(false);
-    }
+    /// <summary>Waits for a reason to look again: a scan ended, a batch was submitted here, or the poll (batches of other coordinators).</summary>
+    private Task WaitForWorkAsync(CancellationToken stoppingToken) => wakeUp.WaitAsync(Poll, time, stoppingToken);
 
     private async Task StopCancelledAsync(IReadOnlyList<string> running)
     {

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace MailScan.Coordinator.Batches;
 
-/// <summary>Tells this process's batch runner that work arrived, so a new batch starts at once instead of at the next poll.</summary>
+/// <summary>Tells this process's batch runner that it can do more (a batch arrived, a scan ended), so it acts at once instead of at the next poll.</summary>
 public sealed class BatchWakeUp
 {
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

@@ -30,6 +30,19 @@ public sealed class MemoryBatchStoreTests
     }
 
     [Fact]
+    public async Task Claimed_domains_count_as_in_flight_until_they_are_logged()
+    {
+        var store = new MemoryBatchStore(_time);
+        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 2, _time.GetUtcNow().AddMinutes(5), None);
+        var running = await store.GetAsync(batch.Id, None);
+        Assert.Equal((2L, 1L, 0L), (running!.InFlight, running.Pending, running.Done));
+        await store.CompleteAsync(batch.Id, "a.nl", [1], false, None);
+        running = await store.GetAsync(batch.Id, None);
+        Assert.Equal((1L, 1L, 1L), (running!.InFlight, running.Pending, running.Done));
+    }
+
+    [Fact]
     public async Task Reading_after_a_cursor_returns_only_newer_results()
     {
         var store = new MemoryBatchStore(_time);
