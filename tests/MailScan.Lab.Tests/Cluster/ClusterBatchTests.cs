@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using StackExchange.Redis;
 using V1 = MailScan.Contracts.V1;
 
@@ -6,7 +5,7 @@ namespace MailScan.Lab.Tests.Cluster;
 
 /// <summary>A batch of the synthetic TLD through a coordinator and two worker processes on the lab's RabbitMQ and Redis.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed partial class ClusterBatchTests
+public sealed class ClusterBatchTests(EmbeddedSynthScan embedded) : IClassFixture<EmbeddedSynthScan>
 {
     private readonly ClusterLab _lab = ClusterLab.Load();
 
@@ -14,8 +13,6 @@ public sealed partial class ClusterBatchTests
     public async Task Reports_from_a_coordinator_and_two_workers_equal_the_embedded_reports()
     {
         var domains = _lab.Domains;
-        var embedded = await EmbeddedReportsAsync();
-
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
         var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
         var results = new List<V1.BatchResult>();
@@ -23,8 +20,8 @@ public sealed partial class ClusterBatchTests
 
         BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
         var differences = results
-            .Where(r => ReportComparison.Normalised(r.Report) != embedded[r.Report.Domain])
-            .Select(r => $"{r.Report.Domain}:\n  cluster:  {ReportComparison.Normalised(r.Report)}\n  embedded: {embedded[r.Report.Domain]}")
+            .Where(r => ReportComparison.Normalised(r.Report) != embedded.Reports[r.Report.Domain])
+            .Select(r => $"{r.Report.Domain}:\n  cluster:  {ReportComparison.Normalised(r.Report)}\n  embedded: {embedded.Reports[r.Report.Domain]}")
             .ToList();
         Assert.True(differences.Count == 0, $"{differences.Count} reports differ, e.g.\n{string.Join("\n", differences.Take(2))}");
         Assert.All(results, r => Assert.Equal("", r.Report.Error));
@@ -34,7 +31,7 @@ public sealed partial class ClusterBatchTests
     public async Task Each_unique_mail_address_is_evaluated_once_per_batch()
     {
         var domains = _lab.Domains;
-        var logStart = new FileInfo(_lab.SynthMaillog).Length;
+        var logStart = SynthMaillog.End(_lab);
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
         var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
         var results = new List<V1.BatchResult>();
@@ -55,11 +52,14 @@ public sealed partial class ClusterBatchTests
         // A finished batch stays readable for the retention time, then Redis forgets it.
         Assert.NotNull(await redis.GetDatabase().KeyTimeToLiveAsync($"{cluster.Prefix}batch:{batch.BatchId}:log"));
 
-        // The mail servers' own log, an outside witness: one connection per address and probe kind.
-        var connections = ConnectionsSince(logStart);
-        foreach (var group in ran.Keys.GroupBy(k => k.Target))
-            Assert.True(connections.GetValueOrDefault(group.Key) == group.Count(),
-                $"{group.Key}: {connections.GetValueOrDefault(group.Key)} connections for {group.Count()} probe kind(s)");
+        // The mail servers' own log, an outside witness: every address received exactly the connections
+        // it received from the embedded scan of the same domains (one process, one evaluation per address),
+        // however many domains and worker processes shared it. Evaluating an address twice would double them.
+        var connections = await SynthMaillog.ConnectionsSinceAsync(_lab, logStart);
+        foreach (var address in ran.Keys.Select(k => k.Target).Distinct())
+            Assert.True(connections.GetValueOrDefault(address) == embedded.Connections.GetValueOrDefault(address) && connections.GetValueOrDefault(address) > 0,
+                $"{address}: {connections.GetValueOrDefault(address)} connections from the cluster, {embedded.Connections.GetValueOrDefault(address)} from the embedded scan");
+        Assert.Equal(embedded.Connections.Keys.Order(), connections.Keys.Order());
     }
 
     [Fact]
@@ -106,33 +106,4 @@ public sealed partial class ClusterBatchTests
         Assert.True(await reflection.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Contains("mailscan.v1.MailScanService", reflection.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
     }
-
-    private async Task<Dictionary<string, string>> EmbeddedReportsAsync()
-    {
-        var output = Path.Combine(Path.GetTempPath(), $"mailscan-embedded-{Guid.NewGuid():N}.jsonl");
-        try
-        {
-            var run = await CliProcess.RunAsync(["batch", _lab.DomainsFile, "--profile", LabEnvironment.ProfilePath, "--out", output]);
-            Assert.True(run.ExitCode == 0, run.Stderr);
-            return (await File.ReadAllLinesAsync(output)).ToDictionary(
-                line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("domain").GetString()!,
-                ReportComparison.Normalised);
-        }
-        finally
-        {
-            File.Delete(output);
-        }
-    }
-
-    /// <summary>Connections each synthetic mail address received since a point in its log (listeners log as synth-ADDRESS).</summary>
-    private Dictionary<string, int> ConnectionsSince(long offset)
-    {
-        using var log = new FileStream(_lab.SynthMaillog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        log.Position = offset;
-        using var reader = new StreamReader(log);
-        return ConnectFrom().Matches(reader.ReadToEnd()).GroupBy(m => m.Groups["address"].Value).ToDictionary(g => g.Key, g => g.Count());
-    }
-
-    [GeneratedRegex(@" synth-(?<address>[0-9a-f.:]+)/smtpd\[\d+\]: connect from ")]
-    private static partial Regex ConnectFrom();
 }
