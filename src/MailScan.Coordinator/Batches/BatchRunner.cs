@@ -3,6 +3,7 @@ using Google.Protobuf;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Coordinator.Reports;
+using MailScan.Worker.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,8 +47,7 @@ public sealed partial class BatchRunner(
                     await RequeueAsync(null, stoppingToken).ConfigureAwait(false);
                     nextLeaseCheck = time.GetUtcNow() + LeaseCheck;
                 }
-                var started = await StartScansAsync(stoppingToken).ConfigureAwait(false);
-                if (started == 0)
+                if (await TryStartScansAsync(stoppingToken).ConfigureAwait(false) == 0)
                     await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
             }
         }
@@ -56,6 +56,23 @@ public sealed partial class BatchRunner(
             // Stopping: the scans below hand their domains back.
         }
         await Task.WhenAll(_scans.Keys).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts what it can; a store that cannot be reached (Redis restarting, failing over) starts
+    /// nothing this round, and the runner looks again at the next poll instead of stopping the process.
+    /// </summary>
+    private async Task<int> TryStartScansAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await StartScansAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisRetry.IsOutage(ex))
+        {
+            LogStoreFault(logger, "*", "*", ex.Message);
+            return 0;
+        }
     }
 
     /// <summary>Claims domains for the free slots, a few from each running batch in turn, and starts their scans.</summary>
@@ -115,7 +132,7 @@ public sealed partial class BatchRunner(
         {
             var (report, failed) = await ReportAsync(entry, scanStop.Token).ConfigureAwait(false);
             var bytes = report.ToByteArray();
-            if (await StoreRetry.RunAsync(() => store.CompleteAsync(batchId, entry, bytes, failed, CancellationToken.None), time, stoppingToken).ConfigureAwait(false))
+            if (await RedisRetry.RunAsync(() => store.CompleteAsync(batchId, entry, bytes, failed, CancellationToken.None), time, stoppingToken).ConfigureAwait(false))
                 LogReported(logger, batchId, report.Domain, failed);
         }
         catch (OperationCanceledException) when (scanStop.IsCancellationRequested)
@@ -157,7 +174,7 @@ public sealed partial class BatchRunner(
     {
         try
         {
-            await StoreRetry.RunAsync(async () =>
+            await RedisRetry.RunAsync(async () =>
             {
                 await store.ReleaseAsync(batchId, entry, CancellationToken.None).ConfigureAwait(false);
                 return true;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
+using MailScan.Worker.Redis;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator.Batches;
@@ -71,7 +72,7 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
         while (true)
         {
             var from = cursor;
-            var results = await StoreRetry.RunAsync(() => store.ReadAsync(batchId, from, ReadChunk, cancellationToken), time, cancellationToken).ConfigureAwait(false);
+            var results = await RedisRetry.RunAsync(() => store.ReadAsync(batchId, from, ReadChunk, cancellationToken), time, cancellationToken).ConfigureAwait(false);
             foreach (var result in results)
             {
                 cursor = result.Cursor;
@@ -87,7 +88,7 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
     }
 
     private async Task<BatchRecord> RequireAsync(string batchId, CancellationToken cancellationToken) =>
-        await StoreRetry.RunAsync(() => store.GetAsync(batchId ?? string.Empty, cancellationToken), time, cancellationToken).ConfigureAwait(false)
+        await RedisRetry.RunAsync(() => store.GetAsync(batchId ?? string.Empty, cancellationToken), time, cancellationToken).ConfigureAwait(false)
         ?? throw Unknown(batchId);
 
     private static BatchRequestException Unknown(string? batchId) =>

@@ -28,9 +28,11 @@ public sealed class RedisProbeFlight(IConnectionMultiplexer redis, RedisKeys key
         var token = Guid.NewGuid().ToString("N");
         while (true)
         {
-            if (await db.StringGetAsync(resultKey).ConfigureAwait(false) is { HasValue: true } kept)
+            // Redis away for a moment (a restart) delays the probe; it must not become the host's evidence.
+            if (await RedisRetry.RunAsync(() => db.StringGetAsync(resultKey), time, cancellationToken).ConfigureAwait(false) is { HasValue: true } kept)
                 return (JsonSerializer.Deserialize<ProbeResult>((string)kept!, EvidenceJson.Options)!, true);
-            if (await db.StringSetAsync(lockKey, token, LeaseKeeper.LeaseTime, When.NotExists).ConfigureAwait(false))
+            // A lock taken by an attempt whose answer was lost is ours but unknown: it lapses within the lease time.
+            if (await RedisRetry.RunAsync(() => db.StringSetAsync(lockKey, token, LeaseKeeper.LeaseTime, When.NotExists), time, cancellationToken).ConfigureAwait(false))
                 return (await RunHereAsync(db, request, run, (lockKey, resultKey), token, cancellationToken).ConfigureAwait(false), false);
             await Task.Delay(Pause, time, cancellationToken).ConfigureAwait(false);
         }
@@ -42,17 +44,32 @@ public sealed class RedisProbeFlight(IConnectionMultiplexer redis, RedisKeys key
         var keeper = new LeaseKeeper(() => db.ScriptEvaluateAsync(Renew, [key.Lock], [token, (long)LeaseKeeper.LeaseTime.TotalMilliseconds]), time);
         try
         {
-            await db.HashIncrementAsync(keys.ProbeRuns, request.Key.ToString()).ConfigureAwait(false);
+            await RedisRetry.RunAsync(() => db.HashIncrementAsync(keys.ProbeRuns, request.Key.ToString()), time, cancellationToken).ConfigureAwait(false);
             var result = await run(cancellationToken).ConfigureAwait(false);
             // Only results about the host are handed on; a timeout of ours is tried again by the next asker.
             if (result.Outcome is ProbeOutcome.Completed or ProbeOutcome.NotAllowed)
-                await db.StringSetAsync(key.Result, JsonSerializer.Serialize(result, EvidenceJson.Options), Window).ConfigureAwait(false);
+            {
+                var json = JsonSerializer.Serialize(result, EvidenceJson.Options);
+                await RedisRetry.RunAsync(() => db.StringSetAsync(key.Result, json, Window), time, cancellationToken).ConfigureAwait(false);
+            }
             return result;
         }
         finally
         {
             await keeper.DisposeAsync().ConfigureAwait(false);
-            await db.ScriptEvaluateAsync(Unlock, [key.Lock], [token]).ConfigureAwait(false);
+            await UnlockAsync(db, key.Lock, token).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task UnlockAsync(IDatabase db, RedisKey lockKey, string token)
+    {
+        try
+        {
+            await db.ScriptEvaluateAsync(Unlock, [lockKey], [token]).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisRetry.IsOutage(ex))
+        {
+            // Redis is away: the lock lapses by itself within its lease time; the result stands.
         }
     }
 }

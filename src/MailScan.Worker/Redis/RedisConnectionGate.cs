@@ -50,8 +50,9 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var wait = (long)await database.ScriptEvaluateAsync(Acquire, [leases, nextStart],
-                [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token]).ConfigureAwait(false);
+            // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
+            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart],
+                [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token]), time, cancellationToken).ConfigureAwait(false);
             if (wait <= 0)
                 return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time));
             var pause = TimeSpan.FromMilliseconds(wait);
@@ -68,7 +69,14 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
             if (Interlocked.Exchange(ref _released, 1) != 0)
                 return;
             await keeper.DisposeAsync().ConfigureAwait(false);
-            await database.SortedSetRemoveAsync(leases, token).ConfigureAwait(false);
+            try
+            {
+                await database.SortedSetRemoveAsync(leases, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (RedisRetry.IsOutage(ex))
+            {
+                // Redis is away: the lease lapses by itself within its lease time; the probe's result stands.
+            }
         }
     }
 }

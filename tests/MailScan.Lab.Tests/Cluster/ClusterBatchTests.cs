@@ -5,7 +5,7 @@ namespace MailScan.Lab.Tests.Cluster;
 
 /// <summary>A batch of the synthetic TLD through a coordinator and two worker processes on the lab's RabbitMQ and Redis.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ClusterBatchTests(EmbeddedSynthScan embedded) : IClassFixture<EmbeddedSynthScan>
+public sealed class ClusterBatchTests(EmbeddedSynthScan embedded)
 {
     private readonly ClusterLab _lab = ClusterLab.Load();
 
@@ -19,10 +19,7 @@ public sealed class ClusterBatchTests(EmbeddedSynthScan embedded) : IClassFixtur
         await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results);
 
         BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
-        var differences = results
-            .Where(r => ReportComparison.Normalised(r.Report) != embedded.Reports[r.Report.Domain])
-            .Select(r => $"{r.Report.Domain}:\n  cluster:  {ReportComparison.Normalised(r.Report)}\n  embedded: {embedded.Reports[r.Report.Domain]}")
-            .ToList();
+        var differences = ReportComparison.Differences(results, embedded.Reports);
         Assert.True(differences.Count == 0, $"{differences.Count} reports differ, e.g.\n{string.Join("\n", differences.Take(2))}");
         Assert.All(results, r => Assert.Equal("", r.Report.Error));
     }

@@ -5,7 +5,7 @@ namespace MailScan.Lab.Tests.Cluster;
 
 /// <summary>Faults in the middle of a batch: whatever dies, every domain is reported exactly once.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ClusterFaultTests
+public sealed class ClusterFaultTests(EmbeddedSynthScan embedded)
 {
     private readonly ClusterLab _lab = ClusterLab.Load();
 
@@ -35,10 +35,28 @@ public sealed class ClusterFaultTests
         await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
         {
             if (count == domains.Count / 5)
-                await RestartRabbitMqAsync();
+                await LabClusterScriptAsync("restart-rabbitmq");
         });
         BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
         Assert.All(results, r => Assert.Equal("", r.Report.Error));
+    }
+
+    [Fact]
+    public async Task Redis_restarted_mid_batch_loses_no_domain_and_changes_no_report()
+    {
+        var domains = _lab.Domains;
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
+        var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
+        var results = new List<V1.BatchResult>();
+        await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
+        {
+            if (count == domains.Count / 5)
+                await LabClusterScriptAsync("restart-redis");
+        });
+        BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
+        Assert.All(cluster.Workers.Prepend(cluster.Coordinator!), p => Assert.False(p.HasExited, $"{p.Name} stopped\n{cluster.Logs()}"));
+        var differences = ReportComparison.Differences(results, embedded.Reports);
+        Assert.True(differences.Count == 0, $"{differences.Count} reports differ from the embedded scan's, e.g.\n{string.Join("\n", differences.Take(2))}\n{cluster.Logs()}");
     }
 
     [Fact]
@@ -103,9 +121,10 @@ public sealed class ClusterFaultTests
         }
     }
 
-    private static async Task RestartRabbitMqAsync()
+    /// <summary>Runs a command of deploy/lab/cluster (a service restart) and waits for it.</summary>
+    private static async Task LabClusterScriptAsync(string command)
     {
-        var start = new ProcessStartInfo(Path.Combine(LabEnvironment.RepositoryRoot, "deploy", "lab", "cluster"), ["restart-rabbitmq"])
+        var start = new ProcessStartInfo(Path.Combine(LabEnvironment.RepositoryRoot, "deploy", "lab", "cluster"), [command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -24,6 +24,13 @@ internal static partial class ReportComparison
         return node.ToJsonString();
     }
 
+    /// <summary>The results whose report differs from the reference's, each with both versions.</summary>
+    public static IReadOnlyList<string> Differences(IEnumerable<V1.BatchResult> results, IReadOnlyDictionary<string, string> reference) =>
+        results
+            .Where(r => Normalised(r.Report) != reference[r.Report.Domain])
+            .Select(r => $"{r.Report.Domain}:\n  cluster:  {Normalised(r.Report)}\n  embedded: {reference[r.Report.Domain]}")
+            .ToList();
+
     private static void Strip(JsonNode node)
     {
         switch (node)
