@@ -9,7 +9,7 @@ namespace MailScan.Cli;
 /// <summary>Coordinator and workers in this process: the embedded default, no broker and no Redis.</summary>
 internal static class EmbeddedHost
 {
-    public static async Task<IHost> StartAsync(MailScanOptions options, LogLevel logLevel, CancellationToken cancellationToken)
+    public static async Task<IHost> StartAsync(MailScanOptions options, LogLevel logLevel, CancellationToken cancellationToken, Action<IServiceCollection>? more = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -29,6 +29,7 @@ internal static class EmbeddedHost
         });
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddMailScanEmbedded(workerConcurrency: Math.Max(4, options.Scan.ProbeConcurrency));
+        more?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(5));
         // Logs go to stderr so that --json output on stdout stays clean.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -9,6 +9,10 @@ foreach (var option in global.All())
 root.Subcommands.Add(ScanCommand.Create(global));
 root.Subcommands.Add(ScanListCommand.Create(global));
 root.Subcommands.Add(DemoCommand.Create(global));
+root.Subcommands.Add(BatchCommand.Create(global));
+root.Subcommands.Add(StatsCommand.Create());
+foreach (var server in ServerCommands.Create(global))
+    root.Subcommands.Add(server);
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

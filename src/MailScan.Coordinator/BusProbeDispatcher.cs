@@ -10,7 +10,7 @@ namespace MailScan.Coordinator;
 public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options) : IProbeDispatcher
 {
     // The worker enforces the probe limit itself; the margin covers queueing and the bus.
-    private readonly TimeSpan _timeout = options.Value.Scan.ProbeTimeout + TimeSpan.FromSeconds(30);
+    private readonly TimeSpan _timeout = options.Value.Scan.ProbeTimeout + options.Value.Cluster.BusMargin;
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using MailScan.Checks.Scanning;
+using MailScan.Coordinator.Flights;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace MailScan.Coordinator;
@@ -6,10 +7,13 @@ namespace MailScan.Coordinator;
 /// <summary>
 /// Host de-duplication: a host probe's result is kept for the scan window and reused by every
 /// domain that needs the same host; concurrent requests for one key share one probe. Results
-/// that say more about the scanner than the host (timeouts, faults) are never kept.
+/// that say more about the scanner than the host (timeouts, faults) are never kept. Across
+/// processes the flight (Redis in a cluster) makes concurrent requests share one probe too.
 /// </summary>
-public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache cache, TimeSpan window) : IProbeDispatcher
+public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache cache, TimeSpan window, IProbeFlight? flight = null) : IProbeDispatcher
 {
+    private readonly IProbeFlight _flight = flight ?? new LocalProbeFlight();
+
     private static readonly HashSet<string> HostKinds = [ProbeKinds.Smtp, ProbeKinds.NameServerReach, ProbeKinds.RouteOrigin, ProbeKinds.StartTls];
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
@@ -25,7 +29,8 @@ public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache c
                 async token =>
                 {
                     ran = true;
-                    var fresh = await inner.DispatchAsync(request, token).ConfigureAwait(false);
+                    var (fresh, shared) = await _flight.RunOnceAsync(request, t => inner.DispatchAsync(request, t), token).ConfigureAwait(false);
+                    fresh = shared ? fresh with { Reused = true } : fresh;
                     return fresh.Outcome is ProbeOutcome.Completed or ProbeOutcome.NotAllowed ? fresh : throw new NotKept(fresh);
                 },
                 new HybridCacheEntryOptions { Expiration = window, LocalCacheExpiration = window },

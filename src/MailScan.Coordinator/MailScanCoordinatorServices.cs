@@ -1,10 +1,14 @@
 using MailScan.Checks;
+using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
+using MailScan.Coordinator.Batches;
+using MailScan.Coordinator.Flights;
 using MailScan.Worker;
-using MassTransit;
+using MailScan.Worker.Redis;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MailScan.Coordinator;
 
@@ -22,15 +26,45 @@ public static class MailScanCoordinatorServices
     {
         services.AddMailScanChecks();
         services.AddHybridCache();
-        services.AddMassTransit(bus =>
-        {
-            bus.AddMailScanWorker();
-            bus.UsingInMemory((context, transport) =>
-                transport.ConfigureProbeEndpoints(context, ProbeQueues.Families, workerConcurrency));
-        });
+        services.AddMailScanBus(new ClusterOptions(), ProbeQueues.Families, workerConcurrency);
         services.AddSingleton<BusProbeDispatcher>();
         services.AddSingleton<IProbeDispatcher>(sp =>
             new CachingProbeDispatcher(sp.GetRequiredService<BusProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow));
+        return services;
+    }
+
+    /// <summary>
+    /// A coordinator: the scanner and batches, probes over the bus (RabbitMQ when configured) to
+    /// the queues of <paramref name="workerFamilies"/> consumed in this process too (`serve`) or
+    /// elsewhere only (none: `coordinator`); with Redis, batch state, the cache's second level,
+    /// single flight and the connection gate are shared by the whole cluster.
+    /// </summary>
+    public static IServiceCollection AddMailScanCoordinator(this IServiceCollection services, MailScanOptions options, IReadOnlyCollection<string> workerFamilies)
+    {
+        services.AddMailScanChecks();
+        var redis = services.AddMailScanRedis(options.Cluster);
+        services.AddHybridCache();
+        if (redis)
+        {
+            services.TryAddSingleton<IProbeFlight, RedisProbeFlight>();
+            services.TryAddSingleton<IBatchStore, RedisBatchStore>();
+        }
+        services.TryAddSingleton<IProbeFlight, LocalProbeFlight>();
+        services.AddMailScanBus(options.Cluster, workerFamilies, options.Cluster.WorkerConcurrency);
+        services.AddSingleton<BusProbeDispatcher>();
+        services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
+            sp.GetRequiredService<BusProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow, sp.GetRequiredService<IProbeFlight>()));
+        services.AddMailScanBatches();
+        return services;
+    }
+
+    /// <summary>Batches: the store (in memory unless one is registered), the service clients use, and the runner that scans them.</summary>
+    public static IServiceCollection AddMailScanBatches(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IBatchStore, MemoryBatchStore>();
+        services.TryAddSingleton<BatchWakeUp>();
+        services.TryAddSingleton<BatchService>();
+        services.AddHostedService<BatchRunner>();
         return services;
     }
 }

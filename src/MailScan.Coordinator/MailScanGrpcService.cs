@@ -1,14 +1,16 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MailScan.Checks.Input;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.V1;
-using ScanEvent = MailScan.Contracts.V1.ScanEvent;
+using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Reports;
+using ScanEvent = MailScan.Contracts.V1.ScanEvent;
 
 namespace MailScan.Coordinator;
 
-/// <summary>The gRPC face of the scanner: maps requests to the domain scanner and its events to the contract, nothing more.</summary>
-public sealed class MailScanGrpcService(DomainScanner scanner) : MailScanService.MailScanServiceBase
+/// <summary>The gRPC face of the scanner: maps requests to the domain scanner and the batch service, and their answers to the contract, nothing more.</summary>
+public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batches) : MailScanService.MailScanServiceBase
 {
     public override async Task ScanDomain(ScanDomainRequest request, IServerStreamWriter<ScanEvent> responseStream, ServerCallContext context)
     {
@@ -32,6 +34,101 @@ public sealed class MailScanGrpcService(DomainScanner scanner) : MailScanService
         catch (ScanFailedException ex)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, ex.Message));
+        }
+    }
+
+    public override Task<SubmitBatchResponse> SubmitBatch(IAsyncStreamReader<SubmitBatchRequest> requestStream, ServerCallContext context) =>
+        Guard(async () =>
+        {
+            var collector = batches.NewCollector();
+            var label = string.Empty;
+            await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+            {
+                foreach (var name in chunk.Names)
+                    collector.Add(name);
+                if (!string.IsNullOrEmpty(chunk.FilePath))
+                    await batches.AddFileAsync(collector, chunk.FilePath, context.CancellationToken).ConfigureAwait(false);
+                if (label.Length == 0)
+                    label = chunk.Label ?? string.Empty;
+            }
+            var submission = await batches.SubmitAsync(collector, label, context.CancellationToken).ConfigureAwait(false);
+            var response = new SubmitBatchResponse
+            {
+                BatchId = submission.Batch.Id,
+                Accepted = (ulong)submission.Batch.Total,
+                Duplicates = (ulong)submission.Duplicates,
+                RejectedCount = (ulong)submission.RejectedCount,
+            };
+            response.Rejected.AddRange(submission.Rejected.Select(r => new Contracts.V1.RejectedName { Position = (ulong)r.Position, Input = r.Input, Reason = r.Reason }));
+            return response;
+        });
+
+    public override Task StreamBatchResults(StreamBatchResultsRequest request, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context) =>
+        Guard(async () =>
+        {
+            var after = request.AfterCursor > long.MaxValue ? long.MaxValue : (long)request.AfterCursor;
+            await foreach (var result in batches.FollowAsync(request.BatchId, after, context.CancellationToken).ConfigureAwait(false))
+            {
+                var message = new BatchResult { Cursor = (ulong)result.Cursor, Report = DomainReport.Parser.ParseFrom(result.Report) };
+                await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
+            }
+            return true;
+        });
+
+    public override Task<BatchStatus> GetBatch(GetBatchRequest request, ServerCallContext context) =>
+        Guard(async () => ToProto(await batches.GetAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));
+
+    public override Task<BatchStatus> CancelBatch(CancelBatchRequest request, ServerCallContext context) =>
+        Guard(async () => ToProto(await batches.CancelAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));
+
+    /// <summary>The batch status of the contract.</summary>
+    public static BatchStatus ToProto(BatchProgress progress)
+    {
+        var batch = progress.Batch;
+        return new BatchStatus
+        {
+            BatchId = batch.Id,
+            Label = batch.Label,
+            State = batch.Phase switch
+            {
+                BatchPhase.Running => BatchState.Running,
+                BatchPhase.Completed => BatchState.Completed,
+                _ => BatchState.Cancelled,
+            },
+            Total = (ulong)batch.Total,
+            Done = (ulong)batch.Done,
+            Failed = (ulong)batch.Failed,
+            InFlight = (ulong)batch.InFlight,
+            Pending = (ulong)batch.Pending,
+            CreatedAt = Timestamp.FromDateTimeOffset(batch.CreatedAt),
+            FinishedAt = batch.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+            DomainsPerSecond = progress.DomainsPerSecond,
+            EtaSeconds = progress.Remaining?.TotalSeconds ?? 0,
+            LastCursor = (ulong)batch.LastCursor,
+        };
+    }
+
+    /// <summary>Batch problems become their gRPC status codes; a store that cannot be reached is Unavailable.</summary>
+    private static async Task<T> Guard<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (BatchRequestException ex)
+        {
+            var code = ex.Problem switch
+            {
+                BatchProblem.TooLarge => StatusCode.ResourceExhausted,
+                BatchProblem.UnknownBatch => StatusCode.NotFound,
+                BatchProblem.NotAllowed => StatusCode.FailedPrecondition,
+                _ => StatusCode.InvalidArgument,
+            };
+            throw new RpcException(new Grpc.Core.Status(code, ex.Message));
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"the batch store cannot be reached: {ex.Message}"));
         }
     }
 }

@@ -7,9 +7,14 @@ namespace MailScan.Worker;
 /// <summary>Runs the probe a <see cref="RunProbe"/> asks for and responds with its result. Stateless.</summary>
 public sealed class ProbeConsumer(InProcessProbeDispatcher probes) : IConsumer<RunProbe>
 {
+    private const int LongestTarget = 1024;
+
     public async Task Consume(ConsumeContext<RunProbe> context)
     {
-        var result = await probes.DispatchAsync(context.Message.ToRequest(), context.CancellationToken).ConfigureAwait(false);
+        var message = context.Message;
+        if (string.IsNullOrWhiteSpace(message.Kind) || string.IsNullOrWhiteSpace(message.Target) || message.Target.Length > LongestTarget)
+            throw new MalformedProbeException($"malformed RunProbe: kind '{message.Kind}', target of {message.Target?.Length ?? 0} characters");
+        var result = await probes.DispatchAsync(message.ToRequest(), context.CancellationToken).ConfigureAwait(false);
         await context.RespondAsync(result.ToMessage()).ConfigureAwait(false);
     }
 }

@@ -18,6 +18,8 @@ LAB_PACKAGES=(
   sslscan                 # referee of the TLS enumeration (agreement test)
   testssl.sh              # second referee, for the STARTTLS benchmark only (slow)
   time                    # /usr/bin/time: the hostile-server tests read a scan's peak memory from it
+  redis-server            # the cluster's batch state, cache and politeness limits (deploy/lab/cluster)
+  rabbitmq-server         # the cluster's probe queues (deploy/lab/cluster)
 )
 
 lab_install_packages() {

@@ -96,6 +96,33 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         foreach (var error in Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))
             yield return error;
+        foreach (var error in ClusterErrors(options.Cluster))
+            yield return error;
+    }
+
+    private static IEnumerable<string> ClusterErrors(ClusterOptions cluster)
+    {
+        if (!string.IsNullOrWhiteSpace(cluster.RabbitMq) && !(Uri.TryCreate(cluster.RabbitMq, UriKind.Absolute, out var bus) && bus.Scheme is "rabbitmq" or "amqp"))
+            yield return $"Cluster:RabbitMq (--rabbitmq): '{cluster.RabbitMq}' is not a URL such as rabbitmq://guest:guest@127.0.0.1:5672/";
+        foreach (var (key, url) in new[] { ("Cluster:Listen (--listen)", cluster.Listen), ("Cluster:HealthListen", cluster.HealthListen) })
+        {
+            if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.Port > 0))
+                yield return $"{key}: '{url}' is not a URL such as http://127.0.0.1:5080";
+        }
+        if (cluster.WorkerConcurrency is < 1 or > 1000)
+            yield return $"Cluster:WorkerConcurrency: {cluster.WorkerConcurrency} is out of range (1-1000)";
+        if (cluster.WorkerPrefetch is < 1 or > 10_000)
+            yield return $"Cluster:WorkerPrefetch: {cluster.WorkerPrefetch} is out of range (1-10000)";
+        if (cluster.WorkerRetries is < 0 or > 20)
+            yield return $"Cluster:WorkerRetries: {cluster.WorkerRetries} is out of range (0-20)";
+        foreach (var error in Positive("Cluster:BusMargin", cluster.BusMargin, TimeSpan.FromHours(1)))
+            yield return error;
+        foreach (var error in Positive("Cluster:BatchRetention", cluster.BatchRetention, TimeSpan.FromDays(3650)))
+            yield return error;
+        if (cluster.BatchMaxNames is < 1 or > 1_000_000_000)
+            yield return $"Cluster:BatchMaxNames: {cluster.BatchMaxNames} is out of range (1-1000000000)";
+        if (!string.IsNullOrWhiteSpace(cluster.BatchInputDirectory) && !Directory.Exists(cluster.BatchInputDirectory))
+            yield return $"Cluster:BatchInputDirectory: directory '{cluster.BatchInputDirectory}' does not exist";
     }
 
     private static IEnumerable<string> AuthErrors(AuthOptions auth)

@@ -26,11 +26,13 @@ internal sealed class GlobalOptions
     public Option<double?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "seconds for one probe, all steps", HelpName = "SECONDS", Recursive = true };
     public Option<double?> DomainTimeout { get; } = new("--domain-timeout") { Description = "seconds for one whole domain", HelpName = "SECONDS", Recursive = true };
     public Option<int?> Concurrency { get; } = new("--concurrency") { Description = "probes (scan) or domains (batch) at the same time", HelpName = "N", Recursive = true };
+    public Option<string?> RabbitMq { get; } = new("--rabbitmq") { Description = "RabbitMQ of the cluster, rabbitmq://user:password@host:port/vhost (serve, coordinator, worker)", HelpName = "URL", Recursive = true };
+    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis of the cluster, host:port[,password=...] (serve, coordinator, worker)", HelpName = "CONFIG", Recursive = true };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "log what the scanner does (to stderr)", Recursive = true };
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "no colours in the output", Recursive = true };
 
     public IEnumerable<Option> All() =>
-        [Profile, Resolver, TrustAnchor, AllowNetwork, Vrps, RouteOrigins, VrpsUrl, Rtr, VrpsRefresh, TeamCymru, SmtpPort, EhloName, ExtraRoot, TlsEnumeration, DnsTimeout, SmtpTimeout, ProbeTimeout, DomainTimeout, Concurrency, Verbose, NoColor];
+        [Profile, Resolver, TrustAnchor, AllowNetwork, Vrps, RouteOrigins, VrpsUrl, Rtr, VrpsRefresh, TeamCymru, SmtpPort, EhloName, ExtraRoot, TlsEnumeration, DnsTimeout, SmtpTimeout, ProbeTimeout, DomainTimeout, Concurrency, RabbitMq, Redis, Verbose, NoColor];
 
     public CommandLineSettings Settings(ParseResult result) => new()
     {
@@ -53,6 +55,8 @@ internal sealed class GlobalOptions
         ProbeTimeoutSeconds = result.GetValue(ProbeTimeout),
         DomainTimeoutSeconds = result.GetValue(DomainTimeout),
         Concurrency = result.GetValue(Concurrency),
+        RabbitMq = result.GetValue(RabbitMq),
+        Redis = result.GetValue(Redis),
     };
 
     public LogLevel LogLevel(ParseResult result) =>

@@ -24,6 +24,8 @@ internal sealed record CommandLineSettings
     public double? ProbeTimeoutSeconds { get; init; }
     public double? DomainTimeoutSeconds { get; init; }
     public int? Concurrency { get; init; }
+    public string? RabbitMq { get; init; }
+    public string? Redis { get; init; }
 
     /// <summary>Applies the flags that were given onto options bound from the other sources.</summary>
     public void ApplyTo(MailScanOptions options)
@@ -59,6 +61,10 @@ internal sealed record CommandLineSettings
             options.Scan.DomainConcurrency = concurrency;
             options.Scan.ProbeConcurrency = Math.Min(concurrency, 1000);
         }
+        if (RabbitMq is not null)
+            options.Cluster.RabbitMq = RabbitMq;
+        if (Redis is not null)
+            options.Cluster.Redis = Redis;
     }
 
     private void ApplyRpkiTo(RpkiOptions rpki)

@@ -33,6 +33,15 @@ public static class ReportMapper
         return proto;
     }
 
+    /// <summary>The report of a domain that could not be scanned at all: the reason, no categories.</summary>
+    public static V1.DomainReport Failed(Checks.Input.DomainName domain, string error) => new()
+    {
+        Domain = domain.Ascii,
+        Input = domain.Input,
+        ScannerVersion = ScanReport.ScannerVersion,
+        Error = error,
+    };
+
     public static V1.CategoryResult ToProto(CategoryResult category)
     {
         var proto = new V1.CategoryResult

@@ -1,0 +1,141 @@
+// Offline checks of the deployment files, without a Docker engine or a Kubernetes API server:
+//   node deploy/validate/validate.mjs [ROOT]      (test.sh installs the packages: npm install --prefix deploy/validate)
+// - docker-compose.yml against the compose schema and dclint's rules (dclint);
+// - every manifest in k8s/ against the Kubernetes schemas (kubernetes-models);
+// - what no schema knows: services select existing pods, references resolve, KEDA scales
+//   existing workers on queues those workers consume, every process runs a mailscan command,
+//   and every MAILSCAN__ setting names a known section.
+// Prints one line per problem and exits 1 when there is any.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import * as yaml from 'js-yaml';
+import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
+import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+
+const root = process.argv[2] ?? process.cwd();
+const here = new URL('.', import.meta.url).pathname;
+const problems = [];
+const problem = (where, what) => problems.push(`${where}: ${what}`);
+
+const families = ['dns', 'ns', 'smtp', 'rpki', 'https'];
+const commands = ['serve', 'coordinator', 'worker', 'batch', 'scan', 'stats'];
+const sections = ['Dns', 'Targets', 'Smtp', 'Tls', 'Rpki', 'Scan', 'Cluster', 'Auth', 'Logging'];
+const models = {
+  'v1/Namespace': Namespace, 'v1/ConfigMap': ConfigMap, 'v1/Secret': Secret, 'v1/Service': Service,
+  'apps/v1/Deployment': Deployment, 'apps/v1/StatefulSet': StatefulSet,
+};
+
+function checkSettings(where, names) {
+  for (const name of names) {
+    const match = /^MAILSCAN__([A-Za-z]+)__/.exec(name);
+    if (name.startsWith('MAILSCAN__') && (!match || !sections.includes(match[1])))
+      problem(where, `setting ${name} names no known section (${sections.join(', ')})`);
+  }
+}
+
+function checkArgs(where, args) {
+  if (!args || !commands.includes(args[0])) {
+    problem(where, `runs '${(args ?? []).join(' ')}', not a mailscan command (${commands.join(', ')})`);
+    return [];
+  }
+  const at = args.indexOf('--kinds');
+  const kinds = args[0] === 'worker' ? (at >= 0 ? args[at + 1].split(',') : families) : [];
+  for (const kind of kinds)
+    if (!families.includes(kind)) problem(where, `worker kind '${kind}' is not a probe family (${families.join(', ')})`);
+  return kinds;
+}
+
+// --- docker compose -------------------------------------------------------------------------
+const composePath = join(root, 'docker-compose.yml');
+try {
+  execFileSync(join(here, 'node_modules', '.bin', 'dclint'), [composePath, '--color', 'false', '--max-warnings', '0'], { stdio: 'pipe' });
+} catch (error) {
+  problem('docker-compose.yml', `dclint: ${String(error.stdout ?? error.message).trim()}`);
+}
+const compose = yaml.load(readFileSync(composePath, 'utf8'));
+for (const [name, service] of Object.entries(compose.services ?? {})) {
+  const where = `docker-compose.yml: service ${name}`;
+  for (const dependency of Object.keys(service.depends_on ?? {}))
+    if (!compose.services[dependency]) problem(where, `depends on unknown service ${dependency}`);
+  if (service.build?.dockerfile && !existsSync(join(root, service.build.context ?? '.', service.build.dockerfile)))
+    problem(where, `no Dockerfile ${service.build.dockerfile}`);
+  if (service.build?.dockerfile?.includes('mailscan')) checkArgs(where, service.command);
+  checkSettings(where, Object.keys(service.environment ?? {}));
+}
+
+// --- Kubernetes -----------------------------------------------------------------------------
+const documents = [];
+for (const file of readdirSync(join(root, 'k8s')).filter(f => f.endsWith('.yaml')).sort()) {
+  for (const doc of yaml.loadAll(readFileSync(join(root, 'k8s', file), 'utf8')).filter(Boolean))
+    documents.push({ file, doc });
+}
+const named = (kind, name) => documents.find(d => d.doc.kind === kind && d.doc.metadata?.name === name);
+const workloads = documents.filter(d => ['Deployment', 'StatefulSet'].includes(d.doc.kind));
+
+for (const { file, doc } of documents) {
+  const where = `k8s/${file}: ${doc.kind} ${doc.metadata?.name}`;
+  const model = models[`${doc.apiVersion}/${doc.kind}`];
+  if (model) {
+    try { new model(doc).validate(); } catch (error) { problem(where, error.message); }
+  } else if (doc.kind === 'Kustomization') {
+    for (const resource of doc.resources ?? [])
+      if (!existsSync(join(root, 'k8s', resource))) problem(where, `resource ${resource} does not exist`);
+    const listed = new Set(doc.resources ?? []);
+    for (const other of new Set(documents.map(d => d.file)))
+      if (other !== file && !listed.has(other)) problem(where, `${other} is not listed in resources`);
+  } else if (doc.apiVersion === 'keda.sh/v1alpha1' && doc.kind === 'ScaledObject') {
+    const target = named('Deployment', doc.spec?.scaleTargetRef?.name);
+    if (!target) { problem(where, `scales ${doc.spec?.scaleTargetRef?.name}, which is no Deployment`); continue; }
+    const kinds = checkArgs(where, target.doc.spec.template.spec.containers[0].args);
+    for (const trigger of doc.spec.triggers ?? []) {
+      const queue = trigger.metadata?.queueName ?? '';
+      if (trigger.type !== 'rabbitmq' || !queue.startsWith('probe-') || !kinds.includes(queue.slice(6)))
+        problem(where, `trigger on queue '${queue}', which ${target.doc.metadata.name} does not consume`);
+      if (trigger.authenticationRef && !named('TriggerAuthentication', trigger.authenticationRef.name))
+        problem(where, `no TriggerAuthentication ${trigger.authenticationRef.name}`);
+    }
+  } else if (doc.apiVersion === 'keda.sh/v1alpha1' && doc.kind === 'TriggerAuthentication') {
+    for (const ref of doc.spec?.secretTargetRef ?? []) {
+      const secret = named('Secret', ref.name);
+      if (!secret || !(ref.key in (secret.doc.stringData ?? secret.doc.data ?? {}))) problem(where, `no key ${ref.key} in Secret ${ref.name}`);
+    }
+  } else {
+    problem(where, `unknown kind ${doc.apiVersion}/${doc.kind}`);
+  }
+}
+
+for (const { file, doc } of documents.filter(d => d.doc.kind === 'Service')) {
+  const where = `k8s/${file}: Service ${doc.metadata.name}`;
+  const selector = Object.entries(doc.spec?.selector ?? {});
+  const pods = workloads.filter(w => selector.every(([k, v]) => w.doc.spec.template.metadata.labels?.[k] === v));
+  if (pods.length === 0) { problem(where, 'selects no pods'); continue; }
+  const ports = pods.flatMap(p => p.doc.spec.template.spec.containers.flatMap(c => c.ports ?? []));
+  for (const port of doc.spec.ports ?? [])
+    if (typeof port.targetPort === 'string' && !ports.some(p => p.name === port.targetPort))
+      problem(where, `target port ${port.targetPort} is no container port`);
+}
+
+for (const { file, doc } of workloads) {
+  const where = `k8s/${file}: ${doc.kind} ${doc.metadata.name}`;
+  for (const container of doc.spec.template.spec.containers) {
+    if (container.image?.startsWith('mailscan:')) {
+      checkArgs(where, container.args);
+      if (!container.readinessProbe || !container.livenessProbe) problem(where, 'a mailscan container needs readiness and liveness probes');
+    }
+    for (const from of container.envFrom ?? []) {
+      const ref = from.configMapRef ?? from.secretRef;
+      const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
+      const found = named(kind, ref?.name);
+      if (!found) problem(where, `no ${kind} ${ref?.name}`);
+      else checkSettings(`k8s/${found.file}`, Object.keys(found.doc.data ?? found.doc.stringData ?? {}));
+    }
+    checkSettings(where, (container.env ?? []).map(e => e.name));
+  }
+}
+
+for (const line of problems) console.log(line);
+console.log(problems.length === 0
+  ? `deployment files valid: docker-compose.yml (${Object.keys(compose.services).length} services), k8s/ (${documents.length} documents)`
+  : `${problems.length} problem(s)`);
+process.exit(problems.length === 0 ? 0 : 1);

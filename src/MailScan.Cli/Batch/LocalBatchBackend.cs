@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using MailScan.Checks.Input;
+using MailScan.Checks.Options;
+using MailScan.Coordinator;
+using MailScan.Coordinator.Batches;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Cli.Batch;
+
+/// <summary>The batch in this process: the embedded scanner with the batch service and runner a coordinator uses.</summary>
+internal sealed class LocalBatchBackend(IHost host) : IBatchBackend
+{
+    private readonly BatchService _batches = host.Services.GetRequiredService<BatchService>();
+
+    public string Name => "embedded";
+
+    public static async Task<LocalBatchBackend> StartAsync(MailScanOptions options, LogLevel level, CancellationToken cancellationToken) =>
+        new(await EmbeddedHost.StartAsync(options, level, cancellationToken, services => services.AddMailScanBatches()).ConfigureAwait(false));
+
+    public async Task<V1.SubmitBatchResponse> SubmitAsync(IReadOnlyList<DomainName> names, string label, CancellationToken cancellationToken)
+    {
+        var collector = _batches.NewCollector();
+        foreach (var name in names)
+            collector.Add(name.Input);
+        var submission = await _batches.SubmitAsync(collector, label, cancellationToken).ConfigureAwait(false);
+        return new V1.SubmitBatchResponse { BatchId = submission.Batch.Id, Accepted = (ulong)submission.Batch.Total, Duplicates = (ulong)submission.Duplicates };
+    }
+
+    public async IAsyncEnumerable<V1.BatchResult> StreamAsync(string batchId, ulong afterCursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var result in _batches.FollowAsync(batchId, (long)afterCursor, cancellationToken).ConfigureAwait(false))
+            yield return new V1.BatchResult { Cursor = (ulong)result.Cursor, Report = V1.DomainReport.Parser.ParseFrom(result.Report) };
+    }
+
+    public async Task<V1.BatchStatus?> GetAsync(string batchId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return MailScanGrpcService.ToProto(await _batches.GetAsync(batchId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (BatchRequestException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        host.Dispose();
+    }
+}

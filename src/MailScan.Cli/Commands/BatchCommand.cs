@@ -1,0 +1,245 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Grpc.Core;
+using MailScan.Checks.Input;
+using MailScan.Checks.Options;
+using MailScan.Cli.Batch;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Cli.Commands;
+
+/// <summary>
+/// <c>mailscan batch FILE</c>: scans every name of a file, embedded or on a coordinator
+/// (--server), with progress on stderr and the reports in a JSONL or CSV file; --resume carries
+/// on after an interruption without losing or repeating a domain.
+/// </summary>
+internal static class BatchCommand
+{
+    private static readonly TimeSpan ReconnectFor = TimeSpan.FromMinutes(2);
+
+    public static Command Create(GlobalOptions global)
+    {
+        var file = new Argument<string>("file") { Description = "names to scan, one per line (# comments, blank lines, duplicates and a BOM are fine; invalid lines are reported and skipped)" };
+        var server = new Option<string?>("--server") { Description = "a coordinator's gRPC URL, e.g. http://127.0.0.1:5080 (default: scan in this process)", HelpName = "URL" };
+        var output = new Option<string?>("--out", "-o") { Description = "results file (default: FILE with .results.jsonl or .results.csv)", HelpName = "PATH" };
+        var format = new Option<string?>("--format") { Description = "jsonl (a report per line) or csv (a status per category and sub-test); default from --out, else jsonl", HelpName = "jsonl|csv" };
+        var resume = new Option<bool>("--resume") { Description = "continue an interrupted batch: keep the results file and scan only what it lacks" };
+        var label = new Option<string?>("--label") { Description = "a label for the batch on the coordinator", HelpName = "TEXT" };
+        var command = new Command("batch", "Scan every domain of a file and write the reports (embedded, or on a coordinator with --server)")
+            { file, server, output, format, resume, label };
+        command.SetAction((result, cancellationToken) => RunAsync(global, result, new BatchRequest(
+            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(resume), result.GetValue(label)), cancellationToken));
+        return command;
+    }
+
+    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool Resume, string? Label);
+
+    private static async Task<int> RunAsync(GlobalOptions global, ParseResult parsed, BatchRequest request, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(request.File))
+            return Fail(ExitCodes.BadInput, $"no file '{request.File}'");
+        if (!TryFormat(request, out var format, out var formatError))
+            return Fail(ExitCodes.BadInput, formatError);
+        if (request.Server is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            return Fail(ExitCodes.BadInput, $"--server: '{url}' is not a URL such as http://127.0.0.1:5080");
+        var output = request.Output ?? Path.ChangeExtension(request.File, format == ResultFormat.Csv ? ".results.csv" : ".results.jsonl");
+        if (File.Exists(output) && !request.Resume)
+            return Fail(ExitCodes.BadInput, $"'{output}' exists; add --resume to continue that batch, or remove the file");
+        var options = CliRun.LoadOptions(global, parsed, out var exit);
+        if (options is null)
+            return exit;
+
+        var names = await ReadNamesAsync(request.File, options, cancellationToken).ConfigureAwait(false);
+        if (names is null)
+            return ExitCodes.BadInput;
+
+        return await CliRun.GuardAsync(global.LogLevel(parsed), async () =>
+        {
+            await using var backend = request.Server is { } server
+                ? (IBatchBackend)new GrpcBatchBackend(server)
+                : await LocalBatchBackend.StartAsync(options, global.LogLevel(parsed), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RunBatchAsync(backend, request, names, output, format, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (ex.StatusCode is not StatusCode.Cancelled)
+            {
+                return Fail(ex.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted ? ExitCodes.BadInput : ExitCodes.CouldNotScan,
+                    $"{backend.Name}: {ex.Status.Detail}");
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine($"interrupted; the results so far are in {output}; run the same command with --resume to continue");
+                return 130;
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunBatchAsync(IBatchBackend backend, BatchRequest request, IReadOnlyList<DomainName> names, string output, ResultFormat format, CancellationToken cancellationToken)
+    {
+        var reported = request.Resume ? await ResultFile.ReportedDomainsAsync(output, format, cancellationToken).ConfigureAwait(false) : [];
+        var (batchId, cursor) = await ContinueOrSubmitAsync(backend, request, names, reported, output, cancellationToken).ConfigureAwait(false);
+        if (batchId is null)
+        {
+            Console.Error.WriteLine($"every name is in {output} already; nothing to scan");
+            return ExitCodes.Scanned;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var written = 0L;
+        await using (var writer = format == ResultFormat.Csv ? (IResultWriter)new CsvResultWriter(output) : new JsonlResultWriter(output))
+        {
+            using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var progress = ShowProgressAsync(backend, batchId, stopProgress.Token);
+            var checkpoint = new CheckpointWriter(request.Server, batchId, output);
+            await foreach (var result in FollowAsync(backend, batchId, cursor, cancellationToken).ConfigureAwait(false))
+            {
+                if (reported.Add(result.Report.Domain))
+                {
+                    await writer.WriteAsync(result.Report, cancellationToken).ConfigureAwait(false);
+                    written++;
+                }
+                checkpoint.Advance(result.Cursor);
+            }
+            checkpoint.Flush();
+            await stopProgress.CancelAsync().ConfigureAwait(false);
+            await progress.ConfigureAwait(false);
+        }
+
+        var status = await backend.GetAsync(batchId, cancellationToken).ConfigureAwait(false);
+        var failed = status is null ? string.Empty : $" ({status.Failed} of the batch's {status.Done} could not be scanned)";
+        Console.Error.WriteLine($"{written} domains written to {output} in {clock.Elapsed.TotalSeconds:0.0} s{failed}");
+        if (status?.State == V1.BatchState.Cancelled)
+            return Fail(ExitCodes.CouldNotScan, $"batch {batchId} was cancelled on {backend.Name} before every domain was scanned");
+        return ExitCodes.Scanned;
+    }
+
+    /// <summary>The batch to follow: the checkpointed one when the coordinator still has it, else a new one of the names not yet in the results file.</summary>
+    private static async Task<(string? BatchId, ulong Cursor)> ContinueOrSubmitAsync(
+        IBatchBackend backend, BatchRequest request, IReadOnlyList<DomainName> names, HashSet<string> reported, string output, CancellationToken cancellationToken)
+    {
+        if (request.Resume && request.Server is { } server && BatchCheckpoint.Load(output) is { } saved && saved.Server == server
+            && await backend.GetAsync(saved.BatchId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            Console.Error.WriteLine($"resuming batch {saved.BatchId} on {server} after result {saved.Cursor}");
+            return (saved.BatchId, saved.Cursor);
+        }
+        var remaining = names.Where(n => !reported.Contains(n.Ascii)).ToList();
+        if (remaining.Count == 0)
+            return (null, 0);
+        if (reported.Count > 0)
+            Console.Error.WriteLine($"{reported.Count} domains are in {output} already; scanning the other {remaining.Count}");
+        var submitted = await backend.SubmitAsync(remaining, request.Label ?? Path.GetFileName(request.File), cancellationToken).ConfigureAwait(false);
+        if (request.Server is { } url)
+            new BatchCheckpoint(url, submitted.BatchId, 0).Save(output);
+        Console.Error.WriteLine($"batch {submitted.BatchId} on {backend.Name}: {submitted.Accepted} domains");
+        return (submitted.BatchId, 0);
+    }
+
+    /// <summary>The result stream; when the coordinator goes away it reconnects from the last cursor for a while.</summary>
+    private static async IAsyncEnumerable<V1.BatchResult> FollowAsync(IBatchBackend backend, string batchId, ulong cursor,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lostSince = (DateTimeOffset?)null;
+        while (true)
+        {
+            var stream = backend.StreamAsync(batchId, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    V1.BatchResult current;
+                    try
+                    {
+                        if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                            yield break;
+                        current = stream.Current;
+                    }
+                    catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown)
+                    {
+                        lostSince ??= DateTimeOffset.UtcNow;
+                        if (DateTimeOffset.UtcNow - lostSince > ReconnectFor)
+                            throw;
+                        Console.Error.WriteLine($"{backend.Name}: {ex.Status.Detail}; reconnecting from result {cursor}");
+                        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    lostSince = null;
+                    cursor = current.Cursor;
+                    yield return current;
+                }
+            }
+            finally
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task ShowProgressAsync(IBatchBackend backend, string batchId, CancellationToken cancellationToken)
+    {
+        var line = new ProgressLine(Console.Error, !Console.IsErrorRedirected, TimeProvider.System);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (await backend.GetAsync(batchId, cancellationToken).ConfigureAwait(false) is { } status)
+                        line.Show(status);
+                }
+                catch (RpcException)
+                {
+                    // The result stream reports a lost coordinator; the bar just waits.
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The batch is done.
+        }
+        line.End();
+    }
+
+    /// <summary>The names of the file; invalid lines are listed with their numbers. Null when nothing can be scanned.</summary>
+    private static async Task<IReadOnlyList<DomainName>?> ReadNamesAsync(string path, MailScanOptions options, CancellationToken cancellationToken)
+    {
+        var collector = new BatchNameCollector(options.Cluster.BatchMaxNames);
+        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+            await collector.AddLinesAsync(reader, cancellationToken).ConfigureAwait(false);
+        foreach (var rejected in collector.Rejected)
+            Console.Error.WriteLine($"{path}:{rejected.Position}: skipped: {rejected.Reason}");
+        if (collector.RejectedCount > collector.Rejected.Count)
+            Console.Error.WriteLine($"{path}: ... and {collector.RejectedCount - collector.Rejected.Count} more invalid lines");
+        if (collector.OverLimit)
+        {
+            Fail(ExitCodes.BadInput, $"{path} has more than {options.Cluster.BatchMaxNames} distinct names (Cluster:BatchMaxNames); split it");
+            return null;
+        }
+        if (collector.Names.Count == 0)
+        {
+            Fail(ExitCodes.BadInput, $"{path} has no valid domain name");
+            return null;
+        }
+        Console.Error.WriteLine($"{path}: {collector.Names.Count} domains ({collector.Duplicates} duplicates and {collector.RejectedCount} invalid lines left out)");
+        return collector.Names;
+    }
+
+    private static bool TryFormat(BatchRequest request, out ResultFormat format, out string error)
+    {
+        error = string.Empty;
+        var text = request.Format ?? (request.Output?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "jsonl");
+        format = text.ToLowerInvariant() == "csv" ? ResultFormat.Csv : ResultFormat.Jsonl;
+        if (text.ToLowerInvariant() is "csv" or "jsonl")
+            return true;
+        error = $"--format: '{text}' is neither jsonl nor csv";
+        return false;
+    }
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using MailScan.Checks.Options;
+using MailScan.Cli.Hosting;
+using MailScan.Contracts.Bus;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MailScan.Cli.Commands;
+
+/// <summary><c>mailscan serve | coordinator | worker</c>: the long-running processes of a cluster.</summary>
+internal static class ServerCommands
+{
+    public static IEnumerable<Command> Create(GlobalOptions global)
+    {
+        yield return Coordinating(global, "serve", ClusterRole.Serve,
+            "Run the gRPC coordinator and the probe workers in one process (RabbitMQ and Redis optional)");
+        yield return Coordinating(global, "coordinator", ClusterRole.Coordinator,
+            "Run the gRPC coordinator; probes go over RabbitMQ to `mailscan worker` processes");
+        yield return Worker(global);
+    }
+
+    private static Command Coordinating(GlobalOptions global, string name, ClusterRole role, string description)
+    {
+        var listen = new Option<string?>("--listen") { Description = "gRPC endpoint, HTTP/2 without TLS (default http://127.0.0.1:5080)", HelpName = "URL" };
+        var healthListen = new Option<string?>("--health-listen") { Description = "HTTP/1.1 endpoint for /healthz and /readyz", HelpName = "URL" };
+        var id = new Option<string?>("--coordinator-id") { Description = "the name of this coordinator's claims on batch domains (default: the host name)", HelpName = "NAME" };
+        var command = new Command(name, description) { listen, healthListen, id };
+        command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, options =>
+        {
+            options.Cluster.Listen = result.GetValue(listen) ?? options.Cluster.Listen;
+            options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen;
+            options.Cluster.CoordinatorId = result.GetValue(id) ?? options.Cluster.CoordinatorId;
+        }));
+        return command;
+    }
+
+    private static Command Worker(GlobalOptions global)
+    {
+        var kinds = new Option<string>("--kinds") { Description = $"probe families to serve, comma-separated: {string.Join(",", ProbeQueues.Families)} (default: all)", HelpName = "LIST" };
+        var healthListen = new Option<string?>("--health-listen") { Description = "HTTP/1.1 endpoint for /healthz and /readyz", HelpName = "URL" };
+        var command = new Command("worker", "Run probe workers: consume the probe queues of the given families from RabbitMQ") { kinds, healthListen };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var families = Families(result.GetValue(kinds), out var error);
+            if (families is null)
+            {
+                Console.Error.WriteLine($"error: --kinds: {error}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+            return RunAsync(global, result, ClusterRole.Worker, families, cancellationToken, options =>
+                options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen);
+        });
+        return command;
+    }
+
+    /// <summary>The families named, or null with the reason when one is unknown.</summary>
+    public static IReadOnlyList<string>? Families(string? list, out string error)
+    {
+        error = string.Empty;
+        if (string.IsNullOrWhiteSpace(list) || list.Trim() == "all")
+            return ProbeQueues.Families;
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var unknown = names.Where(n => !ProbeQueues.Families.Contains(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            error = $"unknown probe famil{(unknown.Count == 1 ? "y" : "ies")} {string.Join(", ", unknown)}; known: {string.Join(", ", ProbeQueues.Families)}";
+            return null;
+        }
+        return names;
+    }
+
+    private static async Task<int> RunAsync(
+        GlobalOptions global, ParseResult result, ClusterRole role, IReadOnlyList<string> families, CancellationToken cancellationToken, Action<MailScanOptions> flags)
+    {
+        var options = CliRun.LoadOptions(global, result, out var exit);
+        if (options is null)
+            return exit;
+        flags(options);
+        var problems = MailScanOptionsValidator.Errors(options).ToList();
+        if (role == ClusterRole.Worker && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
+            problems.Add("Cluster:RabbitMq (--rabbitmq): a worker needs RabbitMQ to take probes from");
+        if (role == ClusterRole.Coordinator && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
+            problems.Add("Cluster:RabbitMq (--rabbitmq): a coordinator without workers in its process needs RabbitMQ (or run `mailscan serve`)");
+        if (problems.Count > 0)
+        {
+            Console.Error.WriteLine("error: invalid settings:");
+            foreach (var problem in problems)
+                Console.Error.WriteLine($"  {problem}");
+            return ExitCodes.BadInput;
+        }
+
+        var level = result.GetValue(global.Verbose) ? LogLevel.Debug : LogLevel.Information;
+        return await CliRun.GuardAsync(level, async () =>
+        {
+            using IHost host = ClusterHost.NeedsWebServer(options, role)
+                ? ClusterHost.Build(options, level, role, families)
+                : ClusterHost.BuildPlainWorker(options, level, families);
+            Console.Error.WriteLine(Describe(options, role, families));
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Scanned;
+        }).ConfigureAwait(false);
+    }
+
+    private static string Describe(MailScanOptions options, ClusterRole role, IReadOnlyList<string> families)
+    {
+        var bus = string.IsNullOrWhiteSpace(options.Cluster.RabbitMq) ? "in-memory bus" : $"RabbitMQ {new Uri(options.Cluster.RabbitMq).Authority.Split('@')[^1]}";
+        var state = !string.IsNullOrWhiteSpace(options.Cluster.Redis) ? $"Redis {options.Cluster.Redis.Split(',')[0]}"
+            : role == ClusterRole.Worker ? "no Redis: the per-address connection limits hold in this process only"
+            : "state in memory";
+        var what = role switch
+        {
+            ClusterRole.Worker => $"worker for {string.Join(",", families)}",
+            ClusterRole.Coordinator => $"coordinator on {options.Cluster.Listen}",
+            _ => $"coordinator on {options.Cluster.Listen} with workers for {string.Join(",", families)}",
+        };
+        return $"mailscan {what}; {bus}; {state}";
+    }
+}

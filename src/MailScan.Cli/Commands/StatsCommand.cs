@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using Google.Protobuf;
+using MailScan.Cli.Stats;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Cli.Commands;
+
+/// <summary><c>mailscan stats RESULTS.jsonl</c>: the adoption table of a batch's results, as a TLD survey reports it.</summary>
+internal static class StatsCommand
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("results") { Description = "a results file of `mailscan batch` (JSONL)" };
+        var command = new Command("stats", "Print the adoption table of a results file: per category and sub-test, % of each status over domains and over unique mail servers") { file };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(file)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"error: no file '{path}'");
+            return ExitCodes.BadInput;
+        }
+        var table = new AdoptionTable();
+        var lineNumber = 0;
+        var unreadable = 0;
+        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                lineNumber++;
+                if (line.Trim().Length == 0)
+                    continue;
+                try
+                {
+                    table.Add(Parser.Parse<V1.DomainReport>(line));
+                }
+                catch (InvalidProtocolBufferException ex)
+                {
+                    if (++unreadable <= 10)
+                        Console.Error.WriteLine($"{path}:{lineNumber}: skipped: not a report ({ex.Message})");
+                }
+            }
+        }
+        if (table.Domains == 0)
+        {
+            Console.Error.WriteLine($"error: {path} holds no scanned domain");
+            return ExitCodes.BadInput;
+        }
+        var output = Console.Out;
+        output.WriteLine($"{table.Domains} domains scanned ({table.Failed} could not be scanned{(unreadable > 0 ? $", {unreadable} lines unreadable" : string.Empty)}); {table.UniqueServerSets} unique mail server sets");
+        Print(output, $"Over {table.Domains} domains", table.OverDomains());
+        Print(output, $"Over {table.UniqueServerSets} unique mail servers (domains with the same MX addresses counted once)", table.OverMailServers());
+        return ExitCodes.Scanned;
+    }
+
+    private static void Print(TextWriter output, string title, IReadOnlyList<AdoptionRow> rows)
+    {
+        output.WriteLine();
+        output.WriteLine(title);
+        var width = Math.Max(12, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length + (r.IsCategory ? 0 : 2)));
+        var header = "| " + "category / sub-test".PadRight(width) + " | " + "n".PadLeft(7) + " | "
+            + string.Join(" | ", AdoptionTable.Statuses.Select(s => s.Replace('_', ' ').ToLowerInvariant().PadLeft(12))) + " |";
+        output.WriteLine(header);
+        output.WriteLine("|" + string.Join("|", header.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(c => new string('-', c.Length))) + "|");
+        foreach (var row in rows)
+        {
+            var name = (row.IsCategory ? row.Id : "  " + row.Id).PadRight(width);
+            var cells = AdoptionTable.Statuses.Select(s => row.Percent(s).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(11) + "%");
+            output.WriteLine($"| {name} | {row.Counted,7} | {string.Join(" | ", cells)} |");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using MailScan.Checks;
+using MailScan.Checks.Options;
+using MailScan.Coordinator;
+using MailScan.Worker;
+using MailScan.Worker.Redis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MailScan.Cli.Hosting;
+
+/// <summary>
+/// The long-running processes of a cluster, all one binary: the gRPC coordinator (HTTP/2 on
+/// Cluster:Listen, with gRPC health and reflection), the workers, or both in one process;
+/// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready).
+/// </summary>
+internal static class ClusterHost
+{
+    public static WebApplication Build(MailScanOptions options, LogLevel level, ClusterRole role, IReadOnlyCollection<string> families)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        ConfigureLogging(builder.Logging, level);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        AddRole(builder.Services, options, role, families);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (role != ClusterRole.Worker)
+                Listen(kestrel, options.Cluster.Listen, HttpProtocols.Http2);
+            if (!string.IsNullOrWhiteSpace(options.Cluster.HealthListen))
+                Listen(kestrel, options.Cluster.HealthListen, HttpProtocols.Http1);
+        });
+
+        var app = builder.Build();
+        if (role != ClusterRole.Worker)
+        {
+            app.MapGrpcService<MailScanGrpcService>();
+            app.MapGrpcHealthChecksService();
+            app.MapGrpcReflectionService();
+        }
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz");
+        return app;
+    }
+
+    /// <summary>The services of a role: probe consumers for a worker; scanner, batches and gRPC for a coordinator (with consumers for `serve`).</summary>
+    private static void AddRole(IServiceCollection services, MailScanOptions options, ClusterRole role, IReadOnlyCollection<string> families)
+    {
+        var health = services.AddHealthChecks();
+        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        if (role == ClusterRole.Worker)
+        {
+            services.AddMailScanChecks();
+            services.AddMailScanRedis(options.Cluster);
+            services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
+            return;
+        }
+        services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
+        services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
+        services.AddGrpcHealthChecks();
+        services.AddGrpcReflection();
+    }
+
+    /// <summary>A worker without a health port needs no web server at all.</summary>
+    public static bool NeedsWebServer(MailScanOptions options, ClusterRole role) =>
+        role != ClusterRole.Worker || !string.IsNullOrWhiteSpace(options.Cluster.HealthListen);
+
+    public static IHost BuildPlainWorker(MailScanOptions options, LogLevel level, IReadOnlyCollection<string> families)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        ConfigureLogging(builder.Logging, level);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddMailScanChecks();
+        builder.Services.AddMailScanRedis(options.Cluster);
+        builder.Services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
+        return builder.Build();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(level);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        logging.AddFilter("MassTransit", level <= LogLevel.Debug ? LogLevel.Information : LogLevel.Warning);
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+        });
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    {
+        var uri = new Uri(url);
+        if (IPAddress.TryParse(uri.Host, out var address))
+            kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+        else if (uri.Host is "localhost")
+            kestrel.ListenLocalhost(uri.Port, o => o.Protocols = protocols);
+        else
+            kestrel.ListenAnyIP(uri.Port, o => o.Protocols = protocols);
+    }
+}

@@ -1,0 +1,14 @@
+namespace MailScan.Coordinator.Batches;
+
+/// <summary>Why a batch request cannot be served; the gRPC face maps each to its status code.</summary>
+public enum BatchProblem
+{
+    /// <summary>The request is wrong: no valid name, a bad file path.</summary>
+    InvalidRequest,
+    /// <summary>More than the coordinator accepts.</summary>
+    TooLarge,
+    /// <summary>No batch with that id.</summary>
+    UnknownBatch,
+    /// <summary>The coordinator is not set up for it (file submissions without an input directory).</summary>
+    NotAllowed,
+}

@@ -1,0 +1,20 @@
+namespace MailScan.Coordinator.Batches;
+
+/// <summary>The counts of a batch as its store keeps them.</summary>
+public sealed record BatchRecord(
+    string Id,
+    string Label,
+    BatchPhase Phase,
+    long Total,
+    long Done,
+    long Failed,
+    long InFlight,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>Domains not started yet.</summary>
+    public long Pending => Math.Max(0, Total - Done - InFlight);
+
+    /// <summary>The cursor of the newest result: results are numbered 1, 2, 3, ... as they are logged.</summary>
+    public long LastCursor => Done;
+}

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using MailScan.Checks.Input;
+using MailScan.Checks.Options;
+using MailScan.Worker.Redis;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Coordinator.Batches;
+
+/// <summary>
+/// What a client can do with batches: submit, follow the result log from a cursor, look at the
+/// counts, cancel. The gRPC service and the embedded command line both go through here.
+/// </summary>
+public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions<MailScanOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan LogPoll = TimeSpan.FromMilliseconds(200);
+    private const int ReadChunk = 256;
+    private readonly ClusterOptions _cluster = options.Value.Cluster;
+
+    /// <summary>A collector sized to what one batch may hold.</summary>
+    public BatchNameCollector NewCollector() => new(_cluster.BatchMaxNames);
+
+    /// <summary>Adds the names of a file on the coordinator's side (inside its input directory) to a collector.</summary>
+    public async Task AddFileAsync(BatchNameCollector collector, string relativePath, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(_cluster.BatchInputDirectory))
+            throw new BatchRequestException(BatchProblem.NotAllowed, "this coordinator takes no batch files (Cluster:BatchInputDirectory is not set); stream the names instead");
+        var root = Path.GetFullPath(_cluster.BatchInputDirectory);
+        var path = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' is outside the coordinator's input directory");
+        if (!File.Exists(path))
+            throw new BatchRequestException(BatchProblem.InvalidRequest, $"no file '{relativePath}' in the coordinator's input directory");
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        await collector.AddLinesAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the batch of the collected names and wakes the runner.</summary>
+    /// <exception cref="BatchRequestException">No valid name, or more names than allowed.</exception>
+    public async Task<BatchSubmission> SubmitAsync(BatchNameCollector collector, string label, CancellationToken cancellationToken)
+    {
+        if (collector.OverLimit)
+            throw new BatchRequestException(BatchProblem.TooLarge, $"the batch has more than {_cluster.BatchMaxNames} distinct names (Cluster:BatchMaxNames); split it");
+        if (collector.Names.Count == 0)
+        {
+            var why = collector.RejectedCount > 0 ? $"all {collector.RejectedCount} names are invalid, e.g. line {collector.Rejected[0].Position}: {collector.Rejected[0].Reason}" : "the batch has no names";
+            throw new BatchRequestException(BatchProblem.InvalidRequest, why);
+        }
+        var entries = collector.Names.Select(BatchEntry.Encode).ToList();
+        var batch = await store.CreateAsync(label, entries, cancellationToken).ConfigureAwait(false);
+        wakeUp.Wake();
+        return new BatchSubmission(batch, collector.Duplicates, collector.Rejected, collector.RejectedCount);
+    }
+
+    /// <exception cref="BatchRequestException">Unknown batch id.</exception>
+    public async Task<BatchProgress> GetAsync(string batchId, CancellationToken cancellationToken) =>
+        BatchProgress.Of(await RequireAsync(batchId, cancellationToken).ConfigureAwait(false), time.GetUtcNow());
+
+    /// <exception cref="BatchRequestException">Unknown batch id.</exception>
+    public async Task<BatchProgress> CancelAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var batch = await store.CancelAsync(batchId, cancellationToken).ConfigureAwait(false)
+            ?? throw Unknown(batchId);
+        return BatchProgress.Of(batch, time.GetUtcNow());
+    }
+
+    /// <summary>The result log from after a cursor on, following it until the batch is finished and all of it was read.</summary>
+    /// <exception cref="BatchRequestException">Unknown batch id.</exception>
+    public async IAsyncEnumerable<LoggedResult> FollowAsync(string batchId, long afterCursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await RequireAsync(batchId, cancellationToken).ConfigureAwait(false);
+        var cursor = Math.Max(0, afterCursor);
+        while (true)
+        {
+            var from = cursor;
+            var results = await RedisRetry.RunAsync(() => store.ReadAsync(batchId, from, ReadChunk, cancellationToken), time, cancellationToken).ConfigureAwait(false);
+            foreach (var result in results)
+            {
+                cursor = result.Cursor;
+                yield return result;
+            }
+            if (results.Count > 0)
+                continue;
+            var batch = await RequireAsync(batchId, cancellationToken).ConfigureAwait(false);
+            if (batch.Phase != BatchPhase.Running && cursor >= batch.LastCursor)
+                yield break;
+            await Task.Delay(LogPoll, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BatchRecord> RequireAsync(string batchId, CancellationToken cancellationToken) =>
+        await RedisRetry.RunAsync(() => store.GetAsync(batchId ?? string.Empty, cancellationToken), time, cancellationToken).ConfigureAwait(false)
+        ?? throw Unknown(batchId);
+
+    private static BatchRequestException Unknown(string? batchId) =>
+        new(BatchProblem.UnknownBatch, $"no batch with id '{batchId}'");
+}

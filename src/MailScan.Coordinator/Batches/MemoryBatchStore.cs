@@ -1,0 +1,132 @@
+namespace MailScan.Coordinator.Batches;
+
+/// <summary>The batch store of one process (embedded mode and `mailscan serve` without Redis): gone when the process ends.</summary>
+public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
+{
+    private readonly Dictionary<string, MemoryBatch> _batches = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public Task<BatchRecord> CreateAsync(string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    {
+        var batch = new MemoryBatch(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), label, time.GetUtcNow(), entries);
+        lock (_lock)
+            _batches[batch.Id] = batch;
+        return Task.FromResult(batch.Record());
+    }
+
+    public Task<BatchRecord?> GetAsync(string batchId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            return Task.FromResult(_batches.GetValueOrDefault(batchId)?.Record());
+    }
+
+    public Task<IReadOnlyList<string>> RunningAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<string>>(_batches.Values.Where(b => b.Phase == BatchPhase.Running).Select(b => b.Id).ToList());
+    }
+
+    public Task<IReadOnlyList<string>> ClaimAsync(string batchId, string owner, int count, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var claimed = new List<string>();
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is not { Phase: BatchPhase.Running } batch)
+                return Task.FromResult<IReadOnlyList<string>>(claimed);
+            while (claimed.Count < count && batch.Waiting.TryDequeue(out var entry))
+            {
+                batch.InFlight[entry] = (owner, leaseUntil);
+                claimed.Add(entry);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<string>>(claimed);
+    }
+
+    public Task<bool> CompleteAsync(string batchId, string entry, byte[] report, bool failed, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is not { Phase: BatchPhase.Running } batch || !batch.Reported.Add(BatchEntry.Key(entry)))
+                return Task.FromResult(false);
+            batch.InFlight.Remove(entry);
+            batch.Log.Add(new LoggedResult(batch.Log.Count + 1, report));
+            if (failed)
+                batch.Failed++;
+            if (batch.Log.Count == batch.Total)
+            {
+                batch.Phase = BatchPhase.Completed;
+                batch.FinishedAt = time.GetUtcNow();
+            }
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReleaseAsync(string batchId, string entry, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is { } batch && batch.InFlight.Remove(entry))
+                batch.Waiting.Enqueue(entry);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<long> RequeueAsync(string batchId, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is not { } batch)
+                return Task.FromResult(0L);
+            var back = batch.InFlight.Where(e => e.Value.Owner == owner || e.Value.LeaseUntil <= now).Select(e => e.Key).ToList();
+            foreach (var entry in back)
+            {
+                batch.InFlight.Remove(entry);
+                batch.Waiting.Enqueue(entry);
+            }
+            return Task.FromResult((long)back.Count);
+        }
+    }
+
+    public Task<IReadOnlyList<LoggedResult>> ReadAsync(string batchId, long afterCursor, int max, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is not { } batch || afterCursor >= batch.Log.Count)
+                return Task.FromResult<IReadOnlyList<LoggedResult>>([]);
+            var start = (int)Math.Max(0, afterCursor);
+            return Task.FromResult<IReadOnlyList<LoggedResult>>(batch.Log.GetRange(start, Math.Min(max, batch.Log.Count - start)));
+        }
+    }
+
+    public Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is not { } batch)
+                return Task.FromResult<BatchRecord?>(null);
+            if (batch.Phase == BatchPhase.Running)
+            {
+                batch.Phase = BatchPhase.Cancelled;
+                batch.FinishedAt = time.GetUtcNow();
+                batch.Waiting.Clear();
+                batch.InFlight.Clear();
+            }
+            return Task.FromResult<BatchRecord?>(batch.Record());
+        }
+    }
+
+    private sealed class MemoryBatch(string id, string label, DateTimeOffset createdAt, IReadOnlyList<string> entries)
+    {
+        public string Id { get; } = id;
+        public long Total { get; } = entries.Count;
+        public Queue<string> Waiting { get; } = new(entries);
+        public Dictionary<string, (string Owner, DateTimeOffset LeaseUntil)> InFlight { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
+        public List<LoggedResult> Log { get; } = [];
+        public BatchPhase Phase { get; set; } = entries.Count == 0 ? BatchPhase.Completed : BatchPhase.Running;
+        public long Failed { get; set; }
+        public DateTimeOffset? FinishedAt { get; set; }
+
+        public BatchRecord Record() => new(Id, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
+    }
+}

@@ -1,0 +1,99 @@
+using MailScan.Checks.Options;
+using MailScan.Worker.Redis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MailScan.Coordinator.Batches;
+
+/// <summary>
+/// Batches in Redis, shared by every coordinator and kept across restarts (AOF on): a hash of
+/// counts, a list of waiting domains, a hash of claims in flight, a set of reported names (the
+/// exactly-once guard) and a stream as the result log, whose entry n is cursor n. A finished
+/// batch expires after Cluster:BatchRetention.
+/// </summary>
+public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IBatchStore
+{
+    private const int PushChunk = 1000;
+    private readonly long _retentionMs = (long)options.Value.Cluster.BatchRetention.TotalMilliseconds;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<BatchRecord> CreateAsync(string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    {
+        var created = time.GetUtcNow();
+        var id = Guid.CreateVersion7(created).ToString("N");
+        var db = Db;
+        // The waiting list first, the batch's hash last: a batch is visible only once it is whole.
+        foreach (var chunk in entries.Chunk(PushChunk))
+            await db.ListRightPushAsync(keys.Waiting(id), chunk.Select(e => (RedisValue)e).ToArray()).ConfigureAwait(false);
+        await db.HashSetAsync(keys.Batch(id),
+        [
+            new("label", label), new("phase", entries.Count == 0 ? "completed" : "running"), new("total", entries.Count),
+            new("done", 0), new("failed", 0), new("created", created.ToUnixTimeMilliseconds()),
+        ]).ConfigureAwait(false);
+        if (entries.Count > 0)
+            await db.SetAddAsync(keys.RunningBatches, id).ConfigureAwait(false);
+        return (await GetAsync(id, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<BatchRecord?> GetAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var fields = (await db.HashGetAllAsync(keys.Batch(batchId)).ConfigureAwait(false)).ToDictionary(e => e.Name.ToString(), e => e.Value);
+        if (!fields.TryGetValue("phase", out var phase))
+            return null;
+        var inFlight = await db.HashLengthAsync(keys.InFlight(batchId)).ConfigureAwait(false);
+        return new BatchRecord(
+            batchId,
+            fields.GetValueOrDefault("label").ToString(),
+            phase.ToString() switch { "running" => BatchPhase.Running, "completed" => BatchPhase.Completed, _ => BatchPhase.Cancelled },
+            (long)fields.GetValueOrDefault("total"),
+            (long)fields.GetValueOrDefault("done"),
+            (long)fields.GetValueOrDefault("failed"),
+            inFlight,
+            DateTimeOffset.FromUnixTimeMilliseconds((long)fields.GetValueOrDefault("created")),
+            fields.TryGetValue("finished", out var finished) ? DateTimeOffset.FromUnixTimeMilliseconds((long)finished) : null);
+    }
+
+    public async Task<IReadOnlyList<string>> RunningAsync(CancellationToken cancellationToken) =>
+        (await Db.SetMembersAsync(keys.RunningBatches).ConfigureAwait(false)).Select(v => v.ToString()).Order(StringComparer.Ordinal).ToList();
+
+    public async Task<IReadOnlyList<string>> ClaimAsync(string batchId, string owner, int count, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        if (count <= 0)
+            return [];
+        var result = await Db.ScriptEvaluateAsync(RedisBatchScripts.Claim,
+            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId)],
+            [count, $"{owner}|{leaseUntil.ToUnixTimeMilliseconds()}"]).ConfigureAwait(false);
+        return result.IsNull ? [] : ((RedisResult[])result!).Select(r => r.ToString()).ToList();
+    }
+
+    public async Task<bool> CompleteAsync(string batchId, string entry, byte[] report, bool failed, CancellationToken cancellationToken)
+    {
+        var result = await Db.ScriptEvaluateAsync(RedisBatchScripts.Complete,
+            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId)],
+            [batchId, BatchEntry.Key(entry), entry, report, failed ? 1 : 0, _retentionMs]).ConfigureAwait(false);
+        return (long)result == 1;
+    }
+
+    public async Task ReleaseAsync(string batchId, string entry, CancellationToken cancellationToken) =>
+        await Db.ScriptEvaluateAsync(RedisBatchScripts.Release, [keys.InFlight(batchId), keys.Waiting(batchId)], [entry]).ConfigureAwait(false);
+
+    public async Task<long> RequeueAsync(string batchId, string? owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (long)await Db.ScriptEvaluateAsync(RedisBatchScripts.Requeue, [keys.InFlight(batchId), keys.Waiting(batchId)],
+            [owner ?? string.Empty, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<LoggedResult>> ReadAsync(string batchId, long afterCursor, int max, CancellationToken cancellationToken)
+    {
+        var entries = await Db.StreamRangeAsync(keys.Log(batchId), $"{afterCursor + 1}-0", "+", max).ConfigureAwait(false);
+        return entries.Select(e => new LoggedResult(long.Parse(e.Id.ToString().Split('-')[0], System.Globalization.CultureInfo.InvariantCulture), (byte[])e["r"]!)).ToList();
+    }
+
+    public async Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var known = (long)await Db.ScriptEvaluateAsync(RedisBatchScripts.Cancel,
+            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId)],
+            [batchId, _retentionMs]).ConfigureAwait(false);
+        return known == 0 ? null : await GetAsync(batchId, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using StackExchange.Redis;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Benchmarks;
+
+/// <summary>
+/// The synthetic TLD (deploy/lab/cluster up N) scanned embedded, then by a coordinator with one
+/// and with two worker processes on the lab's RabbitMQ and Redis, each from a cold cache: domains
+/// per second, CPU seconds per domain, peak memory, RabbitMQ messages, Redis commands and probe
+/// reuse per domain.
+/// </summary>
+public sealed class ClusterBenchmark : IBenchmark
+{
+    public string Name => "cluster";
+
+    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers (needs deploy/lab/cluster up N)";
+
+    private sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused);
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var root = Directory.GetCurrentDirectory();
+        using var settings = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy/lab/cluster.json"), cancellationToken));
+        var lab = settings.RootElement;
+        var domainsFile = lab.GetProperty("Domains").GetString()!;
+        var domains = (await File.ReadAllLinesAsync(domainsFile, cancellationToken)).Where(l => l.Length > 0).ToList();
+        var net = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy/lab/lab.json"), cancellationToken))
+            .RootElement.GetProperty("Dns").GetProperty("Resolvers")[0].GetString()!.Split('.')[..2];
+        var common = new[] { "--profile", Path.Combine(root, "deploy/lab/lab.json") };
+
+        var rows = new List<Row>
+        {
+            await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken),
+        };
+        foreach (var workers in new[] { 1, 2 })
+            rows.Add(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken));
+
+        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | CPU s per domain | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {row.Setup} | {row.Domains / row.Seconds:0.0} | {row.CpuSeconds / row.Domains:0.0000} | {row.PeakBytes / 1048576.0:0} MiB | {(double)row.BusMessages / row.Domains:0.00} | {(double)row.RedisCommands / row.Domains:0.0} | {(double)row.Reused / row.Probes:P1} |"));
+        }
+        return 0;
+    }
+
+    private static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
+    {
+        FlushResolverCache(root);
+        var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");
+        var clock = Stopwatch.StartNew();
+        long probes = 0, reused = 0, sent = 0;
+        await using (var meter = ProcessMeter.Start(root, ["batch", domainsFile, "--out", output, .. common], new Dictionary<string, string>()))
+        {
+            await meter.WaitForExitAsync();
+            clock.Stop();
+            foreach (var line in await File.ReadAllLinesAsync(output, cancellationToken))
+            {
+                using var report = JsonDocument.Parse(line);
+                foreach (var probe in report.RootElement.TryGetProperty("probes", out var p) ? p.EnumerateArray() : default)
+                {
+                    probes++;
+                    var wasReused = probe.TryGetProperty("reused", out var r) && r.GetBoolean();
+                    reused += wasReused ? 1 : 0;
+                    sent += wasReused ? 0 : 2;
+                }
+            }
+            File.Delete(output);
+            // In one process the bus is MassTransit's in-memory transport: a request and a response per probe sent to a worker, no broker.
+            return new Row("embedded (one process, in-memory bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, sent, 0, probes, reused);
+        }
+    }
+
+    private static async Task<Row> ClusterAsync(string root, JsonElement lab, string net, List<string> domains, string[] common, int workers, CancellationToken cancellationToken)
+    {
+        FlushResolverCache(root);
+        var environment = new Dictionary<string, string>
+        {
+            ["MAILSCAN__Cluster__RedisPrefix"] = $"bench-{Guid.NewGuid():N}:",
+            ["MAILSCAN__Cluster__CoordinatorId"] = "bench",
+        };
+        string[] cluster = [.. common, "--rabbitmq", lab.GetProperty("RabbitMq").GetString()!, "--redis", lab.GetProperty("Redis").GetString()!];
+        var url = $"http://{net}.50.1:5080";
+        var meters = new List<ProcessMeter> { ProcessMeter.Start(root, ["coordinator", "--listen", url, .. cluster], environment) };
+        for (var i = 1; i <= workers; i++)
+            meters.Add(ProcessMeter.Start(root, ["worker", .. cluster], environment));
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(url);
+            var client = new V1.MailScanService.MailScanServiceClient(channel);
+            await WaitForCoordinatorAsync(client, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken); // the workers' queues are bound
+            using var redis = await ConnectionMultiplexer.ConnectAsync(lab.GetProperty("Redis").GetString()! + ",allowAdmin=true");
+            var server = redis.GetServers()[0];
+            var commandsBefore = await CommandsAsync(server);
+            var messagesBefore = await RabbitMessagesAsync(lab);
+            foreach (var meter in meters)
+                meter.Sample();
+            var cpuBefore = meters.Sum(m => m.CpuSeconds);
+
+            var clock = Stopwatch.StartNew();
+            var (probes, reused) = await RunBatchAsync(client, domains, cancellationToken);
+            clock.Stop();
+            foreach (var meter in meters)
+                meter.Sample();
+            var commands = await CommandsAsync(server) - commandsBefore;
+            var sent = await RabbitMessagesAsync(lab) - messagesBefore;
+            return new Row($"coordinator + {workers} worker{(workers > 1 ? "s" : "")} (RabbitMQ, Redis)", domains.Count, clock.Elapsed.TotalSeconds,
+                meters.Sum(m => m.CpuSeconds) - cpuBefore, meters.Sum(m => m.PeakBytes), sent, commands, probes, reused);
+        }
+        finally
+        {
+            foreach (var meter in meters)
+                await meter.DisposeAsync();
+            await ForgetAsync(lab.GetProperty("Redis").GetString()!, environment["MAILSCAN__Cluster__RedisPrefix"]);
+        }
+    }
+
+    /// <summary>Removes a run's keys from the lab's Redis.</summary>
+    private static async Task ForgetAsync(string configuration, string prefix)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        var keys = new List<RedisKey>();
+        await foreach (var key in redis.GetServers()[0].KeysAsync(pattern: prefix + "*"))
+            keys.Add(key);
+        foreach (var chunk in keys.Chunk(500))
+            await redis.GetDatabase().KeyDeleteAsync(chunk);
+    }
+
+    private static async Task<long> CommandsAsync(IServer server)
+    {
+        var info = await server.InfoAsync("stats");
+        return long.Parse(info.SelectMany(g => g).First(p => p.Key == "total_commands_processed").Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Submits the batch and reads every result: the probe records and how many were reused.</summary>
+    private static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
+    {
+        using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
+        foreach (var chunk in domains.Chunk(1000))
+        {
+            var request = new V1.SubmitBatchRequest { Label = "benchmark" };
+            request.Names.AddRange(chunk);
+            await submit.RequestStream.WriteAsync(request, cancellationToken);
+        }
+        await submit.RequestStream.CompleteAsync();
+        var batch = await submit.ResponseAsync;
+        long probes = 0, reused = 0;
+        using var stream = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batch.BatchId }, cancellationToken: cancellationToken);
+        await foreach (var result in stream.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            probes += result.Report.Probes.Count;
+            reused += result.Report.Probes.Count(p => p.Reused);
+        }
+        return (probes, reused);
+    }
+
+    /// <summary>Messages RabbitMQ received since it started (its global counters), read with rabbitmqctl.</summary>
+    private static async Task<long> RabbitMessagesAsync(JsonElement lab)
+    {
+        var start = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["eval", "rabbit_global_counters:overview()."]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var variable in lab.GetProperty("RabbitEnv").EnumerateObject())
+            start.Environment[variable.Name] = variable.Value.GetString();
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"messages_received_total => (\d+)");
+        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"rabbitmqctl: {output}");
+    }
+
+    private static async Task WaitForCoordinatorAsync(V1.MailScanService.MailScanServiceClient client, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                await client.GetBatchAsync(new V1.GetBatchRequest { BatchId = "probe" }, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+            {
+                return;
+            }
+            catch (RpcException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+        throw new TimeoutException("the coordinator did not start");
+    }
+
+    /// <summary>Every setup starts from the same resolver state: nothing of the lab's zones cached.</summary>
+    private static void FlushResolverCache(string root)
+    {
+        var conf = Path.Combine(root, "deploy/lab/.state/dns/unbound.conf");
+        foreach (var zone in new[] { "synth", "test" })
+        {
+            using var flush = Process.Start(new ProcessStartInfo("unbound-control", ["-c", conf, "flush_zone", zone]) { RedirectStandardOutput = true })!;
+            flush.WaitForExit();
+        }
+    }
+}

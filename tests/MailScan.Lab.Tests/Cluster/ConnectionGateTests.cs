@@ -1,0 +1,36 @@
+using System.Net;
+using MailScan.Checks.Options;
+using MailScan.Worker.Redis;
+using StackExchange.Redis;
+
+namespace MailScan.Lab.Tests.Cluster;
+
+/// <summary>The connection gate on the lab's Redis: two gates stand for two worker processes.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ConnectionGateTests
+{
+    private readonly ClusterLab _lab = ClusterLab.Load();
+
+    [Fact]
+    public async Task One_connection_per_address_holds_across_processes()
+    {
+        var options = new MailScanOptions { Smtp = { MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero }, Cluster = { RedisPrefix = $"test-{Guid.NewGuid():N}:" } };
+        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var keys = new RedisKeys(options.Cluster);
+        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var address = IPAddress.Parse("192.0.2.25");
+
+        var held = await gateA.AcquireAsync(address, CancellationToken.None);
+        var waiting = gateB.AcquireAsync(address, CancellationToken.None).AsTask();
+        var other = await gateB.AcquireAsync(IPAddress.Parse("192.0.2.26"), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted, "a second process got a connection to an address that already has its one");
+
+        await held.DisposeAsync();
+        var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        await next.DisposeAsync();
+        await other.DisposeAsync();
+    }
+}
