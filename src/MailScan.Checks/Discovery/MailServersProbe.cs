@@ -113,8 +113,8 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
         var a = await aTask.ConfigureAwait(false);
         var aaaa = await aaaaTask.ConfigureAwait(false);
         var ipv4 = a.Records<ARecord>().Select(r => r.Address).Where(ip => ip.AddressFamily == AddressFamily.InterNetwork)
-            .Distinct().Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList();
-        var v6 = aaaa.Records<AaaaRecord>().Select(r => r.Address).Distinct().ToList();
+            .Distinct().Order(InAddressOrder).Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList();
+        var v6 = aaaa.Records<AaaaRecord>().Select(r => r.Address).Distinct().Order(InAddressOrder).ToList();
         return new HostAddresses(
             host, preference, ipv4,
             v6.Where(ip => !ip.IsIPv4MappedToIPv6).Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList(),
@@ -123,6 +123,13 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
             IgnoredIpv6 = v6.Where(ip => ip.IsIPv4MappedToIPv6).Take(_options.MaxAddressesPerHost).Select(ip => ip.ToString()).ToList(),
         };
     }
+
+    /// <summary>
+    /// Addresses in numeric order, not the resolver's (which rotates): the same hosts give the same
+    /// report, and the cap on addresses per host keeps the same ones.
+    /// </summary>
+    private static readonly Comparer<IPAddress> InAddressOrder =
+        Comparer<IPAddress>.Create((x, y) => x.GetAddressBytes().AsSpan().SequenceCompareTo(y.GetAddressBytes()));
 
     private static bool IsRoot(DnsString name) => name.Value is "." or "";
 

@@ -54,4 +54,14 @@ public sealed class MailServerZonesTests
         Assert.All(failed, z => Assert.Equal(("SERVFAIL", (string?)null), (z.Status, z.Zone)));
         Assert.Equal(["mx1.hoster.net", "mx2.hoster.net"], failed.SelectMany(z => z.MailServers));
     }
+
+    [Fact]
+    public async Task Addresses_come_in_numeric_order_whatever_order_the_resolver_gives()
+    {
+        var dns = new TableResolver([.. Records, "mx.example.nl A 192.0.2.9", "mx.example.nl A 192.0.2.10", "mx.example.nl AAAA 2001:db8::10", "mx.example.nl AAAA 2001:db8::9"]);
+        var servers = await DiscoverAsync(dns);
+        var mx = servers.MailServers.Single(h => h.Name == "mx.example.nl");
+        Assert.Equal(["192.0.2.9", "192.0.2.10", "192.0.2.25"], mx.Ipv4);
+        Assert.Equal(["2001:db8::9", "2001:db8::10"], mx.Ipv6);
+    }
 }
