@@ -1,4 +1,5 @@
 using MailScan.Checks.Scanning;
+using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Flights;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -35,10 +36,13 @@ public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache c
                 },
                 new HybridCacheEntryOptions { Expiration = window, LocalCacheExpiration = window },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            return ran ? result : result with { Reused = true };
+            result = ran ? result : result with { Reused = true };
+            MailScanMetrics.CacheLookup("host", result.Reused);
+            return result;
         }
         catch (NotKept notKept)
         {
+            MailScanMetrics.CacheLookup("host", notKept.Result.Reused);
             return notKept.Result;
         }
     }

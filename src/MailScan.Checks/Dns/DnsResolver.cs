@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using DnsClient;
 using DnsClient.Protocol;
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +17,13 @@ public sealed partial class DnsResolver : IDnsResolver
     private readonly LookupClient _direct;
     private readonly DnsOptions _options;
     private readonly ILogger<DnsResolver> _logger;
+    private readonly IReadOnlyList<string> _resolverNames;
 
     public DnsResolver(IOptions<MailScanOptions> options, ResolverSet resolvers, ILogger<DnsResolver> logger)
     {
         _options = options.Value.Dns;
         _logger = logger;
+        _resolverNames = resolvers.NameServers.Select(s => s.ToString()).ToList();
         _recursive = new LookupClient(ClientOptions(resolvers.NameServers, recursion: true));
         // The direct client's own server list is never used: every call names its server.
         _direct = new LookupClient(ClientOptions(resolvers.NameServers, recursion: false));
@@ -32,11 +35,14 @@ public sealed partial class DnsResolver : IDnsResolver
         try
         {
             var response = await _recursive.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
+            CountQuery(response.NameServer?.ToString(), RcodeName(response.Header.ResponseCode));
             return FromResponse(name, type, response, started);
         }
         catch (Exception ex) when (ex is DnsResponseException or SocketException or IOException or TimeoutException)
         {
-            return FromFailure(name, type, "resolver", ex, started);
+            var failure = FromFailure(name, type, "resolver", ex, started);
+            CountQuery(null, failure.Status);
+            return failure;
         }
     }
 
@@ -60,12 +66,32 @@ public sealed partial class DnsResolver : IDnsResolver
         try
         {
             var response = await _direct.QueryAsync(new DnsQuestion(name, type), options, cancellationToken).ConfigureAwait(false);
+            MailScanMetrics.DnsQuery("direct", RcodeName(response.Header.ResponseCode));
             return FromResponse(name, type, response, started);
         }
         catch (Exception ex) when (ex is DnsResponseException or SocketException or IOException or TimeoutException)
         {
-            return FromFailure(name, type, server.ToString(), ex, started);
+            var failure = FromFailure(name, type, server.ToString(), ex, started);
+            MailScanMetrics.DnsQuery("direct", failure.Status);
+            return failure;
         }
+    }
+
+    /// <summary>Counts a recursive query under the resolver's configured index (bounded, unlike its address), or "unknown".</summary>
+    private void CountQuery(string? server, string rcode)
+    {
+        var index = server is null ? -1 : IndexOf(server);
+        MailScanMetrics.DnsQuery(index < 0 ? "unknown" : index.ToString(System.Globalization.CultureInfo.InvariantCulture), rcode);
+    }
+
+    private int IndexOf(string server)
+    {
+        for (var i = 0; i < _resolverNames.Count; i++)
+        {
+            if (_resolverNames[i] == server)
+                return i;
+        }
+        return -1;
     }
 
     private LookupClientOptions ClientOptions(IReadOnlyList<NameServer> servers, bool recursion) => new([.. servers])

@@ -1,5 +1,6 @@
 using DnsClient;
 using MailScan.Checks.Dns;
+using MailScan.Checks.Telemetry;
 
 namespace MailScan.Checks.Dnssec;
 
@@ -13,10 +14,12 @@ public sealed class ResolverFlagValidator(IDnsResolver dns) : IValidatingResolve
     public async Task<ValidatedAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
         var answer = await dns.QueryAsync(name, type, cancellationToken).ConfigureAwait(false);
-        if (!answer.IsConclusive)
-            return new ValidatedAnswer(answer, DnssecStatus.Indeterminate, $"no usable answer ({answer.Status})");
-        return answer.AuthenticData
-            ? new ValidatedAnswer(answer, DnssecStatus.Secure)
-            : new ValidatedAnswer(answer, DnssecStatus.Insecure, "the resolver did not set the AD flag");
+        var validated = !answer.IsConclusive
+            ? new ValidatedAnswer(answer, DnssecStatus.Indeterminate, $"no usable answer ({answer.Status})")
+            : answer.AuthenticData
+                ? new ValidatedAnswer(answer, DnssecStatus.Secure)
+                : new ValidatedAnswer(answer, DnssecStatus.Insecure, "the resolver did not set the AD flag");
+        MailScanMetrics.DnssecStatus(validated.Status.ToString());
+        return validated;
     }
 }

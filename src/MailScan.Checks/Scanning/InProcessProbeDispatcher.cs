@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Scanning;
@@ -11,6 +12,14 @@ public sealed class InProcessProbeDispatcher(IEnumerable<IProbe> probes, IOption
     private readonly TimeSpan _limit = options.Value.Scan.ProbeTimeout;
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var started = MailScanMetrics.ProbeStarted(request.Key.Kind);
+        var result = await RunAsync(request, cancellationToken).ConfigureAwait(false);
+        MailScanMetrics.ProbeFinished(request.Key.Kind, result.Outcome, started);
+        return result;
+    }
+
+    private async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
         if (!_probes.TryGetValue(request.Key.Kind, out var probe))
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"no probe of kind '{request.Key.Kind}' in this process", TimeSpan.Zero);

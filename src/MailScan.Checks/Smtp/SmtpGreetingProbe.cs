@@ -7,6 +7,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,10 +36,14 @@ public sealed partial class SmtpGreetingProbe(
         if (!decision.IsAllowed)
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.NotAllowed, decision.Reason, TimeSpan.Zero);
 
+        var waiting = Stopwatch.GetTimestamp();
         await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
         {
+            MailScanMetrics.PolitenessWaited(Kind, Stopwatch.GetElapsedTime(waiting));
             var evidence = await SessionAsync(address, request.Hint, cancellationToken).ConfigureAwait(false);
             LogSession(logger, address, _smtp.Port, evidence.State, evidence.GreetingCode, evidence.TotalMilliseconds);
+            if (DeferralReason(evidence.State) is { } deferral)
+                MailScanMetrics.TargetDeferred(Kind, deferral);
             return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
         }
     }
@@ -136,6 +141,15 @@ public sealed partial class SmtpGreetingProbe(
             Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
             error);
     }
+
+    /// <summary>The states in which the server put us off (try later) rather than answered, as a metric label.</summary>
+    private static string? DeferralReason(SmtpConnectState state) => state switch
+    {
+        SmtpConnectState.TemporarilyRejected => "greeting_4xx",
+        SmtpConnectState.ConnectTimeout => "connect_timeout",
+        SmtpConnectState.BannerTimeout => "banner_timeout",
+        _ => null,
+    };
 
     private string EhloName() => string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
 

@@ -18,7 +18,8 @@ namespace MailScan.Cli.Hosting;
 /// <summary>
 /// The long-running processes of a cluster, all one binary: the gRPC coordinator (HTTP/2 on
 /// Cluster:Listen, with gRPC health and reflection), the workers, or both in one process;
-/// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready).
+/// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready)
+/// and Prometheus (/metrics).
 /// </summary>
 internal static class ClusterHost
 {
@@ -29,6 +30,7 @@ internal static class ClusterHost
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         AddRole(builder.Services, options, role, families);
+        builder.Services.AddMailScanTelemetry(role);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (role != ClusterRole.Worker)
@@ -46,6 +48,7 @@ internal static class ClusterHost
         }
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
