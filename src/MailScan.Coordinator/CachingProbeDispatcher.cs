@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Flights;
@@ -23,12 +24,15 @@ public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache c
             return await inner.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
 
         var ran = false;
+        var span = Activity.Current;
         try
         {
             var result = await cache.GetOrCreateAsync(
                 $"probe:{request.Key}",
                 async token =>
                 {
+                    // HybridCache runs the factory outside the caller's flow; the probe belongs to the trace of the domain that asked.
+                    Activity.Current = span;
                     ran = true;
                     var (fresh, shared) = await _flight.RunOnceAsync(request, t => inner.DispatchAsync(request, t), token).ConfigureAwait(false);
                     fresh = shared ? fresh with { Reused = true } : fresh;

@@ -13,4 +13,5 @@ public sealed class MailScanOptions
     public RpkiOptions Rpki { get; set; } = new();
     public ScanOptions Scan { get; set; } = new();
     public ClusterOptions Cluster { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

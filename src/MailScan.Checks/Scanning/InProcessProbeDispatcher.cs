@@ -13,9 +13,13 @@ public sealed class InProcessProbeDispatcher(IEnumerable<IProbe> probes, IOption
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
+        using var span = MailScanTracing.StartProbe(request.Key.Kind, request.Key.Target);
         var started = MailScanMetrics.ProbeStarted(request.Key.Kind);
         var result = await RunAsync(request, cancellationToken).ConfigureAwait(false);
         MailScanMetrics.ProbeFinished(request.Key.Kind, result.Outcome, started);
+        span?.SetTag("mailscan.probe.outcome", MailScanMetrics.OutcomeLabel(result.Outcome));
+        if (result.Outcome is ProbeOutcome.TimedOut or ProbeOutcome.Failed)
+            span?.SetStatus(ActivityStatusCode.Error, result.Reason);
         return result;
     }
 

@@ -10,7 +10,7 @@ namespace MailScan.Cli.Configuration;
 /// </summary>
 internal static class OptionsLoader
 {
-    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Cluster"];
+    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Cluster", "Telemetry"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
@@ -50,6 +50,7 @@ internal static class OptionsLoader
                 "Tls" => options.Tls,
                 "Rpki" => options.Rpki,
                 "Cluster" => options.Cluster,
+                "Telemetry" => options.Telemetry,
                 _ => options.Scan,
             };
             try

@@ -30,7 +30,7 @@ internal static class ClusterHost
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         AddRole(builder.Services, options, role, families);
-        builder.Services.AddMailScanTelemetry(role);
+        builder.Services.AddMailScanTelemetry(role, options.Telemetry);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (role != ClusterRole.Worker)
@@ -84,6 +84,7 @@ internal static class ClusterHost
         builder.Services.AddMailScanChecks();
         builder.Services.AddMailScanRedis(options.Cluster);
         builder.Services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
+        builder.Services.AddMailScanTelemetry(ClusterRole.Worker, options.Telemetry);
         return builder.Build();
     }
 
