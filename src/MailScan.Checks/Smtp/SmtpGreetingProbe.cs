@@ -23,6 +23,8 @@ public sealed partial class SmtpGreetingProbe(
     IConnectionGate gate,
     ILogger<SmtpGreetingProbe> logger) : IProbe
 {
+    // A wait at the connection gate this long means the per-address limits are holding the scan back.
+    private static readonly TimeSpan NoteworthyWait = TimeSpan.FromSeconds(1);
     private readonly SmtpOptions _smtp = options.Value.Smtp;
 
     public string Kind => ProbeKinds.Smtp;
@@ -39,11 +41,17 @@ public sealed partial class SmtpGreetingProbe(
         var waiting = Stopwatch.GetTimestamp();
         await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
         {
-            MailScanMetrics.PolitenessWaited(Kind, Stopwatch.GetElapsedTime(waiting));
+            var waited = Stopwatch.GetElapsedTime(waiting);
+            MailScanMetrics.PolitenessWaited(Kind, waited);
+            if (waited >= NoteworthyWait)
+                LogPolitenessWait(logger, address, waited.TotalSeconds);
             var evidence = await SessionAsync(address, request.Hint, cancellationToken).ConfigureAwait(false);
             LogSession(logger, address, _smtp.Port, evidence.State, evidence.GreetingCode, evidence.TotalMilliseconds);
             if (DeferralReason(evidence.State) is { } deferral)
+            {
                 MailScanMetrics.TargetDeferred(Kind, deferral);
+                LogDeferred(logger, address, evidence.State, evidence.Error ?? deferral);
+            }
             return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
         }
     }
@@ -152,6 +160,12 @@ public sealed partial class SmtpGreetingProbe(
     };
 
     private string EhloName() => string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Address}: waited {Seconds:0.0} s for the per-address connection limit (politeness)")]
+    private static partial void LogPolitenessWait(ILogger logger, IPAddress address, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Address}: the server put us off ({State}): {Reason}")]
+    private static partial void LogDeferred(ILogger logger, IPAddress address, SmtpConnectState state, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SMTP {Address}:{Port}: {State} (greeting {Code}) in {Milliseconds:0} ms")]
     private static partial void LogSession(ILogger logger, IPAddress address, int port, SmtpConnectState state, int? code, double milliseconds);

@@ -1,19 +1,25 @@
+using System.Text.Json;
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Lab.Tests.Cluster;
 
-/// <summary>The Prometheus endpoints of a coordinator and its workers, read against a batch's own reports.</summary>
+/// <summary>The Prometheus endpoints and the JSON logs of a coordinator and its workers, read against a batch's own reports.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterMetricsTests
 {
     private static readonly string[] HostKinds = ["smtp", "ns.reach"];
+    private const string ProbeCategory = "MailScan.Checks.Scanning.InProcessProbeDispatcher";
     private readonly ClusterLab _lab = ClusterLab.Load();
 
     [Fact]
     public async Task Metrics_of_coordinator_and_workers_agree_with_the_batch_reports()
     {
         var domains = _lab.Domains.Take(60).ToList();
-        await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 2, new Dictionary<string, string>
+        {
+            ["MAILSCAN__Telemetry__LogFormat"] = "json",
+            [$"MAILSCAN__Telemetry__LogLevels__{ProbeCategory}"] = "Debug",
+        });
         var before = await PrometheusScrape.ReadAsync(cluster.CoordinatorHealth + "/metrics");
         Assert.Equal(0, before.Sum("mailscan_domains_done_total"));
 
@@ -59,7 +65,20 @@ public sealed class ClusterMetricsTests
         Assert.True(workers.Sum(w => w.Sum("mailscan_dns_queries_total", ("resolver", "direct"))) >= 2 * ran.GetValueOrDefault("ns.reach"));
         Assert.True(workers.Sum(w => w.Sum("mailscan_dns_queries_total", ("resolver", "0"), ("rcode", "NOERROR"))) > 0, "recursive queries are counted under the configured resolver's index");
         Assert.DoesNotContain(workers.SelectMany(w => w.Samples), s => s.Labels.Keys.Any(k => k is "domain" or "address" or "target"));
+
+        // Logs: JSON, one Debug line per finished probe (the level set for that category alone), as many as the worker counted.
+        for (var i = 0; i < workers.Count; i++)
+        {
+            var lines = JsonLines(cluster.Workers[i].Output);
+            var finished = lines.Count(l => l.GetProperty("Category").GetString() == ProbeCategory && l.GetProperty("LogLevel").GetString() == "Debug");
+            Assert.Equal(workers[i].Sum("mailscan_probes_finished_total"), finished);
+            Assert.DoesNotContain(lines, l => l.GetProperty("LogLevel").GetString() == "Debug" && l.GetProperty("Category").GetString() != ProbeCategory);
+        }
     }
+
+    /// <summary>The process's log lines that are JSON objects; any other line that looks like one fails the test.</summary>
+    private static List<JsonElement> JsonLines(string output) =>
+        output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
     /// <summary>The coordinator's count of domains done, scraped again and again until cancelled.</summary>
     private static async Task<List<double>> WatchDomainsDoneAsync(string health, CancellationToken cancellationToken)
