@@ -20,7 +20,7 @@ const problem = (where, what) => problems.push(`${where}: ${what}`);
 
 const families = ['dns', 'ns', 'smtp', 'rpki', 'https'];
 const commands = ['serve', 'coordinator', 'worker', 'batch', 'scan', 'stats'];
-const sections = ['Dns', 'Targets', 'Smtp', 'Tls', 'Rpki', 'Scan', 'Cluster', 'Auth', 'Logging'];
+const sections = ['Dns', 'Targets', 'Smtp', 'Tls', 'Rpki', 'Scan', 'Cluster', 'Auth', 'Logging', 'Telemetry'];
 const models = {
   'v1/Namespace': Namespace, 'v1/ConfigMap': ConfigMap, 'v1/Secret': Secret, 'v1/Service': Service,
   'apps/v1/Deployment': Deployment, 'apps/v1/StatefulSet': StatefulSet,
@@ -100,6 +100,13 @@ for (const { file, doc } of documents) {
       const secret = named('Secret', ref.name);
       if (!secret || !(ref.key in (secret.doc.stringData ?? secret.doc.data ?? {}))) problem(where, `no key ${ref.key} in Secret ${ref.name}`);
     }
+  } else if (doc.apiVersion === 'monitoring.coreos.com/v1' && doc.kind === 'ServiceMonitor') {
+    // Scrapes the named port of the Services it selects: at least one must carry the labels and the port.
+    const selector = Object.entries(doc.spec?.selector?.matchLabels ?? {});
+    const services = documents.filter(d => d.doc.kind === 'Service' && selector.every(([k, v]) => d.doc.metadata?.labels?.[k] === v));
+    if (selector.length === 0 || services.length === 0) problem(where, 'selects no Service');
+    for (const endpoint of doc.spec?.endpoints ?? [])
+      if (!services.some(s => (s.doc.spec?.ports ?? []).some(p => p.name === endpoint.port))) problem(where, `no selected Service has a port named ${endpoint.port}`);
   } else {
     problem(where, `unknown kind ${doc.apiVersion}/${doc.kind}`);
   }

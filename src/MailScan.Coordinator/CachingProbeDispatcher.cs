@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using MailScan.Checks.Scanning;
+using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Flights;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -22,12 +24,15 @@ public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache c
             return await inner.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
 
         var ran = false;
+        var span = Activity.Current;
         try
         {
             var result = await cache.GetOrCreateAsync(
                 $"probe:{request.Key}",
                 async token =>
                 {
+                    // HybridCache runs the factory outside the caller's flow; the probe belongs to the trace of the domain that asked.
+                    Activity.Current = span;
                     ran = true;
                     var (fresh, shared) = await _flight.RunOnceAsync(request, t => inner.DispatchAsync(request, t), token).ConfigureAwait(false);
                     fresh = shared ? fresh with { Reused = true } : fresh;
@@ -35,10 +40,13 @@ public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache c
                 },
                 new HybridCacheEntryOptions { Expiration = window, LocalCacheExpiration = window },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            return ran ? result : result with { Reused = true };
+            result = ran ? result : result with { Reused = true };
+            MailScanMetrics.CacheLookup("host", result.Reused);
+            return result;
         }
         catch (NotKept notKept)
         {
+            MailScanMetrics.CacheLookup("host", notKept.Result.Reused);
             return notKept.Result;
         }
     }

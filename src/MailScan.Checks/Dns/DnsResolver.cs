@@ -2,6 +2,7 @@ using System.Net;
 using DnsClient;
 using MailScan.Checks.Dns.Wire;
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Dns;
@@ -41,7 +42,11 @@ public sealed class DnsResolver : IDnsResolver
         var key = $"dns:{ResolverScope}:{parsed.ToString().ToLowerInvariant()}:{(ushort)type}:{question.Class}";
         var exchange = await _cache.GetOrExchangeAsync(
             key, token => _client.ExchangeAsync(_servers, question, _recursive, DnsTransport.Udp, token), cancellationToken).ConfigureAwait(false);
-        return ToAnswer(name, type, exchange);
+        var answer = ToAnswer(name, type, exchange);
+        MailScanMetrics.CacheLookup("dns", exchange.FromCache);
+        if (!exchange.FromCache)
+            MailScanMetrics.DnsQuery(ResolverLabel(exchange.Server), StatusLabel(answer));
+        return answer;
     }
 
     public async Task<DnsAnswer> QueryServerAsync(IPEndPoint server, string name, QueryType type, DnsTransport transport, CancellationToken cancellationToken)
@@ -49,8 +54,24 @@ public sealed class DnsResolver : IDnsResolver
         if (!DnsName.TryParse(name, out var parsed))
             return Invalid(name, type);
         var exchange = await _client.ExchangeAsync([server], new WireQuestion(parsed, (ushort)type), _direct, transport, cancellationToken).ConfigureAwait(false);
-        return ToAnswer(name, type, exchange);
+        var answer = ToAnswer(name, type, exchange);
+        MailScanMetrics.DnsQuery("direct", StatusLabel(answer));
+        return answer;
     }
+
+    /// <summary>The metric label of a configured resolver: its index in the configuration (bounded), never its address.</summary>
+    private string ResolverLabel(string server)
+    {
+        for (var i = 0; i < _servers.Count; i++)
+        {
+            if (_servers[i].ToString() == server)
+                return i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return "unknown";
+    }
+
+    /// <summary>The rcode of an answer, else what went wrong (TIMEOUT, MALFORMED, ...): a small, fixed set.</summary>
+    private static string StatusLabel(DnsAnswer answer) => answer.Status;
 
     /// <summary>A <see cref="DnsAnswer"/> from an exchange: DnsClient's record types, plus the wire message.</summary>
     public static DnsAnswer ToAnswer(string name, QueryType type, DnsExchange exchange)

@@ -2,6 +2,7 @@ using DnsClient;
 using MailScan.Checks.Dns;
 using MailScan.Checks.Dns.Wire;
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,7 @@ public sealed partial class DnssecValidator : IValidatingResolver
             made = true;
             return await ValidateAsync(name, qname, type, now, shared).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        MailScanMetrics.DnssecStatus(validated.Status.ToString());
         return made ? validated : validated with { Answer = validated.Answer with { FromCache = true } };
     }
 

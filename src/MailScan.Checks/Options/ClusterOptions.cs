@@ -15,7 +15,7 @@ public sealed class ClusterOptions
     /// <summary>The coordinator's gRPC endpoint (HTTP/2 without TLS).</summary>
     public string Listen { get; set; } = "http://127.0.0.1:5080";
 
-    /// <summary>Health (and later metrics) over HTTP/1.1 for orchestrators; empty for none.</summary>
+    /// <summary>Health (/healthz, /readyz) and Prometheus metrics (/metrics) over HTTP/1.1; empty for none.</summary>
     public string? HealthListen { get; set; }
 
     /// <summary>Names this coordinator's claims on batch domains; a restarted coordinator with the same id takes its domains back at once.</summary>

@@ -14,4 +14,5 @@ public sealed class MailScanOptions
     public ScanOptions Scan { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
     public ClusterOptions Cluster { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

@@ -98,6 +98,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         foreach (var error in ClusterErrors(options.Cluster))
             yield return error;
+        foreach (var error in options.Telemetry.Errors())
+            yield return error;
     }
 
     private static IEnumerable<string> ClusterErrors(ClusterOptions cluster)

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
 using MailScan.Checks.Verdicts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed partial class DomainScanner(
     /// <exception cref="ScanFailedException">No resolver answered, so nothing could be measured.</exception>
     public async IAsyncEnumerable<ScanEvent> ScanAsync(DomainName domain, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var span = MailScanTracing.StartDomainScan(domain.Ascii);
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,6 +52,8 @@ public sealed partial class DomainScanner(
         LogPlan(logger, domain.Ascii, requests.Count);
 
         var completed = Channel.CreateUnbounded<ProbeResult>();
+        // After a yield the iterator runs in its caller's flow: the probes must start under this domain's span again.
+        Activity.Current = span ?? Activity.Current;
         var running = RunProbesAsync(requests, completed.Writer, deadline.Token);
 
         var categories = new Dictionary<string, CategoryResult>();

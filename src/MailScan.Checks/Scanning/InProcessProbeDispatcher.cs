@@ -1,16 +1,39 @@
 using System.Diagnostics;
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Scanning;
 
 /// <summary>Runs probes directly in this process, each under the probe time limit. Used by workers and tests.</summary>
-public sealed class InProcessProbeDispatcher(IEnumerable<IProbe> probes, IOptions<MailScanOptions> options) : IProbeDispatcher
+public sealed partial class InProcessProbeDispatcher(
+    IEnumerable<IProbe> probes,
+    IOptions<MailScanOptions> options,
+    ILogger<InProcessProbeDispatcher>? logger = null) : IProbeDispatcher
 {
+    private readonly ILogger _logger = logger ?? NullLogger<InProcessProbeDispatcher>.Instance;
     private readonly Dictionary<string, IProbe> _probes = probes.ToDictionary(p => p.Kind, StringComparer.Ordinal);
     private readonly TimeSpan _limit = options.Value.Scan.ProbeTimeout;
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
+    {
+        using var span = MailScanTracing.StartProbe(request.Key.Kind, request.Key.Target);
+        var started = MailScanMetrics.ProbeStarted(request.Key.Kind);
+        var result = await RunAsync(request, cancellationToken).ConfigureAwait(false);
+        MailScanMetrics.ProbeFinished(request.Key.Kind, result.Outcome, started);
+        span?.SetTag("mailscan.probe.outcome", MailScanMetrics.OutcomeLabel(result.Outcome));
+        if (result.Outcome is ProbeOutcome.TimedOut or ProbeOutcome.Failed)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, result.Reason);
+            LogProbeError(_logger, request.Key.Kind, request.Key.Target, result.Outcome, result.Reason);
+        }
+        LogProbeFinished(_logger, request.Key.Kind, request.Key.Target, result.Outcome, result.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
         if (!_probes.TryGetValue(request.Key.Kind, out var probe))
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"no probe of kind '{request.Key.Kind}' in this process", TimeSpan.Zero);
@@ -34,4 +57,10 @@ public sealed class InProcessProbeDispatcher(IEnumerable<IProbe> probes, IOption
                 $"probe fault: {ex.GetType().Name}: {ex.Message}", Stopwatch.GetElapsedTime(started));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "probe {Kind} {Target}: {Outcome} in {Milliseconds:0} ms")]
+    private static partial void LogProbeFinished(ILogger logger, string kind, string target, ProbeOutcome outcome, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "probe {Kind} {Target}: {Outcome}: {Reason}")]
+    private static partial void LogProbeError(ILogger logger, string kind, string target, ProbeOutcome outcome, string reason);
 }

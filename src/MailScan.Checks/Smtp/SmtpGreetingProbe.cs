@@ -7,6 +7,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,8 @@ public sealed partial class SmtpGreetingProbe(
     IConnectionGate gate,
     ILogger<SmtpGreetingProbe> logger) : IProbe
 {
+    // A wait at the connection gate this long means the per-address limits are holding the scan back.
+    private static readonly TimeSpan NoteworthyWait = TimeSpan.FromSeconds(1);
     private readonly SmtpOptions _smtp = options.Value.Smtp;
 
     public string Kind => ProbeKinds.Smtp;
@@ -32,10 +35,20 @@ public sealed partial class SmtpGreetingProbe(
         if (!policy.TryAdmit(request, out var address, out var refusal))
             return refusal;
 
+        var waiting = Stopwatch.GetTimestamp();
         await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
         {
+            var waited = Stopwatch.GetElapsedTime(waiting);
+            MailScanMetrics.PolitenessWaited(Kind, waited);
+            if (waited >= NoteworthyWait)
+                LogPolitenessWait(logger, address, waited.TotalSeconds);
             var evidence = await SessionAsync(address, request.Hint, cancellationToken).ConfigureAwait(false);
             LogSession(logger, address, _smtp.Port, evidence.State, evidence.GreetingCode, evidence.TotalMilliseconds);
+            if (DeferralReason(evidence.State) is { } deferral)
+            {
+                MailScanMetrics.TargetDeferred(Kind, deferral);
+                LogDeferred(logger, address, evidence.State, evidence.Error ?? deferral);
+            }
             return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
         }
     }
@@ -114,7 +127,22 @@ public sealed partial class SmtpGreetingProbe(
             error);
     }
 
+    /// <summary>The states in which the server put us off (try later) rather than answered, as a metric label.</summary>
+    private static string? DeferralReason(SmtpConnectState state) => state switch
+    {
+        SmtpConnectState.TemporarilyRejected => "greeting_4xx",
+        SmtpConnectState.ConnectTimeout => "connect_timeout",
+        SmtpConnectState.BannerTimeout => "banner_timeout",
+        _ => null,
+    };
+
     private string EhloName() => string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Address}: waited {Seconds:0.0} s for the per-address connection limit (politeness)")]
+    private static partial void LogPolitenessWait(ILogger logger, IPAddress address, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Address}: the server put us off ({State}): {Reason}")]
+    private static partial void LogDeferred(ILogger logger, IPAddress address, SmtpConnectState state, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SMTP {Address}:{Port}: {State} (greeting {Code}) in {Milliseconds:0} ms")]
     private static partial void LogSession(ILogger logger, IPAddress address, int port, SmtpConnectState state, int? code, double milliseconds);

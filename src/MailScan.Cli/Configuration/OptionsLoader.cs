@@ -10,7 +10,7 @@ namespace MailScan.Cli.Configuration;
 /// </summary>
 internal static class OptionsLoader
 {
-    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster"];
+    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster", "Telemetry"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
@@ -51,6 +51,7 @@ internal static class OptionsLoader
                 "Rpki" => options.Rpki,
                 "Auth" => options.Auth,
                 "Cluster" => options.Cluster,
+                "Telemetry" => options.Telemetry,
                 _ => options.Scan,
             };
             try

@@ -18,17 +18,19 @@ namespace MailScan.Cli.Hosting;
 /// <summary>
 /// The long-running processes of a cluster, all one binary: the gRPC coordinator (HTTP/2 on
 /// Cluster:Listen, with gRPC health and reflection), the workers, or both in one process;
-/// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready).
+/// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready)
+/// and Prometheus (/metrics).
 /// </summary>
 internal static class ClusterHost
 {
     public static WebApplication Build(MailScanOptions options, LogLevel level, ClusterRole role, IReadOnlyCollection<string> families)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        ConfigureLogging(builder.Logging, level);
+        ConfigureLogging(builder.Logging, level, options.Telemetry);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         AddRole(builder.Services, options, role, families);
+        builder.Services.AddMailScanTelemetry(role, options.Telemetry);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             if (role != ClusterRole.Worker)
@@ -46,6 +48,7 @@ internal static class ClusterHost
         }
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
@@ -75,22 +78,38 @@ internal static class ClusterHost
     public static IHost BuildPlainWorker(MailScanOptions options, LogLevel level, IReadOnlyCollection<string> families)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
-        ConfigureLogging(builder.Logging, level);
+        ConfigureLogging(builder.Logging, level, options.Telemetry);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddMailScanChecks();
         builder.Services.AddMailScanRedis(options.Cluster);
         builder.Services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
+        builder.Services.AddMailScanTelemetry(ClusterRole.Worker, options.Telemetry);
         return builder.Build();
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level)
+    /// <summary>
+    /// Console logs as text lines or, with Telemetry:LogFormat json, one JSON object per line for
+    /// log shippers; Telemetry:LogLevels sets the level of any category over these defaults.
+    /// </summary>
+    private static void ConfigureLogging(ILoggingBuilder logging, LogLevel level, TelemetryOptions telemetry)
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(level);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         logging.AddFilter("MassTransit", level <= LogLevel.Debug ? LogLevel.Information : LogLevel.Warning);
+        foreach (var (category, categoryLevel) in telemetry.LogLevels)
+            logging.AddFilter(category, categoryLevel);
+        if (telemetry.LogFormat == "json")
+        {
+            logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+            return;
+        }
         logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;

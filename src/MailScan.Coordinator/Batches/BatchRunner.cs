@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Google.Protobuf;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
+using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Reports;
 using MailScan.Worker.Redis;
 using Microsoft.Extensions.Hosting;
@@ -88,7 +89,7 @@ public sealed partial class BatchRunner(
         {
             var share = Math.Max(1, free / running.Count);
             var claimed = await store.ClaimAsync(batchId, Owner, Math.Min(share, free - started), time.GetUtcNow() + _lease, stoppingToken).ConfigureAwait(false);
-            var batchStop = _batchStops.GetOrAdd(batchId, _ => new CancellationTokenSource());
+            var batchStop = BatchStop(batchId);
             foreach (var entry in claimed)
             {
                 var scan = ScanAsync(batchId, entry, batchStop.Token, stoppingToken);
@@ -107,6 +108,21 @@ public sealed partial class BatchRunner(
         return started;
     }
 
+    /// <summary>The stop of a batch this runner scans domains of; the first claim makes the batch active here.</summary>
+    private CancellationTokenSource BatchStop(string batchId)
+    {
+        if (_batchStops.TryGetValue(batchId, out var stop))
+            return stop;
+        var fresh = new CancellationTokenSource();
+        if (_batchStops.TryAdd(batchId, fresh))
+        {
+            MailScanMetrics.BatchStarted();
+            return fresh;
+        }
+        fresh.Dispose();
+        return _batchStops[batchId];
+    }
+
     /// <summary>Waits for a reason to look again: a scan ended, a batch was submitted here, or the poll (batches of other coordinators).</summary>
     private Task WaitForWorkAsync(CancellationToken stoppingToken) => wakeUp.WaitAsync(Poll, time, stoppingToken);
 
@@ -118,6 +134,7 @@ public sealed partial class BatchRunner(
                 continue;
             if (_batchStops.TryRemove(batchId, out _))
             {
+                MailScanMetrics.BatchEnded();
                 await stop.CancelAsync().ConfigureAwait(false);
                 stop.Dispose();
             }
@@ -128,12 +145,17 @@ public sealed partial class BatchRunner(
     {
         await Task.Yield();
         using var scanStop = CancellationTokenSource.CreateLinkedTokenSource(batchStop, stoppingToken);
+        bool? done = null;
+        MailScanMetrics.DomainStarted();
         try
         {
             var (report, failed) = await ReportAsync(entry, scanStop.Token).ConfigureAwait(false);
             var bytes = report.ToByteArray();
             if (await RedisRetry.RunAsync(() => store.CompleteAsync(batchId, entry, bytes, failed, CancellationToken.None), time, stoppingToken).ConfigureAwait(false))
+            {
+                done = failed;
                 LogReported(logger, batchId, report.Domain, failed);
+            }
         }
         catch (OperationCanceledException) when (scanStop.IsCancellationRequested)
         {
@@ -144,6 +166,10 @@ public sealed partial class BatchRunner(
         {
             // The store is unreachable: the lease runs out and the domain is scanned again, never lost.
             LogStoreFault(logger, batchId, BatchEntry.Key(entry), ex.Message);
+        }
+        finally
+        {
+            MailScanMetrics.DomainEnded(done);
         }
     }
 

@@ -23,7 +23,8 @@ public sealed class DeploymentFilesTests
     [InlineData("k8s/worker-smtp.yaml", "replicas: 2", "replicas: two", "replicas")]
     [InlineData("k8s/keda.yaml", "queueName: probe-smtp", "queueName: probe-tls", "probe-tls")]
     [InlineData("k8s/coordinator.yaml", "app.kubernetes.io/name: coordinator\n  ports", "app.kubernetes.io/name: coordinatr\n  ports", "selects no pods")]
-    [InlineData("docker-compose.yml", "    restart: unless-stopped\n    healthcheck: *health\n\n  rabbitmq", "    restart: unless-stopped\n    healthcheck: *health\n    restart_policy: always\n\n  rabbitmq", "dclint")]
+    [InlineData("docker-compose.yml", "    expose:\n      - '8080'\n\n  rabbitmq", "    expose:\n      - '8080'\n    restart_policy: always\n\n  rabbitmq", "dclint")]
+    [InlineData("k8s/monitoring.yaml", "    - port: metrics", "    - port: metric", "no selected Service has a port named metric")]
     [InlineData("docker-compose.yml", "\"worker\", \"--kinds\", \"smtp\"", "\"worker\", \"--kinds\", \"smtps\"", "smtps")]
     public async Task A_broken_copy_is_caught(string file, string find, string replace, string expected)
     {

@@ -35,6 +35,12 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public string Url => $"http://{_lab.Net}.50.1:5080";
 
+    /// <summary>The coordinator's HTTP/1.1 endpoint: health and /metrics.</summary>
+    public string CoordinatorHealth => $"http://{_lab.Net}.50.1:5081";
+
+    /// <summary>Worker <paramref name="number"/>'s HTTP/1.1 endpoint: health and /metrics.</summary>
+    public string WorkerHealth(int number) => $"http://{_lab.Net}.51.{number}:5081";
+
     public V1.MailScanService.MailScanServiceClient Client => new(_channel ??= GrpcChannel.ForAddress(Url));
 
     public static async Task<LabCluster> StartAsync(ClusterLab lab, int workers, IReadOnlyDictionary<string, string>? settings = null)
@@ -50,14 +56,14 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public async Task StartCoordinatorAsync()
     {
-        var health = $"http://{_lab.Net}.50.1:5081";
+        var health = CoordinatorHealth;
         Coordinator = ServiceProcess.Start("coordinator", [.. Common(), "coordinator", "--listen", Url, "--health-listen", health], _environment);
         await WaitReadyAsync(Coordinator, health);
     }
 
     public async Task StartWorkerAsync(int number)
     {
-        var health = $"http://{_lab.Net}.51.{number}:5081";
+        var health = WorkerHealth(number);
         // No --kinds: every probe family there is, so a family a category adds is served without a change here.
         var worker = ServiceProcess.Start($"worker {number}", [.. Common(), "worker", "--health-listen", health], _environment);
         _workers.Add(worker);
