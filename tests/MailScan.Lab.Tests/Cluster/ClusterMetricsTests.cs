@@ -7,7 +7,6 @@ namespace MailScan.Lab.Tests.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterMetricsTests
 {
-    private static readonly string[] HostKinds = ["smtp", "ns.reach"];
     private const string ProbeCategory = "MailScan.Checks.Scanning.InProcessProbeDispatcher";
     private readonly ClusterLab _lab = ClusterLab.Load();
 
@@ -42,7 +41,7 @@ public sealed class ClusterMetricsTests
 
         // Host evidence: every host probe of a report was one lookup; a reused one a hit.
         var probes = results.SelectMany(r => r.Report.Probes).ToList();
-        var hostProbes = probes.Where(p => HostKinds.Contains(p.Kind)).ToList();
+        var hostProbes = probes.Where(p => MailScan.Coordinator.CachingProbeDispatcher.HostKinds.Contains(p.Kind)).ToList();
         Assert.Equal(hostProbes.Count, coordinator.Sum("mailscan_cache_lookups_total", ("cache", "host")));
         Assert.Equal(hostProbes.Count(p => p.Reused), coordinator.Sum("mailscan_cache_lookups_total", ("cache", "host"), ("result", "hit")));
 
