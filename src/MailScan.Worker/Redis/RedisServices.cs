@@ -1,8 +1,11 @@
 using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace MailScan.Worker.Redis;
@@ -35,6 +38,10 @@ public static class RedisServices
         services.AddStackExchangeRedisCache(cache => cache.InstanceName = keys.CachePrefix);
         services.AddOptions<RedisCacheOptions>()
             .Configure<IConnectionMultiplexer>((cache, connection) => cache.ConnectionMultiplexerFactory = () => Task.FromResult(connection));
+        // A Redis outage makes the second level miss, never fails the caller (see ForgivingDistributedCache).
+        services.Replace(ServiceDescriptor.Singleton<IDistributedCache>(provider => new ForgivingDistributedCache(
+            new RedisCache(provider.GetRequiredService<IOptions<RedisCacheOptions>>()),
+            provider.GetRequiredService<ILogger<ForgivingDistributedCache>>())));
         return true;
     }
 }
