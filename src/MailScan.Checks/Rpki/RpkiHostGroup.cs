@@ -60,12 +60,13 @@ public sealed record RpkiHostGroup(
     private static RpkiHostGroup FromHosts(string name, IEnumerable<HostAddresses> hosts)
     {
         var addresses = new List<(string, string)>();
+        var seen = new HashSet<(string, string)>();
         var unresolved = new List<string>();
         foreach (var host in hosts)
         {
             foreach (var address in host.Ipv4.Concat(host.Ipv6))
             {
-                if (!addresses.Contains((host.Name, address)))
+                if (seen.Add((host.Name, address)))
                     addresses.Add((host.Name, address));
             }
             if (host.AStatus is not ("NOERROR" or "NXDOMAIN") || !host.AaaaConclusive)

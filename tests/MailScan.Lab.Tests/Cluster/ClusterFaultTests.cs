@@ -12,51 +12,42 @@ public sealed class ClusterFaultTests(EmbeddedSynthScan embedded)
     [Fact]
     public async Task A_worker_killed_with_sigkill_mid_batch_loses_no_domain()
     {
-        var domains = _lab.Domains;
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
-        var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
-        var results = new List<V1.BatchResult>();
-        await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
-        {
-            if (count == domains.Count / 5)
-                await cluster.Workers[0].KillAsync();
-        });
+        await BatchWithFaultAsync(cluster, () => cluster.Workers[0].KillAsync());
         Assert.True(cluster.Workers[0].HasExited);
-        BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
     }
 
     [Fact]
     public async Task RabbitMQ_restarted_mid_batch_loses_no_domain()
     {
-        var domains = _lab.Domains;
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
-        var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
-        var results = new List<V1.BatchResult>();
-        await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
-        {
-            if (count == domains.Count / 5)
-                await LabClusterScriptAsync("restart-rabbitmq");
-        });
-        BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
+        var results = await BatchWithFaultAsync(cluster, () => LabClusterScriptAsync("restart-rabbitmq"));
         Assert.All(results, r => Assert.Equal("", r.Report.Error));
     }
 
     [Fact]
     public async Task Redis_restarted_mid_batch_loses_no_domain_and_changes_no_report()
     {
-        var domains = _lab.Domains;
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
+        var results = await BatchWithFaultAsync(cluster, () => LabClusterScriptAsync("restart-redis"));
+        Assert.All(cluster.Workers.Prepend(cluster.Coordinator!), p => Assert.False(p.HasExited, $"{p.Name} stopped\n{cluster.Logs()}"));
+        var differences = ReportComparison.Differences(results, embedded.Reports);
+        Assert.True(differences.Count == 0, $"{differences.Count} reports differ from the embedded scan's, e.g.\n{string.Join("\n", differences.Take(2))}\n{cluster.Logs()}");
+    }
+
+    /// <summary>The synthetic TLD as one batch, with <paramref name="fault"/> struck when a fifth of it is reported; every domain must still come exactly once.</summary>
+    private async Task<List<V1.BatchResult>> BatchWithFaultAsync(LabCluster cluster, Func<Task> fault)
+    {
+        var domains = _lab.Domains;
         var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
         var results = new List<V1.BatchResult>();
         await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
         {
             if (count == domains.Count / 5)
-                await LabClusterScriptAsync("restart-redis");
+                await fault();
         });
         BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
-        Assert.All(cluster.Workers.Prepend(cluster.Coordinator!), p => Assert.False(p.HasExited, $"{p.Name} stopped\n{cluster.Logs()}"));
-        var differences = ReportComparison.Differences(results, embedded.Reports);
-        Assert.True(differences.Count == 0, $"{differences.Count} reports differ from the embedded scan's, e.g.\n{string.Join("\n", differences.Take(2))}\n{cluster.Logs()}");
+        return results;
     }
 
     [Fact]
