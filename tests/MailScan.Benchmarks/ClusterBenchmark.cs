@@ -18,7 +18,7 @@ public sealed class ClusterBenchmark : IBenchmark
 {
     public string Name => "cluster";
 
-    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers (needs deploy/lab/cluster up N)";
+    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] (needs deploy/lab/cluster up N)";
 
     private sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused);
 
@@ -33,21 +33,38 @@ public sealed class ClusterBenchmark : IBenchmark
             .RootElement.GetProperty("Dns").GetProperty("Resolvers")[0].GetString()!.Split('.')[..2];
         var common = new[] { "--profile", Path.Combine(root, "deploy/lab/lab.json") };
 
-        var rows = new List<Row>
+        // Rounds interleave the setups, so a burst of load on a shared machine hits each of them alike; the table gives medians.
+        var rounds = args.Count > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 1;
+        var rows = new List<Row>();
+        for (var round = 1; round <= rounds; round++)
         {
-            await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken),
-        };
-        foreach (var workers in new[] { 1, 2 })
-            rows.Add(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken));
+            rows.Add(Report(await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken)));
+            foreach (var workers in new[] { 1, 2 })
+                rows.Add(Report(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken)));
+            Console.Error.WriteLine($"cluster: round {round} of {rounds} done");
+        }
 
-        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | CPU s per domain | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var row in rows)
+        var embedded = Stats.Median(rows.Where(x => x.Setup == rows[0].Setup).Select(x => x.Domains / x.Seconds).ToList());
+        Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}; domains/s also as the range over the rounds and as a ratio to embedded.");
+        Console.WriteLine();
+        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | range | vs embedded | CPU s per domain | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var setup in rows.GroupBy(x => x.Setup))
         {
+            var rates = setup.Select(x => x.Domains / x.Seconds).ToList();
+            double Median(Func<Row, double> value) => Stats.Median(setup.Select(value).ToList());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Setup} | {row.Domains / row.Seconds:0.0} | {row.CpuSeconds / row.Domains:0.0000} | {row.PeakBytes / 1048576.0:0} MiB | {(double)row.BusMessages / row.Domains:0.00} | {(double)row.RedisCommands / row.Domains:0.0} | {(double)row.Reused / row.Probes:P1} |"));
+                $"| {setup.Key} | {Stats.Median(rates):0.0} | {rates.Min():0.0}-{rates.Max():0.0} | {Stats.Median(rates) / embedded:0.00}x | {Median(x => x.CpuSeconds / x.Domains):0.0000} | {Median(x => x.PeakBytes) / 1048576.0:0} MiB | {Median(x => (double)x.BusMessages / x.Domains):0.00} | {Median(x => (double)x.RedisCommands / x.Domains):0.0} | {Median(x => (double)x.Reused / x.Probes):P1} |"));
         }
         return 0;
+    }
+
+    /// <summary>Each measurement as it is made, so a long run that is stopped still leaves its figures.</summary>
+    private static Row Report(Row row)
+    {
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cluster: {row.Setup}: {row.Domains / row.Seconds:0.0} domains/s, {row.CpuSeconds / row.Domains:0.0000} CPU s/domain, {row.PeakBytes / 1048576.0:0} MiB, {(double)row.BusMessages / row.Domains:0.00} messages/domain, {(double)row.RedisCommands / row.Domains:0.0} Redis commands/domain, reuse {(double)row.Reused / row.Probes:P1}"));
+        return row;
     }
 
     private static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
