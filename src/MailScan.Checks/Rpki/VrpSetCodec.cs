@@ -74,7 +74,8 @@ public static class VrpSetCodec
         }
         if (reader.Remaining != 0)
             return reader.Fail($"{reader.Remaining} bytes follow the last VRP");
-        return Parsed<VrpSet>.Ok(VrpSet.Create(info, vrps));
+        // Encode writes index order, so the sort is skipped; bytes in another order still make the same set.
+        return Parsed<VrpSet>.Ok(VrpSet.FromOrdered(info, vrps) ?? VrpSet.Create(info, vrps));
     }
 
     private static Vrp? ReadVrp(ref VrpSetReader reader, out string? error)

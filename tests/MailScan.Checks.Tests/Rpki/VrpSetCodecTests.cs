@@ -72,6 +72,21 @@ public sealed class VrpSetCodecTests
     }
 
     [Fact]
+    public void Records_out_of_index_order_still_make_the_same_set()
+    {
+        var set = VrpSet.Create(Info, [Mixed[0], new Vrp(IpPrefix.Parse("203.0.113.0/24"), 24, 64509)]);
+        var bytes = VrpSetCodec.Encode(set);
+        var (first, second) = (bytes[^18..^9], bytes[^9..]);
+        second.CopyTo(bytes, bytes.Length - 18);
+        first.CopyTo(bytes, bytes.Length - 9);
+
+        var decoded = VrpSetCodec.Decode(bytes);
+
+        Assert.True(decoded.IsOk, decoded.Error?.ToString());
+        Assert.Equal(set.All(), decoded.Value!.All());
+    }
+
+    [Fact]
     public void Every_truncation_is_an_error_value()
     {
         var bytes = VrpSetCodec.Encode(VrpSet.Create(Info with { RtrSession = 1, RtrSerial = 2 }, Mixed));

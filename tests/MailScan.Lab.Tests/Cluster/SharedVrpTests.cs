@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
 using MailScan.Worker.Redis;
@@ -85,10 +86,28 @@ public sealed class SharedVrpTests : IAsyncLifetime
         Assert.Contains(Added, after.All());
     }
 
-    private async Task<VrpPublisher> StartPublisherAsync()
+    [Fact]
+    public async Task Rtr_data_that_expired_at_the_publisher_is_withdrawn_from_the_workers()
+    {
+        var rtr = Channel.CreateUnbounded<VrpSourceUpdate>();
+        var set = VrpSet.Create(new VrpSetInfo("rtr://192.0.2.1:8282", "session 7 serial 1", DateTimeOffset.UtcNow) { RtrSession = 7, RtrSerial = 1 }, [Added]);
+        rtr.Writer.TryWrite(VrpSourceUpdate.Loaded(set));
+        await StartPublisherAsync(() => new ScriptedSource(rtr.Reader));
+        var worker = await StartWorkerStoreAsync();
+        Assert.Equal(set.All(), (await worker.GetAsync(CancellationToken.None)).Set!.All());
+
+        rtr.Writer.TryWrite(VrpSourceUpdate.Expire("rtr://192.0.2.1:8282: no update for 7200 s"));
+        await WaitUntilAsync(() => worker.Current.Set is null, "the worker still uses expired RTR data");
+
+        Assert.Contains("no update for 7200 s", worker.Current.Error);
+    }
+
+    private Task<VrpPublisher> StartPublisherAsync() => StartPublisherAsync(() => VrpExportSource.FromFile(Export, Refresh, TimeProvider.System));
+
+    private async Task<VrpPublisher> StartPublisherAsync(Func<IVrpSource> source)
     {
         var redis = await ConnectAsync();
-        var publisher = new VrpPublisher(() => VrpExportSource.FromFile(Export, Refresh, TimeProvider.System), redis, _keys, TimeProvider.System, NullLogger<VrpPublisher>.Instance)
+        var publisher = new VrpPublisher(source, redis, _keys, TimeProvider.System, NullLogger<VrpPublisher>.Instance)
         {
             TakeOverEvery = TimeSpan.FromMilliseconds(200),
         };
@@ -168,6 +187,14 @@ public sealed class SharedVrpTests : IAsyncLifetime
         foreach (var connection in _connections)
             await connection.DisposeAsync();
         _work.Delete(recursive: true);
+    }
+
+    /// <summary>A source that says what the test writes, as an RTR cache's client would.</summary>
+    private sealed class ScriptedSource(ChannelReader<VrpSourceUpdate> updates) : IVrpSource
+    {
+        public string Location => "rtr://192.0.2.1:8282";
+
+        public IAsyncEnumerable<VrpSourceUpdate> WatchAsync(CancellationToken cancellationToken) => updates.ReadAllAsync(cancellationToken);
     }
 
     private sealed class StoppedPublisher(VrpPublisher publisher) : IAsyncDisposable
