@@ -34,6 +34,7 @@ public sealed class RpkiBenchmark : IBenchmark
             Row("synthetic table", $"{synthetic.Routes.Count:N0} routes ({new FileInfo(pfx2as).Length / 1e6:0} MB pfx2as), {synthetic.Vrps.Count:N0} VRPs ({new FileInfo(json).Length / 1e6:0} MB JSON), made in {clock.Elapsed.TotalSeconds:0.0} s");
 
             var (vrps, table) = await MeasureLoadsAsync(json, pfx2as, cancellationToken);
+            await SharedVrpMeasure.RunAsync(json, vrps, Row, LoadVrpsAsync, cancellationToken);
             MeasureLookups(synthetic, vrps, table, lookups);
             if (rovQueries > 0 && new[] { "stayrtr", "rtrdump", "rpki-rov" }.All(RpkiPeers.Installed))
                 await MeasurePeersAsync(json, synthetic, vrps, rovQueries, cancellationToken);

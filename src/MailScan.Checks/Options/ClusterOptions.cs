@@ -33,6 +33,9 @@ public sealed class ClusterOptions
     /// <summary>How long a worker may take to answer a probe on top of the probe's own limit (queueing, the bus).</summary>
     public TimeSpan BusMargin { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a process asks Redis whether the cluster's VRP set has a new version (only a changed one is loaded).</summary>
+    public TimeSpan VrpPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Most names one batch may hold.</summary>
     public long BatchMaxNames { get; set; } = 10_000_000;
 

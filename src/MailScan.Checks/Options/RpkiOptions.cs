@@ -27,6 +27,6 @@ public sealed class RpkiOptions
     /// <summary>How long a probe waits for the first VRP set to load.</summary>
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Time for one HTTP fetch or one RTR exchange (connect, or a query until End of Data).</summary>
+    /// <summary>Time for one HTTP fetch, one RTR exchange (connect, or a query until End of Data), or one read of the cluster's shared set from Redis.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -49,6 +49,25 @@ public sealed class VrpSet
         return new VrpSet(info, prefixes, maxLengths, asns);
     }
 
+    /// <summary>
+    /// Builds the set from well-formed VRPs already in index order without duplicates (as a
+    /// serialised set holds them), skipping the sort; null when they are not in that order.
+    /// </summary>
+    internal static VrpSet? FromOrdered(VrpSetInfo info, Vrp[] ordered)
+    {
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            if (VrpOrder(ordered[i - 1], ordered[i]) >= 0)
+                return null;
+        }
+        var prefixes = new IpPrefix[ordered.Length];
+        var maxLengths = new byte[ordered.Length];
+        var asns = new uint[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+            (prefixes[i], maxLengths[i], asns[i]) = (ordered[i].Prefix, ordered[i].MaxLength, ordered[i].Asn);
+        return new VrpSet(info, prefixes, maxLengths, asns);
+    }
+
     /// <summary>Every VRP, in index order.</summary>
     public IEnumerable<Vrp> All()
     {

@@ -1,4 +1,5 @@
 using MailScan.Checks.Options;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -82,6 +83,7 @@ public sealed partial class VrpStore : IVrpProvider, IAsyncDisposable
         if (update.Set is { } set)
         {
             _current = new VrpSnapshot(set, null);
+            MailScanMetrics.VrpSetHeld(set.Info.LoadedAt);
             LogLoaded(_logger, set.Count, set.Info.Source, set.Info.Version);
         }
         else if (update.Expired)

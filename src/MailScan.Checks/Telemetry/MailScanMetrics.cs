@@ -35,6 +35,12 @@ public static class MailScanMetrics
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
         "mailscan.cache.lookups", description: "Cache lookups by cache (dns, host, vrp) and result (hit, miss)");
 
+    private static readonly Gauge<double> VrpSetTimestamp = Meter.CreateGauge<double>(
+        "mailscan.vrp.set.timestamp", unit: "s", description: "When the VRP set this process holds was read from its source (Unix time; time() minus it is the set's age)");
+
+    private static readonly Counter<long> VrpSetsPublished = Meter.CreateCounter<long>(
+        "mailscan.vrp.published", description: "VRP set versions this process published to Redis for the cluster (only the publisher's lease holder counts)");
+
     private static readonly Counter<long> PolitenessWaits = Meter.CreateCounter<long>(
         "mailscan.politeness.waits", description: "Connections that had to wait for the per-address limit or spacing, by probe kind");
 
@@ -75,6 +81,11 @@ public static class MailScanMetrics
     /// <summary>A cache was asked: <paramref name="cache"/> is dns, host or vrp.</summary>
     public static void CacheLookup(string cache, bool hit) =>
         CacheLookups.Add(1, new KeyValuePair<string, object?>("cache", cache), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    /// <summary>A VRP set was taken into use: its load time from the source, which the set carries across the cluster.</summary>
+    public static void VrpSetHeld(DateTimeOffset loadedAt) => VrpSetTimestamp.Record(loadedAt.ToUnixTimeMilliseconds() / 1000.0);
+
+    public static void VrpSetPublished() => VrpSetsPublished.Add(1);
 
     public static void PolitenessWaited(string kind, TimeSpan waited)
     {

@@ -32,6 +32,15 @@ public sealed class RedisKeys(ClusterOptions cluster)
     /// <summary>How often each host probe really ran (a hash: probe key to count), for operators and tests.</summary>
     public RedisKey ProbeRuns => _prefix + "probe:runs";
 
+    /// <summary>The lease of the one process that follows the VRP source and publishes its versions.</summary>
+    public RedisKey VrpLease => _prefix + "vrp:lease";
+
+    /// <summary>The version of the VRP set the cluster uses now (or "!" and why the set was withdrawn).</summary>
+    public RedisKey VrpCurrent => _prefix + "vrp:current";
+
+    /// <summary>One version of the VRP set, serialised by <c>VrpSetCodec</c>.</summary>
+    public RedisKey VrpVersion(string version) => $"{_prefix}vrp:set:{version}";
+
     /// <summary>The open connections to one address (a sorted set of leases) and the earliest next start.</summary>
     public (RedisKey Leases, RedisKey NextStart) Gate(string address) =>
         ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next");

@@ -12,8 +12,9 @@ namespace MailScan.Worker.Redis;
 
 /// <summary>
 /// Wires Redis when Cluster:Redis is set: one shared connection, the keys, the cluster-wide
-/// connection gate, and the distributed cache that HybridCache takes as its second level in
-/// every process (host evidence in coordinators, DNS answers wherever they are cached).
+/// connection gate, the distributed cache that HybridCache takes as its second level in
+/// every process (host evidence in coordinators, DNS answers wherever they are cached), and the
+/// VRP set shared through Redis.
 /// </summary>
 public static class RedisServices
 {
@@ -42,6 +43,7 @@ public static class RedisServices
         services.Replace(ServiceDescriptor.Singleton<IDistributedCache>(provider => new ForgivingDistributedCache(
             new RedisCache(provider.GetRequiredService<IOptions<RedisCacheOptions>>()),
             provider.GetRequiredService<ILogger<ForgivingDistributedCache>>())));
+        services.AddMailScanSharedVrps();
         return true;
     }
 }

@@ -65,6 +65,15 @@ public sealed class ClusterMetricsTests
         Assert.True(workers.Sum(w => w.Sum("mailscan_dns_queries_total", ("resolver", "0"), ("rcode", "NOERROR"))) > 0, "recursive queries are counted under the configured resolver's index");
         Assert.DoesNotContain(workers.SelectMany(w => w.Samples), s => s.Labels.Keys.Any(k => k is "domain" or "address" or "target"));
 
+        // VRPs: a process published the lab's set to Redis; each worker that validated routes loaded that one version, once.
+        Assert.True(workers.Append(coordinator).Sum(p => p.Sum("mailscan_vrp_published_total")) >= 1, "no process published the VRP set");
+        Assert.True(ran.ContainsKey(MailScan.Checks.Scanning.ProbeKinds.RouteOrigin), "the batch validated no routes");
+        foreach (var worker in workers.Where(w => w.Sum("mailscan_probes_finished_total", ("kind", MailScan.Checks.Scanning.ProbeKinds.RouteOrigin)) > 0))
+        {
+            Assert.Equal(1, worker.Sum("mailscan_cache_lookups_total", ("cache", "vrp"), ("result", "miss")));
+            Assert.True(worker.Sum("mailscan_vrp_set_timestamp_seconds") > 0, "the worker's VRP set has no load time");
+        }
+
         // Logs: JSON, one Debug line per finished probe (the level set for that category alone), as many as the worker counted.
         for (var i = 0; i < workers.Count; i++)
         {
