@@ -15,11 +15,12 @@ internal static partial class OpenSslSessionTicket
         var file = Path.Combine(Path.GetTempPath(), $"mailscan-lab-ticket-{Guid.NewGuid():N}.pem");
         try
         {
-            // s_client reads the ticket after the handshake; QUIT a moment later lets it arrive first, and the end of its input ends it.
-            await RunAsync(["s_client", "-starttls", "smtp", "-connect", $"{address}:25", "-tls1_3", "-sess_out", file], "QUIT\r\n", TimeSpan.FromMilliseconds(800));
+            // s_client reads the ticket after the handshake and writes it out at once; QUIT only then (or after 5 s without one),
+            // so a slow machine does not end the session before the ticket arrived. The end of its input ends it.
+            await RunAsync(["s_client", "-starttls", "smtp", "-connect", $"{address}:25", "-tls1_3", "-sess_out", file], "QUIT\r\n", () => TicketKeptAsync(file));
             if (!File.Exists(file))
                 return null;
-            var text = await RunAsync(["sess_id", "-in", file, "-text", "-noout"], null, TimeSpan.Zero);
+            var text = await RunAsync(["sess_id", "-in", file, "-text", "-noout"], null, () => Task.CompletedTask);
             return MaxEarlyData().Match(text) is { Success: true } m ? uint.Parse(m.Groups[1].Value) : null;
         }
         finally
@@ -28,7 +29,14 @@ internal static partial class OpenSslSessionTicket
         }
     }
 
-    private static async Task<string> RunAsync(string[] arguments, string? input, TimeSpan pauseBeforeInput)
+    private static async Task TicketKeptAsync(string file)
+    {
+        for (var waited = 0; waited < 5000 && !(File.Exists(file) && new FileInfo(file).Length > 0); waited += 50)
+            await Task.Delay(50);
+        await Task.Delay(200); // a second ticket may follow the first
+    }
+
+    private static async Task<string> RunAsync(string[] arguments, string? input, Func<Task> beforeInput)
     {
         var start = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in arguments)
@@ -36,7 +44,7 @@ internal static partial class OpenSslSessionTicket
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await Task.Delay(pauseBeforeInput);
+        await beforeInput();
         if (input is not null)
             await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
