@@ -114,6 +114,8 @@ internal static class ServerCommands
             ClusterRole.Coordinator => $"coordinator on {options.Cluster.Listen}",
             _ => $"coordinator on {options.Cluster.Listen} with workers for {string.Join(",", families)}",
         };
-        return $"mailscan {what}; {bus}; {state}";
+        var access = role == ClusterRole.Worker ? string.Empty
+            : options.Access.Keys.Count == 0 ? "; API open (no Access:Keys)" : $"; API keys: {string.Join(", ", options.Access.Keys.Select(k => k.Name))}";
+        return $"mailscan {what}; {bus}; {state}{access}";
     }
 }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using MailScan.Checks.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace MailScan.Coordinator.Access;
@@ -45,11 +46,15 @@ public sealed partial class ApiKeyInterceptor(ApiKeyRing ring, RequestRateLimits
     private void Admit(ServerCallContext context)
     {
         if (ring.IsOpen)
+        {
+            MailScanMetrics.ApiCall("none", "allowed");
             return;
+        }
         var presented = PresentedKey(context.RequestHeaders);
         if (presented is null)
         {
             LogRefused(logger, context.Method, context.Peer, "no API key");
+            MailScanMetrics.ApiCall("unknown", "unauthenticated");
             throw new RpcException(new Status(StatusCode.Unauthenticated,
                 "this coordinator needs an API key: send it as 'authorization: Bearer KEY' (mailscan batch --api-key-file PATH, or MAILSCAN_API_KEY)"));
         }
@@ -57,15 +62,18 @@ public sealed partial class ApiKeyInterceptor(ApiKeyRing ring, RequestRateLimits
         if (key is null)
         {
             LogRefused(logger, context.Method, context.Peer, "unknown API key");
+            MailScanMetrics.ApiCall("unknown", "unauthenticated");
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key is not known to this coordinator"));
         }
         if (!rates.TryTake(key, out var retryAfter))
         {
             LogRateLimited(logger, key.Name, context.Method);
+            MailScanMetrics.ApiCall(key.Name, "rate_limited");
             var wait = Math.Max(0.1, Math.Round(retryAfter.TotalSeconds, 1));
             throw new RpcException(new Status(StatusCode.ResourceExhausted,
                 $"API key '{key.Name}' is over its request rate ({key.RequestsPerSecond:0.###} per second, bursts of {key.RequestBurst}); retry in {wait:0.#} s"));
         }
+        MailScanMetrics.ApiCall(key.Name, "allowed");
         context.UserState[CallerSlot] = key;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Batches;
 
 namespace MailScan.Coordinator.Access;
@@ -27,7 +28,7 @@ public sealed class BatchQuotas(IQuotaLedger ledger, IBatchStore store, TimeProv
             {
                 var running = await RunningBatchesAsync(key, cancellationToken).ConfigureAwait(false);
                 if (running >= key.MaxConcurrentBatches)
-                    throw new BatchRequestException(BatchProblem.OverQuota,
+                    throw OverQuota(key,
                         $"API key '{key.Name}' has {running} batches running, its limit (MaxConcurrentBatches); a new one may start when one of them finishes or is cancelled");
             }
             var day = await ChargeAsync(key, names, cancellationToken).ConfigureAwait(false);
@@ -52,10 +53,16 @@ public sealed class BatchQuotas(IQuotaLedger ledger, IBatchStore store, TimeProv
         if (!charge.Granted)
         {
             var reset = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-            throw new BatchRequestException(BatchProblem.OverQuota,
+            throw OverQuota(key,
                 $"API key '{key.Name}' may submit {key.MaxNamesPerDay} names per UTC day (MaxNamesPerDay) and has used {charge.UsedToday} today; {names} more would pass it; the count resets at {reset}");
         }
         return day;
+    }
+
+    private static BatchRequestException OverQuota(ApiKey key, string message)
+    {
+        MailScanMetrics.ApiCall(key.Name, "over_quota");
+        return new BatchRequestException(BatchProblem.OverQuota, message);
     }
 
     /// <summary>The key's batches still running; those finished, cancelled or expired are forgotten on the way.</summary>

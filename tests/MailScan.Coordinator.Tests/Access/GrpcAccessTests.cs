@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -107,6 +108,45 @@ public sealed class GrpcAccessTests
         var limited = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetBatchAsync(request, Bearer(ResearchKey)).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, limited.StatusCode);
         Assert.Matches(@"API key 'research' is over its request rate \(0\.001 per second, bursts of 2\); retry in \d+(\.\d)? s", limited.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Calls_are_counted_by_key_name_and_outcome_never_by_key()
+    {
+        var counted = new List<(string Key, string Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "mailscan.api.calls")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var labels = tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString() ?? "");
+            if (labels["key"] is "metered" || labels["outcome"] is "unauthenticated")
+            {
+                lock (counted)
+                    counted.Add((labels["key"], labels["outcome"]));
+            }
+        });
+        listener.Start();
+        await using var host = await AccessTestHost.StartAsync(AccessTestHost.Options(AccessTestHost.Key("metered", ResearchKey, batches: 1, perSecond: 0.001, burst: 3)));
+
+        await SubmitAsync(host.Client, Bearer(ResearchKey), "a.example");
+        await Assert.ThrowsAsync<RpcException>(() => SubmitAsync(host.Client, Bearer(ResearchKey), "b.example"));
+        await Assert.ThrowsAsync<RpcException>(() => SubmitAsync(host.Client, Bearer("wrong"), "b.example"));
+        await Assert.ThrowsAsync<RpcException>(() => SubmitAsync(host.Client, Bearer(ResearchKey), "b.example"));
+        await Assert.ThrowsAsync<RpcException>(() => SubmitAsync(host.Client, Bearer(ResearchKey), "b.example"));
+
+        lock (counted)
+        {
+            // Burst of 3: submitted; over the running batches; (wrong key); over them again; out of tokens.
+            Assert.Equal(3, counted.Count(c => c == ("metered", "allowed")));
+            Assert.Equal(2, counted.Count(c => c == ("metered", "over_quota")));
+            Assert.Contains(("unknown", "unauthenticated"), counted);
+            Assert.Contains(("metered", "rate_limited"), counted);
+            Assert.DoesNotContain(counted, c => c.Key.Contains(ResearchKey, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

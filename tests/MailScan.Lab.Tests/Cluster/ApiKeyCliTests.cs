@@ -46,6 +46,7 @@ public sealed class ApiKeyCliTests : IDisposable
 
         // The coordinators' logs (Information level) show the key's name, never the key, and no report.
         var logs = before.Output + cluster.Coordinator!.Output;
+        Assert.Contains("API keys: lab-client", logs);
         Assert.DoesNotContain(key, logs);
         Assert.DoesNotContain("{\"domain\"", logs);
         Assert.All(reports, report => Assert.DoesNotContain(report[..80], logs));
