@@ -20,7 +20,7 @@ const problem = (where, what) => problems.push(`${where}: ${what}`);
 
 const families = ['dns', 'ns', 'smtp', 'rpki', 'https'];
 const commands = ['serve', 'coordinator', 'worker', 'batch', 'scan', 'stats'];
-const sections = ['Dns', 'Targets', 'Smtp', 'Tls', 'Rpki', 'Scan', 'Cluster', 'Auth', 'Logging', 'Telemetry'];
+const sections = ['Dns', 'Targets', 'Smtp', 'Tls', 'Rpki', 'Scan', 'Cluster', 'Auth', 'Logging', 'Telemetry', 'Access'];
 const models = {
   'v1/Namespace': Namespace, 'v1/ConfigMap': ConfigMap, 'v1/Secret': Secret, 'v1/Service': Service,
   'apps/v1/Deployment': Deployment, 'apps/v1/StatefulSet': StatefulSet,

@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>Could not scan: no resolver answered, or the network is unusable.</summary>
     public const int CouldNotScan = 3;
+
+    /// <summary>The coordinator refused the caller: no API key, or one it does not know (gRPC Unauthenticated).</summary>
+    public const int NotAuthorized = 4;
+
+    /// <summary>Over a limit of the coordinator: an API key's quota or request rate, or the batch size (gRPC ResourceExhausted); the message says which.</summary>
+    public const int OverLimit = 5;
 }

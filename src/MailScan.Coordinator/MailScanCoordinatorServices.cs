@@ -2,10 +2,13 @@ using MailScan.Checks;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
+using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Flights;
 using MailScan.Worker;
 using MailScan.Worker.Redis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +51,7 @@ public static class MailScanCoordinatorServices
         {
             services.TryAddSingleton<IProbeFlight, RedisProbeFlight>();
             services.TryAddSingleton<IBatchStore, RedisBatchStore>();
+            services.TryAddSingleton<IQuotaLedger, RedisQuotaLedger>();
         }
         services.TryAddSingleton<IProbeFlight, LocalProbeFlight>();
         services.AddMailScanBus(options.Cluster, workerFamilies, options.Cluster.WorkerConcurrency);
@@ -55,7 +59,40 @@ public static class MailScanCoordinatorServices
         services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
             sp.GetRequiredService<BusProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow, sp.GetRequiredService<IProbeFlight>()));
         services.AddMailScanBatches();
+        services.AddMailScanAccess();
         return services;
+    }
+
+    /// <summary>API keys and their quotas (Access:Keys): the key ring, the request rate limits, the quota ledger (in memory unless one is registered).</summary>
+    public static IServiceCollection AddMailScanAccess(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ApiKeyRing>();
+        services.TryAddSingleton<RequestRateLimits>();
+        services.TryAddSingleton<IQuotaLedger, MemoryQuotaLedger>();
+        services.TryAddSingleton<BatchQuotas>();
+        return services;
+    }
+
+    /// <summary>
+    /// The gRPC API: the scanner's service behind the API-key door (<see cref="ApiKeyInterceptor"/>),
+    /// gRPC health and reflection in front of it, open to all. Map them with <see cref="MapMailScanGrpc"/>.
+    /// </summary>
+    public static IServiceCollection AddMailScanGrpc(this IServiceCollection services)
+    {
+        services.AddGrpc(grpc => grpc.EnableDetailedErrors = false)
+            .AddServiceOptions<MailScanGrpcService>(service => service.Interceptors.Add<ApiKeyInterceptor>());
+        services.AddGrpcHealthChecks();
+        services.AddGrpcReflection();
+        return services;
+    }
+
+    /// <summary>Maps the services of <see cref="AddMailScanGrpc"/>.</summary>
+    public static IEndpointRouteBuilder MapMailScanGrpc(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<MailScanGrpcService>();
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
     }
 
     /// <summary>Batches: the store (in memory unless one is registered), the service clients use, and the runner that scans them.</summary>

@@ -3,6 +3,7 @@ using Grpc.Core;
 using MailScan.Checks.Input;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.V1;
+using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Reports;
 using ScanEvent = MailScan.Contracts.V1.ScanEvent;
@@ -10,12 +11,14 @@ using ScanEvent = MailScan.Contracts.V1.ScanEvent;
 namespace MailScan.Coordinator;
 
 /// <summary>The gRPC face of the scanner: maps requests to the domain scanner and the batch service, and their answers to the contract, nothing more.</summary>
-public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batches) : MailScanService.MailScanServiceBase
+public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batches, BatchQuotas quotas) : MailScanService.MailScanServiceBase
 {
     public override async Task ScanDomain(ScanDomainRequest request, IServerStreamWriter<ScanEvent> responseStream, ServerCallContext context)
     {
         if (!DomainName.TryParse(request.Domain, out var domain, out var error))
             throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"invalid domain name: {error}"));
+        if (ApiKeyInterceptor.Caller(context) is { } caller)
+            await Guard(async () => { await quotas.ChargeScanAsync(caller, context.CancellationToken).ConfigureAwait(false); return true; }).ConfigureAwait(false);
         try
         {
             await foreach (var step in scanner.ScanAsync(domain, context.CancellationToken).ConfigureAwait(false))
@@ -51,7 +54,12 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
                 if (label.Length == 0)
                     label = chunk.Label ?? string.Empty;
             }
+            var caller = ApiKeyInterceptor.Caller(context);
+            await using var admission = caller is null ? null
+                : await quotas.AdmitBatchAsync(caller, collector.Names.Count, context.CancellationToken).ConfigureAwait(false);
             var submission = await batches.SubmitAsync(collector, label, context.CancellationToken).ConfigureAwait(false);
+            if (admission is not null)
+                await admission.CommitAsync(submission.Batch.Id, context.CancellationToken).ConfigureAwait(false);
             var response = new SubmitBatchResponse
             {
                 BatchId = submission.Batch.Id,
@@ -119,7 +127,7 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         {
             var code = ex.Problem switch
             {
-                BatchProblem.TooLarge => StatusCode.ResourceExhausted,
+                BatchProblem.TooLarge or BatchProblem.OverQuota => StatusCode.ResourceExhausted,
                 BatchProblem.UnknownBatch => StatusCode.NotFound,
                 BatchProblem.NotAllowed => StatusCode.FailedPrecondition,
                 _ => StatusCode.InvalidArgument,

@@ -15,4 +15,5 @@ public sealed class MailScanOptions
     public AuthOptions Auth { get; set; } = new();
     public ClusterOptions Cluster { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    public AccessOptions Access { get; set; } = new();
 }

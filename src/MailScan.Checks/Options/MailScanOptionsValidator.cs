@@ -100,6 +100,35 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         foreach (var error in options.Telemetry.Errors())
             yield return error;
+        foreach (var error in AccessErrors(options.Access))
+            yield return error;
+    }
+
+    private static IEnumerable<string> AccessErrors(AccessOptions access)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < access.Keys.Count; i++)
+        {
+            var key = access.Keys[i];
+            var at = $"Access:Keys:{i}";
+            if (key.Name.Length is 0 or > 64 || !key.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+                yield return $"{at}:Name: '{key.Name}' is not a key name (1-64 letters, digits, '.', '_', '-')";
+            else if (!names.Add(key.Name))
+                yield return $"{at}:Name: '{key.Name}' is the name of another key too";
+            if (key.Sha256.Length != 64 || !key.Sha256.All(char.IsAsciiHexDigit))
+                yield return $"{at}:Sha256: not a SHA-256 in hex (64 digits); hash the key with: printf %s \"$KEY\" | sha256sum";
+            else if (!hashes.Add(key.Sha256))
+                yield return $"{at}:Sha256: the same key is given twice";
+            if (key.MaxConcurrentBatches is < 0 or > 10_000)
+                yield return $"{at}:MaxConcurrentBatches: {key.MaxConcurrentBatches} is out of range (0-10000; 0: no limit)";
+            if (key.MaxNamesPerDay is < 0 or > 10_000_000_000)
+                yield return $"{at}:MaxNamesPerDay: {key.MaxNamesPerDay} is out of range (0-10000000000; 0: no limit)";
+            if (!double.IsFinite(key.RequestsPerSecond) || key.RequestsPerSecond is < 0 or > 10_000)
+                yield return $"{at}:RequestsPerSecond: {key.RequestsPerSecond} is out of range (0-10000; 0: no limit)";
+            if (key.RequestBurst is < 1 or > 100_000)
+                yield return $"{at}:RequestBurst: {key.RequestBurst} is out of range (1-100000)";
+        }
     }
 
     private static IEnumerable<string> ClusterErrors(ClusterOptions cluster)

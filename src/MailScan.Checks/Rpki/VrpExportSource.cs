@@ -40,7 +40,8 @@ public sealed class VrpExportSource : IVrpSource
         new(Path.GetFullPath(path), null, Path.GetFullPath(path), refresh, TimeSpan.Zero, null, time);
 
     public static VrpExportSource FromUrl(Uri url, TimeSpan refresh, TimeSpan fetchTimeout, HttpClient http, TimeProvider time) =>
-        new(url.ToString(), url, null, refresh, fetchTimeout, http, time);
+        // The location is logged and shown in reports: without user info or query, which may hold credentials.
+        new(url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped), url, null, refresh, fetchTimeout, http, time);
 
     public async IAsyncEnumerable<VrpSourceUpdate> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

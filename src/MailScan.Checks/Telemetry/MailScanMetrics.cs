@@ -60,6 +60,13 @@ public static class MailScanMetrics
     private static readonly Counter<long> DomainsDone = Meter.CreateCounter<long>(
         "mailscan.domains.done", description: "Domains reported by this coordinator's batch runner, by result (reported, failed)");
 
+    private static readonly Counter<long> ApiCalls = Meter.CreateCounter<long>(
+        "mailscan.api.calls", description: "Calls of the coordinator's API, by API key name (none when open, unknown when refused before a key was found) and outcome (allowed, unauthenticated, rate_limited, over_quota)");
+
+    /// <summary>A call of the coordinator's API was let in or refused; <paramref name="key"/> is a configured key's name, "none" or "unknown", never a key.</summary>
+    public static void ApiCall(string key, string outcome) =>
+        ApiCalls.Add(1, new KeyValuePair<string, object?>("key", key), new KeyValuePair<string, object?>("outcome", outcome));
+
     /// <summary>A probe starts; returns the timestamp to pass to <see cref="ProbeFinished"/>.</summary>
     public static long ProbeStarted(string kind)
     {

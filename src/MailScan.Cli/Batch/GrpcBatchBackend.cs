@@ -6,11 +6,12 @@ using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Batch;
 
-/// <summary>The batch on a coordinator: names streamed in chunks, results streamed back from a cursor.</summary>
-internal sealed class GrpcBatchBackend(string server) : IBatchBackend
+/// <summary>The batch on a coordinator: names streamed in chunks, results streamed back from a cursor; every call carries the API key, if any.</summary>
+internal sealed class GrpcBatchBackend(string server, string? apiKey) : IBatchBackend
 {
     private const int Chunk = 1000;
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(server);
+    private readonly Metadata? _headers = apiKey is null ? null : new Metadata { { "authorization", $"Bearer {apiKey}" } };
 
     public string Name => server;
 
@@ -18,7 +19,7 @@ internal sealed class GrpcBatchBackend(string server) : IBatchBackend
 
     public async Task<V1.SubmitBatchResponse> SubmitAsync(IReadOnlyList<DomainName> names, string label, CancellationToken cancellationToken)
     {
-        using var call = Client.SubmitBatch(cancellationToken: cancellationToken);
+        using var call = Client.SubmitBatch(_headers, cancellationToken: cancellationToken);
         var first = true;
         foreach (var chunk in names.Chunk(Chunk))
         {
@@ -33,7 +34,7 @@ internal sealed class GrpcBatchBackend(string server) : IBatchBackend
 
     public async IAsyncEnumerable<V1.BatchResult> StreamAsync(string batchId, ulong afterCursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var call = Client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batchId, AfterCursor = afterCursor }, cancellationToken: cancellationToken);
+        using var call = Client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batchId, AfterCursor = afterCursor }, _headers, cancellationToken: cancellationToken);
         await foreach (var result in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             yield return result;
     }
@@ -42,7 +43,7 @@ internal sealed class GrpcBatchBackend(string server) : IBatchBackend
     {
         try
         {
-            return await Client.GetBatchAsync(new V1.GetBatchRequest { BatchId = batchId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Client.GetBatchAsync(new V1.GetBatchRequest { BatchId = batchId }, _headers, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {

@@ -25,14 +25,15 @@ internal static class BatchCommand
         var format = new Option<string?>("--format") { Description = "jsonl (a report per line) or csv (a status per category and sub-test); default from --out, else jsonl", HelpName = "jsonl|csv" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted batch: keep the results file and scan only what it lacks" };
         var label = new Option<string?>("--label") { Description = "a label for the batch on the coordinator", HelpName = "TEXT" };
+        var keyFile = new Option<string?>("--api-key-file") { Description = $"a file holding the coordinator's API key (default: the {ClientApiKey.EnvironmentVariable} environment variable)", HelpName = "PATH" };
         var command = new Command("batch", "Scan every domain of a file and write the reports (embedded, or on a coordinator with --server)")
-            { file, server, output, format, resume, label };
+            { file, server, output, format, resume, label, keyFile };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, new BatchRequest(
-            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(resume), result.GetValue(label)), cancellationToken));
+            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(resume), result.GetValue(label), result.GetValue(keyFile)), cancellationToken));
         return command;
     }
 
-    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool Resume, string? Label);
+    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool Resume, string? Label, string? ApiKeyFile);
 
     private static async Task<int> RunAsync(GlobalOptions global, ParseResult parsed, BatchRequest request, CancellationToken cancellationToken)
     {
@@ -45,6 +46,8 @@ internal static class BatchCommand
         var output = request.Output ?? Path.ChangeExtension(request.File, format == ResultFormat.Csv ? ".results.csv" : ".results.jsonl");
         if (File.Exists(output) && !request.Resume)
             return Fail(ExitCodes.BadInput, $"'{output}' exists; add --resume to continue that batch, or remove the file");
+        if (!ClientApiKey.TryRead(request.ApiKeyFile, Environment.GetEnvironmentVariable(ClientApiKey.EnvironmentVariable), out var apiKey, out var keyError))
+            return Fail(ExitCodes.BadInput, keyError);
         var options = CliRun.LoadOptions(global, parsed, out var exit);
         if (options is null)
             return exit;
@@ -56,7 +59,7 @@ internal static class BatchCommand
         return await CliRun.GuardAsync(global.LogLevel(parsed), async () =>
         {
             await using var backend = request.Server is { } server
-                ? (IBatchBackend)new GrpcBatchBackend(server)
+                ? (IBatchBackend)new GrpcBatchBackend(server, apiKey)
                 : await LocalBatchBackend.StartAsync(options, global.LogLevel(parsed), cancellationToken).ConfigureAwait(false);
             try
             {
@@ -64,8 +67,7 @@ internal static class BatchCommand
             }
             catch (RpcException ex) when (ex.StatusCode is not StatusCode.Cancelled)
             {
-                return Fail(ex.StatusCode is StatusCode.InvalidArgument or StatusCode.ResourceExhausted ? ExitCodes.BadInput : ExitCodes.CouldNotScan,
-                    $"{backend.Name}: {ex.Status.Detail}");
+                return Fail(ExitCode(ex.StatusCode), $"{backend.Name}: {ex.Status.Detail}");
             }
             catch (OperationCanceledException)
             {
@@ -236,6 +238,15 @@ internal static class BatchCommand
         error = $"--format: '{text}' is neither jsonl nor csv";
         return false;
     }
+
+    /// <summary>The exit code of a call the coordinator refused.</summary>
+    private static int ExitCode(StatusCode status) => status switch
+    {
+        StatusCode.InvalidArgument => ExitCodes.BadInput,
+        StatusCode.Unauthenticated or StatusCode.PermissionDenied => ExitCodes.NotAuthorized,
+        StatusCode.ResourceExhausted => ExitCodes.OverLimit,
+        _ => ExitCodes.CouldNotScan,
+    };
 
     private static int Fail(int code, string message)
     {

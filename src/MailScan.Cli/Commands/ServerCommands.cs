@@ -104,7 +104,8 @@ internal static class ServerCommands
     private static string Describe(MailScanOptions options, ClusterRole role, IReadOnlyList<string> families)
     {
         var bus = string.IsNullOrWhiteSpace(options.Cluster.RabbitMq) ? "in-memory bus" : $"RabbitMQ {new Uri(options.Cluster.RabbitMq).Authority.Split('@')[^1]}";
-        var state = !string.IsNullOrWhiteSpace(options.Cluster.Redis) ? $"Redis {options.Cluster.Redis.Split(',')[0]}"
+        // The first endpoint only, never an option such as password=...
+        var state = !string.IsNullOrWhiteSpace(options.Cluster.Redis) ? $"Redis {options.Cluster.Redis.Split(',').FirstOrDefault(p => !p.Contains('=', StringComparison.Ordinal))?.Trim()}"
             : role == ClusterRole.Worker ? "no Redis: the per-address connection limits hold in this process only"
             : "state in memory";
         var what = role switch
@@ -113,6 +114,8 @@ internal static class ServerCommands
             ClusterRole.Coordinator => $"coordinator on {options.Cluster.Listen}",
             _ => $"coordinator on {options.Cluster.Listen} with workers for {string.Join(",", families)}",
         };
-        return $"mailscan {what}; {bus}; {state}";
+        var access = role == ClusterRole.Worker ? string.Empty
+            : options.Access.Keys.Count == 0 ? "; API open (no Access:Keys)" : $"; API keys: {string.Join(", ", options.Access.Keys.Select(k => k.Name))}";
+        return $"mailscan {what}; {bus}; {state}{access}";
     }
 }

@@ -10,7 +10,7 @@ namespace MailScan.Cli.Configuration;
 /// </summary>
 internal static class OptionsLoader
 {
-    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster", "Telemetry"];
+    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster", "Telemetry", "Access"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
@@ -52,6 +52,7 @@ internal static class OptionsLoader
                 "Auth" => options.Auth,
                 "Cluster" => options.Cluster,
                 "Telemetry" => options.Telemetry,
+                "Access" => options.Access,
                 _ => options.Scan,
             };
             try

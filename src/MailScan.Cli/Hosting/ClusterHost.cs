@@ -42,9 +42,8 @@ internal static class ClusterHost
         var app = builder.Build();
         if (role != ClusterRole.Worker)
         {
-            app.MapGrpcService<MailScanGrpcService>();
-            app.MapGrpcHealthChecksService();
-            app.MapGrpcReflectionService();
+            app.MapMailScanGrpc();
+            WarnWhenOpen(app, options);
         }
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
@@ -66,9 +65,16 @@ internal static class ClusterHost
             return;
         }
         services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
-        services.AddGrpc(grpc => grpc.EnableDetailedErrors = false);
-        services.AddGrpcHealthChecks();
-        services.AddGrpcReflection();
+        services.AddMailScanGrpc();
+    }
+
+    /// <summary>A coordinator without API keys that listens beyond loopback lets anyone scan through it: say so at start.</summary>
+    private static void WarnWhenOpen(WebApplication app, MailScanOptions options)
+    {
+        var host = new Uri(options.Cluster.Listen).Host;
+        var loopback = host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        if (options.Access.Keys.Count == 0 && !loopback)
+            app.Logger.LogWarning("The coordinator listens on {Listen} without API keys: anyone who reaches it may scan; configure Access:Keys (docs/OPERATIONS.md)", options.Cluster.Listen);
     }
 
     /// <summary>A worker without a health port needs no web server at all.</summary>

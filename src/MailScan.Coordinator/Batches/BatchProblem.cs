@@ -11,4 +11,6 @@ public enum BatchProblem
     UnknownBatch,
     /// <summary>The coordinator is not set up for it (file submissions without an input directory).</summary>
     NotAllowed,
+    /// <summary>Over a quota of the caller's API key (running batches, names per day).</summary>
+    OverQuota,
 }

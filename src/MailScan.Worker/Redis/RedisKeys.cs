@@ -44,4 +44,10 @@ public sealed class RedisKeys(ClusterOptions cluster)
     /// <summary>The open connections to one address (a sorted set of leases) and the earliest next start.</summary>
     public (RedisKey Leases, RedisKey NextStart) Gate(string address) =>
         ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next");
+
+    /// <summary>How many names an API key submitted on a UTC day (expires two days later).</summary>
+    public RedisKey QuotaNames(string keyName, DateOnly day) => $"{_prefix}quota:{keyName}:names:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The batches of an API key that may still run (a set of batch ids).</summary>
+    public RedisKey QuotaBatches(string keyName) => $"{_prefix}quota:{keyName}:batches";
 }

@@ -93,4 +93,22 @@ public sealed class OptionsLoaderTests : IDisposable
         Assert.Contains(lines, l => l.Contains("--smtp-port"));
         Assert.Contains(lines, l => l.StartsWith("Dns:QueryTimeout", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Api_keys_and_their_quotas_come_from_environment_variables()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["MAILSCAN__Access__Keys__0__Name"] = "research",
+            ["MAILSCAN__Access__Keys__0__Sha256"] = new string('a', 64),
+            ["MAILSCAN__Access__Keys__0__MaxNamesPerDay"] = "5000",
+            ["MAILSCAN__Access__Keys__1__Name"] = "ops",
+            ["MAILSCAN__Access__Keys__1__Sha256"] = new string('b', 64),
+        };
+        var options = OptionsLoader.Load(new CommandLineSettings(), environment);
+
+        Assert.Equal(["research", "ops"], options.Access.Keys.Select(k => k.Name));
+        Assert.Equal(5000, options.Access.Keys[0].MaxNamesPerDay);
+        Assert.Equal(4, options.Access.Keys[1].MaxConcurrentBatches);
+    }
 }

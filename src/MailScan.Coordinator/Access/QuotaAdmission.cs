@@ -1,0 +1,34 @@
+namespace MailScan.Coordinator.Access;
+
+/// <summary>
+/// A batch let in under a key's quotas, until it is created: <see cref="CommitAsync"/> records it as
+/// running for the key; disposed without that (the batch was refused after all), its names are refunded.
+/// Holds the key's admission turn until then, so two submissions cannot both take the last slot.
+/// </summary>
+public sealed class QuotaAdmission(IQuotaLedger ledger, string keyName, DateOnly day, long names, SemaphoreSlim turn) : IAsyncDisposable
+{
+    private bool _committed;
+    private bool _disposed;
+
+    public async Task CommitAsync(string batchId, CancellationToken cancellationToken)
+    {
+        await ledger.AddBatchAsync(keyName, batchId, cancellationToken).ConfigureAwait(false);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        try
+        {
+            if (!_committed)
+                await ledger.RefundNamesAsync(keyName, day, names, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Grpc.Net.Client;
+using MailScan.Checks;
+using MailScan.Checks.Options;
+using MailScan.Checks.Scanning;
+using MailScan.Coordinator.Access;
+using MailScan.Coordinator.Batches;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Coordinator.Tests.Access;
+
+/// <summary>
+/// The coordinator's gRPC API in memory (TestServer), wired as `mailscan coordinator` wires it.
+/// Without the runner, batches stay running (for the quota of running batches); with it, domains
+/// are scanned in process against a closed loopback resolver port, so they fail fast and offline.
+/// </summary>
+internal sealed class AccessTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private AccessTestHost(WebApplication app, GrpcChannel channel)
+    {
+        _app = app;
+        Channel = channel;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public V1.MailScanService.MailScanServiceClient Client => new(Channel);
+
+    public static MailScanOptions Options(params ApiKeyOptions[] keys)
+    {
+        var options = new MailScanOptions();
+        options.Dns.Resolvers.Add("127.0.0.1:9");
+        options.Dns.QueryTimeout = TimeSpan.FromSeconds(1);
+        options.Dns.Retries = 0;
+        options.Access.Keys.AddRange(keys);
+        return options;
+    }
+
+    public static ApiKeyOptions Key(string name, string key, int batches = 0, long namesPerDay = 0, double perSecond = 0, int burst = 1) =>
+        new() { Name = name, Sha256 = ApiKeyRing.Hash(key), MaxConcurrentBatches = batches, MaxNamesPerDay = namesPerDay, RequestsPerSecond = perSecond, RequestBurst = burst };
+
+    public static async Task<AccessTestHost> StartAsync(MailScanOptions options, bool runBatches = false, ILoggerProvider? logs = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+            builder.Logging.AddProvider(logs);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.AddMailScanChecks();
+        builder.Services.AddSingleton<IProbeDispatcher>(sp => sp.GetRequiredService<InProcessProbeDispatcher>());
+        if (runBatches)
+        {
+            builder.Services.AddMailScanBatches();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IBatchStore, MemoryBatchStore>();
+            builder.Services.AddSingleton<BatchWakeUp>();
+            builder.Services.AddSingleton<BatchService>();
+        }
+        builder.Services.AddMailScanAccess();
+        builder.Services.AddMailScanGrpc();
+
+        var app = builder.Build();
+        app.MapMailScanGrpc();
+        await app.StartAsync();
+        var server = app.GetTestServer();
+        var channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
+        return new AccessTestHost(app, channel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
