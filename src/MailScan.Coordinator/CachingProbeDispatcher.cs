@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MailScan.Checks.Scanning;
-using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Flights;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace MailScan.Coordinator;

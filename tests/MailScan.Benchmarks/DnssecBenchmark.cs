@@ -3,12 +3,13 @@ using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
 using MailScan.Checks;
-using MailScan.Checks.Dns;
-using MailScan.Checks.Dns.Wire;
 using MailScan.Checks.Dnssec;
 using MailScan.Checks.Options;
 using MailScan.Cli.Configuration;
 using MailScan.Cli.Lab;
+using MailScan.Dns;
+using MailScan.Dns.Dnssec;
+using MailScan.Dns.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using MailScan.Checks.Dns;
+using MailScan.Checks;
 using MailScan.Checks.Policy.Spf;
 using MailScan.Cli.Configuration;
 using MailScan.Cli.Lab;
-using MailScan.Checks;
+using MailScan.Dns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailScan.Benchmarks;

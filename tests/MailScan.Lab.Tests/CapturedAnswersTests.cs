@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DnsClient;
 using MailScan.Checks.Dnssec;
+using MailScan.Dns.Dnssec;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MailScan.Lab.Tests;
 
 /// <summary>
-/// The questions whose answers the unit tests replay (tests/MailScan.Checks.Tests/Dnssec/Captured):
+/// The questions whose answers the unit tests replay (tests/MailScan.Dns.Tests/Dnssec/Captured):
 /// each validates on the live lab with the status the unit tests expect. With
 /// MAILSCAN_CAPTURE=FILE set, the answers (every DS and DNSKEY of the chains too), the lab's trust
 /// anchor and the time are written to FILE, which is how the captured file was made.

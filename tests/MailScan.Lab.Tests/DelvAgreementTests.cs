@@ -3,9 +3,10 @@ using System.Text;
 using DnsClient;
 using DnsClient.Protocol;
 using MailScan.Checks;
-using MailScan.Checks.Dns;
 using MailScan.Checks.Dnssec;
 using MailScan.Cli.Lab;
+using MailScan.Dns;
+using MailScan.Dns.Dnssec;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

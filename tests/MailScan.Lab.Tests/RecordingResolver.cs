@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using DnsClient;
-using MailScan.Checks.Dns;
-using MailScan.Checks.Dns.Wire;
 using MailScan.Checks.Options;
+using MailScan.Dns;
+using MailScan.Dns.Wire;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailScan.Lab.Tests;

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
 using MailScan.Checks.Options;
 using MailScan.Checks.Policy;
 using MailScan.Checks.Policy.Dmarc;
 using MailScan.Checks.Policy.Psl;
 using MailScan.Checks.Policy.Spf;
 using MailScan.Checks.Scanning;
+using MailScan.Dns;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Auth;

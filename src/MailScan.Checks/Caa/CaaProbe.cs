@@ -1,7 +1,7 @@
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
 using MailScan.Checks.Scanning;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Caa;
 

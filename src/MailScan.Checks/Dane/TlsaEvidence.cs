@@ -1,4 +1,5 @@
 using MailScan.Checks.Dnssec;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dane;
 

@@ -2,6 +2,7 @@ using DnsClient;
 using DnsClient.Protocol;
 using MailScan.Checks.Dnssec;
 using MailScan.Checks.Scanning;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dane;
 

@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
+using MailScan.Dns;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Discovery;

@@ -1,6 +1,7 @@
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dnssec;
 

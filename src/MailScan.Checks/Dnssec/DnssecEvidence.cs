@@ -1,3 +1,5 @@
+using MailScan.Dns.Dnssec;
+
 namespace MailScan.Checks.Dnssec;
 
 /// <summary>The DNSSEC status of one name, from validating its SOA answer (NODATA allowed), with the broken link when there is one.</summary>

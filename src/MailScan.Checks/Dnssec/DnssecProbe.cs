@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DnsClient;
 using MailScan.Checks.Scanning;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dnssec;
 

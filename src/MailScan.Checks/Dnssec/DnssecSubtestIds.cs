@@ -1,3 +1,5 @@
+using MailScan.Dns.Dnssec;
+
 namespace MailScan.Checks.Dnssec;
 
 /// <summary>The sub-test ids of the DNSSEC category.</summary>

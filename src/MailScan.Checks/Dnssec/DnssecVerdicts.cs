@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dnssec;
 

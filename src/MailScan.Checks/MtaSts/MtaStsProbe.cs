@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
 using MailScan.Checks.Policy;
 using MailScan.Checks.Policy.MtaSts;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
+using MailScan.Dns;
 
 namespace MailScan.Checks.MtaSts;
 

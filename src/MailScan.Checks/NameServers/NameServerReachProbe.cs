@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using DnsClient;
-using MailScan.Checks.Dns;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
+using MailScan.Dns;
 
 namespace MailScan.Checks.NameServers;
 

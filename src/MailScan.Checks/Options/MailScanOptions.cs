@@ -1,3 +1,5 @@
+using MailScan.Dns;
+
 namespace MailScan.Checks.Options;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using MailScan.Checks.Dns;
+using MailScan.Dns;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Options;
@@ -31,7 +31,7 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         if (options.Dns.ValidationMaxQueries is < 4 or > 1000)
             yield return $"Dns:ValidationMaxQueries: {options.Dns.ValidationMaxQueries} is out of range (4-1000)";
-        if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && File.Exists(options.Dns.TrustAnchorFile) && Dnssec.TrustAnchors.Load(options.Dns.TrustAnchorFile).Error is { } anchorError)
+        if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && File.Exists(options.Dns.TrustAnchorFile) && MailScan.Dns.Dnssec.TrustAnchors.Load(options.Dns.TrustAnchorFile).Error is { } anchorError)
             yield return $"Dns:TrustAnchorFile (--trust-anchor): {anchorError}";
         if (options.Dns.Retries is < 0 or > 10)
             yield return $"Dns:Retries: {options.Dns.Retries} is out of range (0-10)";

@@ -1,7 +1,7 @@
-using MailScan.Checks.Dns;
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki.Rtr;
 using MailScan.Checks.Scanning;
+using MailScan.Dns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using MailScan.Checks.Dns;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Rpki;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Rpki;
 

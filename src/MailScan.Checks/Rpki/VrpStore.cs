@@ -1,5 +1,5 @@
 using MailScan.Checks.Options;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using MailScan.Checks.Ipv6;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Scanning;
 

@@ -4,8 +4,8 @@ using System.Threading.Channels;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
-using MailScan.Checks.Telemetry;
 using MailScan.Checks.Verdicts;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

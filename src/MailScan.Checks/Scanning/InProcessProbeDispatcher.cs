@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MailScan.Checks.Options;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,8 +22,8 @@ public sealed partial class InProcessProbeDispatcher(
         using var span = MailScanTracing.StartProbe(request.Key.Kind, request.Key.Target);
         var started = MailScanMetrics.ProbeStarted(request.Key.Kind);
         var result = await RunAsync(request, cancellationToken).ConfigureAwait(false);
-        MailScanMetrics.ProbeFinished(request.Key.Kind, result.Outcome, started);
-        span?.SetTag("mailscan.probe.outcome", MailScanMetrics.OutcomeLabel(result.Outcome));
+        MailScanMetrics.ProbeFinished(request.Key.Kind, result.Outcome.Label(), started);
+        span?.SetTag("mailscan.probe.outcome", result.Outcome.Label());
         if (result.Outcome is ProbeOutcome.TimedOut or ProbeOutcome.Failed)
         {
             span?.SetStatus(ActivityStatusCode.Error, result.Reason);

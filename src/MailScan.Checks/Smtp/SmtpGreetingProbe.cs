@@ -7,7 +7,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using MailScan.Checks.Dane;
 using MailScan.Checks.Dnssec;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.StartTls;
 

@@ -1,5 +1,5 @@
 using MailScan.Checks.Options;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;

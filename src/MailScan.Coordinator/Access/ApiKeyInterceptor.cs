@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace MailScan.Coordinator.Access;

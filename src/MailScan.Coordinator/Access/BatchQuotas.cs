@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Batches;
+using MailScan.Telemetry;
 
 namespace MailScan.Coordinator.Access;
 

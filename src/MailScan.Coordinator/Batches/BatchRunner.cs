@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using Google.Protobuf;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
-using MailScan.Checks.Telemetry;
 using MailScan.Coordinator.Reports;
+using MailScan.Telemetry;
 using MailScan.Worker.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Coordinator.Batches;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using MailScan.Checks.Rpki;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using StackExchange.Redis;
 
 namespace MailScan.Worker.Redis;

@@ -1,5 +1,5 @@
 using MailScan.Checks.Rpki;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Tests.Discovery;
 

@@ -6,6 +6,7 @@ using MailScan.Checks.Policy.MtaSts;
 using MailScan.Checks.Policy.Psl;
 using MailScan.Checks.Policy.Spf;
 using MailScan.Checks.Policy.TlsRpt;
+using MailScan.Tests.Shared;
 
 namespace MailScan.Checks.Tests.Policy;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.Rpki.Rtr;
+using MailScan.Tests.Shared;
 
 namespace MailScan.Checks.Tests.Rpki;
 

@@ -1,4 +1,5 @@
 using MailScan.Checks.Rpki;
+using MailScan.Tests.Shared;
 
 namespace MailScan.Checks.Tests.Rpki;
 

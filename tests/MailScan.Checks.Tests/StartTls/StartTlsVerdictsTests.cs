@@ -9,6 +9,7 @@ using MailScan.Checks.StartTls;
 using MailScan.Checks.Tls;
 using MailScan.Checks.Tls.Enumeration;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Tests.StartTls;
 

@@ -1,4 +1,5 @@
 using MailScan.Checks.Tls.Codec;
+using MailScan.Tests.Shared;
 
 namespace MailScan.Checks.Tests.Tls;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 
 namespace MailScan.Cluster.Tests.Deploy;
 

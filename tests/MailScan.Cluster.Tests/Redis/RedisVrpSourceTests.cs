@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using MailScan.Checks.Rpki;
-using MailScan.Checks.Telemetry;
+using MailScan.Telemetry;
 using MailScan.Worker.Redis;
 using StackExchange.Redis;
 

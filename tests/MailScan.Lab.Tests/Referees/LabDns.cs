@@ -1,5 +1,5 @@
-using MailScan.Checks.Dns;
 using MailScan.Checks;
+using MailScan.Dns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailScan.Lab.Tests.Referees;

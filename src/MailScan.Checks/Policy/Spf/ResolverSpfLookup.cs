@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DnsClient;
 using DnsClient.Protocol;
-using MailScan.Checks.Dns;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Policy.Spf;
 

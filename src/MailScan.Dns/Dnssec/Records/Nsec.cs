@@ -1,0 +1,27 @@
+using MailScan.Dns.Wire;
+
+namespace MailScan.Dns.Dnssec.Records;
+
+/// <summary>An NSEC record (RFC 4034 §4): no names between <see cref="Owner"/> and <see cref="Next"/>, these types at the owner.</summary>
+public sealed record Nsec(DnsName Owner, DnsName Next, TypeBitmap Types)
+{
+    public static Nsec? Parse(DnsName owner, byte[] rdata)
+    {
+        var (next, end, error) = DnsWireReader.ReadName(rdata, 0);
+        if (error is not null || next is null || end > rdata.Length)
+            return null;
+        var types = TypeBitmap.Parse(rdata.AsSpan(end));
+        return types is null ? null : new Nsec(owner, next, types);
+    }
+
+    /// <summary>The owner is a delegation point seen from the parent: NS without SOA (RFC 6840 §4.1).</summary>
+    public bool IsDelegation => Types.Has(DnsRecordType.NS) && !Types.Has(DnsRecordType.SOA);
+
+    /// <summary>The name lies strictly between owner and next in canonical order (the last NSEC wraps to the apex).</summary>
+    public bool Covers(DnsName name)
+    {
+        var afterOwner = Owner.CompareTo(name) < 0;
+        var beforeNext = name.CompareTo(Next) < 0;
+        return Owner.CompareTo(Next) < 0 ? afterOwner && beforeNext : afterOwner;
+    }
+}

@@ -1,0 +1,71 @@
+using MailScan.Dns.Wire;
+
+namespace MailScan.Dns.Tests.Wire;
+
+/// <summary>Names: canonical order and form (RFC 4034 §6), escapes, limits.</summary>
+public sealed class DnsNameTests
+{
+    [Fact]
+    public void Names_sort_in_the_canonical_order_of_rfc_4034()
+    {
+        // RFC 4034 §6.1's example, in its order.
+        string[] ordered = ["example", "a.example", "yljkjljk.a.example", "Z.a.example", "zABC.a.EXAMPLE", "z.example", "\\001.z.example", "*.z.example", "\\200.z.example"];
+        var names = ordered.Select(DnsName.Parse).Reverse().ToList();
+
+        names.Sort();
+
+        Assert.Equal(ordered, names.Select(n => n.Display));
+    }
+
+    [Fact]
+    public void Names_compare_equal_without_regard_to_ascii_case_and_keep_their_case()
+    {
+        var upper = DnsName.Parse("MAIL.Example.NL.");
+        var lower = DnsName.Parse("mail.example.nl");
+
+        Assert.Equal(lower, upper);
+        Assert.Equal(lower.GetHashCode(), upper.GetHashCode());
+        Assert.Equal("MAIL.Example.NL", upper.Display);
+        Assert.Equal([4, .. "mail"u8, 7, .. "example"u8, 2, .. "nl"u8, 0], upper.ToWire(canonical: true));
+    }
+
+    [Theory]
+    [InlineData("a\\.b.example", 2, "a\\.b.example")]
+    [InlineData("\\065.example", 2, "A.example")]
+    [InlineData("\\000.example", 2, "\\000.example")]
+    public void Escapes_give_the_octets_they_name(string text, int labels, string display)
+    {
+        Assert.True(DnsName.TryParse(text, out var name));
+        Assert.Equal(labels, name.LabelCount);
+        Assert.Equal(display, name.Display);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a..b")]
+    [InlineData("\\256.example")]
+    [InlineData("caf\u00e9.example")]
+    public void Malformed_names_are_refused(string text) => Assert.False(DnsName.TryParse(text, out _));
+
+    [Fact]
+    public void Labels_over_63_octets_and_names_over_255_are_refused()
+    {
+        Assert.False(DnsName.TryParse(new string('a', 64) + ".example", out _));
+        Assert.True(DnsName.TryParse(new string('a', 63) + ".example", out _));
+        var label = new string('a', 63);
+        Assert.False(DnsName.TryParse(string.Join('.', label, label, label, label), out _));
+        Assert.True(DnsName.TryParse(string.Join('.', label, label, label, new string('a', 61)), out _));
+    }
+
+    [Fact]
+    public void Ancestors_and_wildcards_are_built_from_the_right()
+    {
+        var name = DnsName.Parse("a.b.example.nl");
+
+        Assert.Equal(DnsName.Parse("example.nl"), name.Ancestor(2));
+        Assert.Equal(DnsName.Parse("*.b.example.nl"), name.Parent().Wildcard());
+        Assert.Equal(DnsName.Parse("example.nl"), name.CommonAncestor(DnsName.Parse("c.example.nl")));
+        Assert.True(name.IsBelow(DnsName.Parse("Example.NL")));
+        Assert.False(name.IsBelow(name));
+    }
+}
