@@ -16,6 +16,7 @@ using MailScan.Checks.Targets;
 using MailScan.Checks.Tls;
 using MailScan.Dns;
 using MailScan.Dns.Dnssec;
+using MailScan.Rpki;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,8 @@ public static class MailScanChecksServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Dns));
         services.AddMailScanDns();
+        services.TryAddSingleton(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Rpki));
+        services.AddMailScanRpki();
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
         services.TryAddSingleton<ExtraTrustedRoots>();
@@ -44,7 +47,7 @@ public static class MailScanChecksServices
         services.AddSingleton<IProbe, AuthProbe>();
         services.AddSingleton<IProbe, MtaStsProbe>();
         services.AddSingleton<IProbe, DnssecProbe>();
-        services.AddMailScanRpki();
+        services.AddSingleton<IProbe, RouteOriginProbe>();
         services.AddSingleton<IProbe, StartTlsProbe>();
         services.AddSingleton<IProbe, TlsaProbe>();
         services.AddSingleton<IProbe, CaaProbe>();

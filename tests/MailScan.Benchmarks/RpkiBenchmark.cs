@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using MailScan.Checks.Rpki;
-using MailScan.Checks.Rpki.Rtr;
+using MailScan.Rpki;
+using MailScan.Rpki.Rtr;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailScan.Benchmarks;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 
 namespace MailScan.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 using StackExchange.Redis;
 
 namespace MailScan.Benchmarks;

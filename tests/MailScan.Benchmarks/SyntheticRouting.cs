@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 
 namespace MailScan.Benchmarks;
 

@@ -4,6 +4,7 @@ using MailScan.Checks.Rpki;
 using MailScan.Checks.Scanning;
 using MailScan.Cli;
 using MailScan.Cli.Lab;
+using MailScan.Rpki;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

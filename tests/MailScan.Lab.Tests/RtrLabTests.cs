@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MailScan.Checks.Rpki;
-using MailScan.Checks.Rpki.Rtr;
+using MailScan.Rpki;
+using MailScan.Rpki.Rtr;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailScan.Lab.Tests;

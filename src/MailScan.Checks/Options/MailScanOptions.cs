@@ -1,4 +1,5 @@
 using MailScan.Dns;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Options;
 

@@ -1,3 +1,5 @@
+using MailScan.Rpki;
+
 namespace MailScan.Checks.Rpki;
 
 /// <summary>The RFC 6811 state of the announced prefix for one of its origins, with the VRPs that agree and those that do not.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
 

@@ -1,4 +1,5 @@
 using MailScan.Checks.Scanning;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
 

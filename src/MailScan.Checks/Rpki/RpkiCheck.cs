@@ -1,6 +1,7 @@
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
 

@@ -1,4 +1,5 @@
 using MailScan.Checks.Discovery;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
 

@@ -1,3 +1,5 @@
+using MailScan.Rpki;
+
 namespace MailScan.Checks.Rpki;
 
 /// <summary>The sub-test ids of the RPKI category (mailtest.md).</summary>

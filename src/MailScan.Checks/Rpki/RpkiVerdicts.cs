@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MailScan.Checks.Verdicts;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
 

@@ -1,3 +1,5 @@
+using MailScan.Rpki;
+
 namespace MailScan.Checks.Rpki;
 
 /// <summary>A VRP as the report shows it.</summary>

@@ -1,3 +1,5 @@
+using MailScan.Rpki;
+
 namespace MailScan.Checks.Rpki;
 
 /// <summary>The VRP set a route was judged on: source, version, size and age.</summary>

@@ -5,6 +5,7 @@ using MailScan.Checks.Rpki;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
 using MailScan.Dns.Dnssec;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Scanning;
 

@@ -1,4 +1,5 @@
 using MailScan.Checks.Options;
+using MailScan.Rpki;
 
 namespace MailScan.Cli.Configuration;
 

@@ -1,5 +1,6 @@
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public static class SharedVrpServices
             var options = sp.GetRequiredService<IOptions<MailScanOptions>>();
             var source = new RedisVrpSource(sp.GetRequiredService<IPublishedVrps>(), options.Value.Cluster.VrpPollInterval,
                 options.Value.Rpki.FetchTimeout, sp.GetRequiredService<TimeProvider>());
-            return new VrpStore(source, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpStore>>());
+            return new VrpStore(source, sp.GetRequiredService<IOptions<RpkiOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpStore>>());
         }));
         services.AddHostedService(sp => new VrpPublisher(() => RpkiServices.CreateVrpSource(sp), sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpPublisher>>()));

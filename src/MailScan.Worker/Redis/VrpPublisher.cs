@@ -1,4 +1,5 @@
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 using MailScan.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

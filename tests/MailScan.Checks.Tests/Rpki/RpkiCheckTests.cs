@@ -3,6 +3,7 @@ using MailScan.Checks.Discovery;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using MailScan.Rpki;
 
 namespace MailScan.Checks.Tests.Rpki;
 

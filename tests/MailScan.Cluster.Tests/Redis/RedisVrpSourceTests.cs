@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 using MailScan.Telemetry;
 using MailScan.Worker.Redis;
 using StackExchange.Redis;

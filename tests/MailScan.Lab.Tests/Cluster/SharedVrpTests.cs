@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
+using MailScan.Rpki;
 using MailScan.Worker.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -119,7 +120,7 @@ public sealed class SharedVrpTests : IAsyncLifetime
     private async Task<VrpStore> StartWorkerStoreAsync()
     {
         var redis = await ConnectAsync();
-        var options = new MailScanOptions { Rpki = { LoadTimeout = Patience } };
+        var options = new RpkiOptions { LoadTimeout = Patience };
         var source = new RedisVrpSource(new RedisPublishedVrps(redis, _keys), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeProvider.System);
         var store = new VrpStore(source, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<VrpStore>.Instance);
         _owned.Add(store);

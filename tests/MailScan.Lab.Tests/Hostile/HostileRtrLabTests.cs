@@ -1,4 +1,4 @@
-using MailScan.Checks.Rpki.Rtr;
+using MailScan.Rpki.Rtr;
 
 namespace MailScan.Lab.Tests.Hostile;
 
