@@ -5,8 +5,8 @@ using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
-using MailScan.Checks.Tls.Enumeration;
 using MailScan.Cli.Configuration;
+using MailScan.Tls.Enumeration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailScan.Benchmarks;

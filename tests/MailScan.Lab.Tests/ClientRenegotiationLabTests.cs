@@ -1,5 +1,5 @@
-using MailScan.Checks.Tls.Enumeration;
-using MailScan.Checks.Tls.Renegotiation;
+using MailScan.Tls.Enumeration;
+using MailScan.Tls.Renegotiation;
 
 namespace MailScan.Lab.Tests;
 

@@ -1,5 +1,5 @@
-using MailScan.Checks.Tls.EarlyData;
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls.EarlyData;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Lab.Tests;
 
@@ -35,7 +35,7 @@ public sealed class SessionTicketLabTests
     public async Task A_server_without_tls13_is_not_asked_for_a_ticket()
     {
         var evidence = await StartTlsLabProbe.RunAsync(LabHosts.V4("mx-tls-legacy"), EnumerationMode.Verdict);
-        Assert.DoesNotContain(Checks.Tls.TlsVersion.Tls13, evidence.Tls!.Versions);
+        Assert.DoesNotContain(MailScan.Tls.TlsVersion.Tls13, evidence.Tls!.Versions);
         Assert.Null(evidence.Tls.EarlyData);
     }
 

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using MailScan.Checks.StartTls;
-using MailScan.Checks.Tls;
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Lab.Tests;
 

@@ -1,4 +1,4 @@
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Lab.Tests;
 

@@ -3,7 +3,7 @@ using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls.Enumeration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailScan.Lab.Tests;

@@ -4,7 +4,8 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using MailScan.Checks.Options;
-using MailScan.Checks.Tls;
+using MailScan.Checks.Trust;
+using MailScan.Tls;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.MtaSts;

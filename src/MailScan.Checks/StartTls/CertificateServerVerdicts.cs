@@ -1,4 +1,4 @@
-using MailScan.Checks.Tls;
+using MailScan.Tls;
 
 namespace MailScan.Checks.StartTls;
 

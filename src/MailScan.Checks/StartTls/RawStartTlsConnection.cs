@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using MailScan.Checks.Options;
 using MailScan.Checks.Smtp;
-using MailScan.Checks.Tls.Codec;
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls.Codec;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Checks.StartTls;
 

@@ -6,7 +6,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MailScan.Checks.Options;
 using MailScan.Checks.Smtp;
-using MailScan.Checks.Tls;
+using MailScan.Tls;
 
 namespace MailScan.Checks.StartTls;
 

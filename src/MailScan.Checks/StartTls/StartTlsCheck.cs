@@ -2,8 +2,8 @@ using MailScan.Checks.Caa;
 using MailScan.Checks.Dane;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
-using MailScan.Checks.Tls.Enumeration;
 using MailScan.Checks.Verdicts;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Checks.StartTls;
 

@@ -1,5 +1,5 @@
 using MailScan.Checks.Smtp;
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Checks.StartTls;
 

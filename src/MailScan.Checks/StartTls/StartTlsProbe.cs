@@ -9,10 +9,10 @@ using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
-using MailScan.Checks.Tls;
-using MailScan.Checks.Tls.Enumeration;
-using MailScan.Checks.Tls.EarlyData;
-using MailScan.Checks.Tls.Renegotiation;
+using MailScan.Tls;
+using MailScan.Tls.EarlyData;
+using MailScan.Tls.Enumeration;
+using MailScan.Tls.Renegotiation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

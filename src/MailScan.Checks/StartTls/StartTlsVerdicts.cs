@@ -2,8 +2,9 @@ using MailScan.Checks.Caa;
 using MailScan.Checks.Dane;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
-using MailScan.Checks.Tls.Enumeration;
 using MailScan.Checks.Verdicts;
+using MailScan.Tls.Enumeration;
+
 using Ids = MailScan.Checks.StartTls.StartTlsSubtestIds;
 
 namespace MailScan.Checks.StartTls;

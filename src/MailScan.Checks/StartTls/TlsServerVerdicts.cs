@@ -1,5 +1,5 @@
-using MailScan.Checks.Tls;
-using MailScan.Checks.Tls.Enumeration;
+using MailScan.Tls;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Checks.StartTls;
 

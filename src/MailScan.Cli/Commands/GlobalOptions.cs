@@ -20,7 +20,7 @@ internal sealed class GlobalOptions
     public Option<int?> SmtpPort { get; } = new("--smtp-port") { Description = "SMTP port of mail servers (default 25)", HelpName = "N", Recursive = true };
     public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "name sent with EHLO (default: this host's name)", HelpName = "NAME", Recursive = true };
     public Option<string?> ExtraRoot { get; } = new("--extra-root") { Description = "PEM root certificate(s) to trust besides the system store (e.g. the lab CA)", HelpName = "FILE", Recursive = true };
-    public Option<MailScan.Checks.Tls.Enumeration.EnumerationMode?> TlsEnumeration { get; } = new("--tls-enumeration") { Description = "Verdict (fewest connections, default) or Full (every suite of every version, like sslscan)", HelpName = "MODE", Recursive = true };
+    public Option<MailScan.Tls.Enumeration.EnumerationMode?> TlsEnumeration { get; } = new("--tls-enumeration") { Description = "Verdict (fewest connections, default) or Full (every suite of every version, like sslscan)", HelpName = "MODE", Recursive = true };
     public Option<double?> DnsTimeout { get; } = new("--dns-timeout") { Description = "seconds per DNS query attempt", HelpName = "SECONDS", Recursive = true };
     public Option<double?> SmtpTimeout { get; } = new("--smtp-timeout") { Description = "seconds to connect and per SMTP command", HelpName = "SECONDS", Recursive = true };
     public Option<double?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "seconds for one probe, all steps", HelpName = "SECONDS", Recursive = true };

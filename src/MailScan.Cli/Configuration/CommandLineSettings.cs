@@ -19,7 +19,7 @@ internal sealed record CommandLineSettings
     public int? SmtpPort { get; init; }
     public string? EhloName { get; init; }
     public string? ExtraRoot { get; init; }
-    public MailScan.Checks.Tls.Enumeration.EnumerationMode? TlsEnumeration { get; init; }
+    public MailScan.Tls.Enumeration.EnumerationMode? TlsEnumeration { get; init; }
     public double? DnsTimeoutSeconds { get; init; }
     public double? SmtpTimeoutSeconds { get; init; }
     public double? ProbeTimeoutSeconds { get; init; }

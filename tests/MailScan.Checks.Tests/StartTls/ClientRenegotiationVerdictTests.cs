@@ -1,8 +1,8 @@
 using MailScan.Checks.StartTls;
-using MailScan.Checks.Tls;
-using MailScan.Checks.Tls.Enumeration;
-using MailScan.Checks.Tls.Renegotiation;
 using MailScan.Checks.Verdicts;
+using MailScan.Tls;
+using MailScan.Tls.Enumeration;
+using MailScan.Tls.Renegotiation;
 
 namespace MailScan.Checks.Tests.StartTls;
 

@@ -6,10 +6,10 @@ using MailScan.Checks.Dnssec;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.StartTls;
-using MailScan.Checks.Tls;
-using MailScan.Checks.Tls.Enumeration;
 using MailScan.Checks.Verdicts;
 using MailScan.Dns.Dnssec;
+using MailScan.Tls;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Checks.Tests.StartTls;
 

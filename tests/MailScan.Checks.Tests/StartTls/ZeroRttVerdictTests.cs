@@ -1,8 +1,8 @@
 using MailScan.Checks.StartTls;
-using MailScan.Checks.Tls;
-using MailScan.Checks.Tls.EarlyData;
-using MailScan.Checks.Tls.Enumeration;
 using MailScan.Checks.Verdicts;
+using MailScan.Tls;
+using MailScan.Tls.EarlyData;
+using MailScan.Tls.Enumeration;
 
 namespace MailScan.Checks.Tests.StartTls;
 

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MailScan.Checks.Options;
+using Microsoft.Extensions.Options;
+
+namespace MailScan.Checks.Trust;
+
+/// <summary>
+/// The roots of Tls:ExtraRootFile (--extra-root), trusted in addition to the system store, and
+/// the one rule for accepting a server certificate with them: the system's verdict first, then a
+/// chain to an extra root; a name mismatch is never accepted.
+/// </summary>
+public sealed class ExtraTrustedRoots
+{
+    private readonly X509Certificate2Collection _roots = [];
+
+    public ExtraTrustedRoots(IOptions<MailScanOptions> options)
+        : this(options.Value.Tls.ExtraRootFile)
+    {
+    }
+
+    public ExtraTrustedRoots(string? pemFile)
+    {
+        if (!string.IsNullOrWhiteSpace(pemFile) && File.Exists(pemFile))
+        {
+            try
+            {
+                _roots.ImportFromPemFile(pemFile);
+            }
+            catch (CryptographicException)
+            {
+                // The validator names a missing file; an unreadable one adds no roots rather than stopping scans.
+            }
+        }
+    }
+
+    /// <summary>How many extra roots are trusted.</summary>
+    public int Count => _roots.Count;
+
+    /// <summary>Why the server certificate is not trusted for the host name, or null when it is.</summary>
+    public string? Check(X509Certificate? certificate, X509Chain? chain, System.Net.Security.SslPolicyErrors errors)
+    {
+        if (errors == System.Net.Security.SslPolicyErrors.None)
+            return null;
+        if (certificate is null || errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNotAvailable))
+            return "the server sent no certificate";
+        if (errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch))
+            return "the certificate does not name the host";
+        var systemReason = chain is null ? "no chain" : string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
+        if (_roots.Count == 0)
+            return $"the certificate chain is not trusted ({systemReason})";
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(_roots);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain is not null)
+        {
+            foreach (var element in chain.ChainElements)
+                custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+        }
+        using var leaf = new X509Certificate2(certificate);
+        return custom.Build(leaf) ? null : $"the certificate chain is not trusted ({systemReason})";
+    }
+}

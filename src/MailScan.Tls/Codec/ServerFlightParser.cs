@@ -1,0 +1,60 @@
+namespace MailScan.Tls.Codec;
+
+/// <summary>
+/// Parses the bytes a server sent after a ClientHello: records, the handshake messages in them
+/// (ServerHello, Certificate, ServerKeyExchange, ServerHelloDone) and alerts. Pure and total: any
+/// input yields a flight, a request for more bytes, or an error with position and reason.
+/// </summary>
+public static class ServerFlightParser
+{
+    /// <summary>More than any real first flight (certificate chains included).</summary>
+    public const int MaxFlightBytes = 256 * 1024;
+
+    private const int MaxRecordLength = 16384 + 2048;
+
+    public static ServerFlightParse Parse(ReadOnlySpan<byte> input)
+    {
+        if (input.Length > MaxFlightBytes)
+            return new(null, new(MaxFlightBytes, "the server's first flight exceeds 256 KiB"));
+        var handshake = new List<byte>();
+        var position = 0;
+        var state = new FlightState();
+        while (position < input.Length)
+        {
+            if (input.Length - position < 5)
+                return ServerFlightParse.More;
+            var type = input[position];
+            var length = (input[position + 3] << 8) | input[position + 4];
+            if (input[position + 1] != 3)
+                return new(null, new(position + 1, $"record version {input[position + 1]}.{input[position + 2]} is not SSL 3 / TLS"));
+            if (length > MaxRecordLength)
+                return new(null, new(position + 3, $"record length {length} exceeds the TLS limit"));
+            if (input.Length - position - 5 < length)
+                return ServerFlightParse.More;
+            var payload = input.Slice(position + 5, length);
+            var payloadAt = position + 5;
+            position += 5 + length;
+            switch (type)
+            {
+                case 21:
+                    if (payload.Length < 2)
+                        return new(null, new(payloadAt, "alert record shorter than 2 bytes"));
+                    return new(state.Finish(new TlsAlert(payload[0], payload[1])), null);
+                case 22:
+                    handshake.AddRange(payload);
+                    var step = state.Consume(handshake, 0);
+                    if (step is not null)
+                        return step;
+                    break;
+                case 20 or 23:
+                    // ChangeCipherSpec or encrypted data: the clear part of the handshake is over.
+                    return state.Hello is null
+                        ? new(null, new(payloadAt, $"record type {type} before any ServerHello"))
+                        : new(state.Finish(null), null);
+                default:
+                    return new(null, new(position - length - 5, $"record type {type} is not TLS"));
+            }
+        }
+        return ServerFlightParse.More;
+    }
+}

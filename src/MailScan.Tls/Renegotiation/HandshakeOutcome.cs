@@ -1,0 +1,10 @@
+namespace MailScan.Tls.Renegotiation;
+
+/// <summary>How one full TLS 1.2 handshake of the renegotiation test ended; the verify data of both Finished messages when it completed.</summary>
+internal sealed record HandshakeOutcome(HandshakeEnd End, string Detail, byte[] ClientVerify, byte[] ServerVerify)
+{
+    public static HandshakeOutcome Completed(byte[] clientVerify, byte[] serverVerify) =>
+        new(HandshakeEnd.Completed, "completed", clientVerify, serverVerify);
+
+    public static HandshakeOutcome Ended(HandshakeEnd end, string detail) => new(end, detail, [], []);
+}
