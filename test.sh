@@ -11,7 +11,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 started=$(date +%s)
 deploy/lab/up
 deploy/lab/cluster up 300   # a few hundred synthetic domains keep the cluster tests within minutes
-# The offline validators of docker-compose.yml and k8s/ (tests/MailScan.Cluster.Tests/Deploy).
+# The offline validators of docker-compose.yml and k8s/ (tests/MailScan.Deploy.Tests).
 npm install --prefix deploy/validate --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null
 dotnet build MailScanCluster.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet test MailScanCluster.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"

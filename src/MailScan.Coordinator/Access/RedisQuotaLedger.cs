@@ -1,4 +1,4 @@
-using MailScan.Worker.Redis;
+using MailScan.Redis;
 using StackExchange.Redis;
 
 namespace MailScan.Coordinator.Access;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
-using MailScan.Worker.Redis;
+using MailScan.Redis;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator.Batches;

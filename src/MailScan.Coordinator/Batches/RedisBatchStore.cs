@@ -1,5 +1,5 @@
 using MailScan.Checks.Options;
-using MailScan.Worker.Redis;
+using MailScan.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MailScan.Checks.Scanning;
-using MailScan.Worker.Redis;
+using MailScan.Redis;
 using StackExchange.Redis;
 
 namespace MailScan.Coordinator.Flights;

@@ -1,6 +1,6 @@
 using System.Net;
 using MailScan.Checks.Options;
-using MailScan.Worker.Redis;
+using MailScan.Redis;
 using StackExchange.Redis;
 
 namespace MailScan.Lab.Tests.Cluster;

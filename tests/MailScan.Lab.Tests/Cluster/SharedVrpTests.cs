@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Threading.Channels;
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
+using MailScan.Redis;
 using MailScan.Rpki;
-using MailScan.Worker.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 

@@ -1,0 +1,82 @@
+using System.Net;
+using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MailScan.Redis;
+
+/// <summary>
+/// The connection gate of a whole cluster: per address at most N connections at a time and a
+/// minimum spacing between starts, held in Redis so that every worker process obeys the same
+/// limits. A lease is short and renewed while the connection lasts, so a killed worker frees
+/// its slot within seconds. The clock is Redis's own, so workers need no synchronised clocks.
+/// </summary>
+public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
+{
+    // Returns 0 when the slot is taken, else how many milliseconds to wait before asking again.
+    private const string Acquire = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 50 end
+        local nextStart = tonumber(redis.call('GET', KEYS[2]) or '0')
+        if nextStart > now then return nextStart - now end
+        redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[4])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('SET', KEYS[2], now + tonumber(ARGV[2]), 'PX', math.max(1, tonumber(ARGV[2])))
+        return 0
+        """;
+
+    private const string Renew = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+          redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 1
+        """;
+
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
+    private readonly SmtpOptions _smtp = options.Value.Smtp;
+    private readonly long _leaseMs = (long)LeaseKeeper.LeaseTime.TotalMilliseconds;
+
+    public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        var (leases, nextStart) = keys.Gate(address.ToString());
+        var token = Guid.NewGuid().ToString("N");
+        var database = redis.GetDatabase();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
+            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart],
+                [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token]), time, cancellationToken).ConfigureAwait(false);
+            if (wait <= 0)
+                return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time));
+            var pause = TimeSpan.FromMilliseconds(wait);
+            await Task.Delay(pause < LongestPause ? pause : LongestPause, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class Lease(IDatabase database, RedisKey leases, string token, LeaseKeeper keeper) : IAsyncDisposable
+    {
+        private int _released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+                return;
+            await keeper.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await database.SortedSetRemoveAsync(leases, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (RedisRetry.IsOutage(ex))
+            {
+                // Redis is away: the lease lapses by itself within its lease time; the probe's result stands.
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using MailScan.Checks.Options;
+using StackExchange.Redis;
+
+namespace MailScan.Redis;
+
+/// <summary>Every Redis key the cluster uses, under one configurable prefix.</summary>
+public sealed class RedisKeys(ClusterOptions cluster)
+{
+    private readonly string _prefix = cluster.RedisPrefix;
+
+    /// <summary>Prefix of the HybridCache second level (DNS answers, host evidence).</summary>
+    public string CachePrefix => _prefix + "cache:";
+
+    public RedisKey RunningBatches => _prefix + "batches:running";
+
+    public RedisKey Batch(string id) => $"{_prefix}batch:{id}";
+
+    public RedisKey Waiting(string id) => $"{_prefix}batch:{id}:waiting";
+
+    public RedisKey InFlight(string id) => $"{_prefix}batch:{id}:flight";
+
+    public RedisKey Reported(string id) => $"{_prefix}batch:{id}:reported";
+
+    public RedisKey Log(string id) => $"{_prefix}batch:{id}:log";
+
+    /// <summary>The lock of one host probe across the cluster (single flight).</summary>
+    public RedisKey ProbeLock(string probe) => $"{_prefix}probe:lock:{probe}";
+
+    /// <summary>A host probe's result, handed from the process that ran it to those that waited.</summary>
+    public RedisKey ProbeResult(string probe) => $"{_prefix}probe:result:{probe}";
+
+    /// <summary>How often each host probe really ran (a hash: probe key to count), for operators and tests.</summary>
+    public RedisKey ProbeRuns => _prefix + "probe:runs";
+
+    /// <summary>The lease of the one process that follows the VRP source and publishes its versions.</summary>
+    public RedisKey VrpLease => _prefix + "vrp:lease";
+
+    /// <summary>The version of the VRP set the cluster uses now (or "!" and why the set was withdrawn).</summary>
+    public RedisKey VrpCurrent => _prefix + "vrp:current";
+
+    /// <summary>One version of the VRP set, serialised by <c>VrpSetCodec</c>.</summary>
+    public RedisKey VrpVersion(string version) => $"{_prefix}vrp:set:{version}";
+
+    /// <summary>The open connections to one address (a sorted set of leases) and the earliest next start.</summary>
+    public (RedisKey Leases, RedisKey NextStart) Gate(string address) =>
+        ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next");
+
+    /// <summary>How many names an API key submitted on a UTC day (expires two days later).</summary>
+    public RedisKey QuotaNames(string keyName, DateOnly day) => $"{_prefix}quota:{keyName}:names:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The batches of an API key that may still run (a set of batch ids).</summary>
+    public RedisKey QuotaBatches(string keyName) => $"{_prefix}quota:{keyName}:batches";
+}

@@ -1,0 +1,25 @@
+using MailScan.Checks.Options;
+using MailScan.Cli.Commands;
+
+namespace MailScan.Cli.Tests.Commands;
+
+public sealed class ClusterSettingsTests
+{
+    [Fact]
+    public void Worker_kinds_are_probe_families_and_an_unknown_one_is_named()
+    {
+        Assert.Equal(["dns", "smtp"], ServerCommands.Families("dns, smtp", out _));
+        Assert.Null(ServerCommands.Families("dns,tls-everything", out var error));
+        Assert.Contains("tls-everything", error);
+    }
+
+    [Fact]
+    public void Invalid_cluster_settings_are_named_with_their_keys()
+    {
+        var options = new MailScanOptions { Cluster = { RabbitMq = "amqp-nonsense", Listen = "not a url", WorkerConcurrency = 0 } };
+        var errors = MailScanOptionsValidator.Errors(options).ToList();
+        Assert.Contains(errors, e => e.StartsWith("Cluster:RabbitMq (--rabbitmq)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Cluster:Listen", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Cluster:WorkerConcurrency", StringComparison.Ordinal));
+    }
+}

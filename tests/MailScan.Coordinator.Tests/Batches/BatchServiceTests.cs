@@ -1,0 +1,97 @@
+using MailScan.Checks.Options;
+using MailScan.Coordinator.Batches;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailScan.Coordinator.Tests.Batches;
+
+public sealed class BatchServiceTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+
+    private BatchService Service(IBatchStore store, long maxNames = 100) =>
+        new(store, new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(new MailScanOptions { Cluster = { BatchMaxNames = maxNames } }), _time);
+
+    [Fact]
+    public async Task A_batch_without_a_valid_name_is_an_invalid_request_naming_the_first_bad_line()
+    {
+        var service = Service(new MemoryBatchStore(_time));
+        var collector = service.NewCollector();
+        collector.Add("# only a comment");
+        collector.Add("bad..name");
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.SubmitAsync(collector, "t", CancellationToken.None));
+        Assert.Equal(BatchProblem.InvalidRequest, problem.Problem);
+        Assert.Contains("line 2", problem.Message);
+    }
+
+    [Fact]
+    public async Task A_batch_over_the_limit_is_too_large()
+    {
+        var service = Service(new MemoryBatchStore(_time), maxNames: 1);
+        var collector = service.NewCollector();
+        collector.Add("a.nl");
+        collector.Add("b.nl");
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.SubmitAsync(collector, "t", CancellationToken.None));
+        Assert.Equal(BatchProblem.TooLarge, problem.Problem);
+    }
+
+    [Fact]
+    public async Task An_unknown_batch_id_is_reported_as_unknown()
+    {
+        var service = Service(new MemoryBatchStore(_time));
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync("nope", CancellationToken.None));
+        Assert.Equal(BatchProblem.UnknownBatch, problem.Problem);
+    }
+
+    [Fact]
+    public async Task Files_outside_the_input_directory_are_refused()
+    {
+        var directory = Directory.CreateTempSubdirectory().FullName;
+        var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "../../etc/passwd", CancellationToken.None));
+        Assert.Equal(BatchProblem.InvalidRequest, problem.Problem);
+        Assert.Contains("outside", problem.Message);
+    }
+
+    [Fact]
+    public async Task A_file_in_the_input_directory_is_read_like_a_batch_file()
+    {
+        var directory = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "\uFEFFa.nl\n# comment\nbad..name\nA.NL\nb.nl\n");
+        var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var collector = service.NewCollector();
+        await service.AddFileAsync(collector, "zone.txt", CancellationToken.None);
+        var submission = await service.SubmitAsync(collector, "zone", CancellationToken.None);
+        Assert.Equal(2, submission.Batch.Total);
+        Assert.Equal((1L, 1L), (submission.Duplicates, submission.RejectedCount));
+        Assert.Equal(3L, submission.Rejected.Single().Position);
+    }
+
+    [Fact]
+    public async Task Following_a_finished_batch_yields_its_log_after_the_cursor_and_ends()
+    {
+        var store = new MemoryBatchStore(_time);
+        var service = Service(store);
+        var collector = service.NewCollector();
+        foreach (var name in new[] { "a.nl", "b.nl", "c.nl" })
+            collector.Add(name);
+        var batch = (await service.SubmitAsync(collector, "t", CancellationToken.None)).Batch;
+        foreach (var entry in await store.ClaimAsync(batch.Id, "c1", 3, _time.GetUtcNow().AddMinutes(1), CancellationToken.None))
+            await store.CompleteAsync(batch.Id, entry, [], false, CancellationToken.None);
+
+        var cursors = new List<long>();
+        await foreach (var result in service.FollowAsync(batch.Id, 1, CancellationToken.None))
+            cursors.Add(result.Cursor);
+        Assert.Equal([2L, 3L], cursors);
+    }
+
+    [Fact]
+    public void Progress_says_the_rate_and_the_time_left()
+    {
+        var batch = new BatchRecord("id", "t", BatchPhase.Running, 100, 25, 0, 5, _time.GetUtcNow().AddSeconds(-50), null);
+        var progress = BatchProgress.Of(batch, _time.GetUtcNow());
+        Assert.Equal(0.5, progress.DomainsPerSecond, 3);
+        Assert.Equal(TimeSpan.FromSeconds(150), progress.Remaining);
+    }
+}

@@ -1,0 +1,84 @@
+using MailScan.Coordinator.Batches;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailScan.Coordinator.Tests.Batches;
+
+public sealed class MemoryBatchStoreTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Every_domain_is_logged_once_even_when_completed_twice()
+    {
+        var store = new MemoryBatchStore(_time);
+        var batch = await store.CreateAsync("t", ["a.nl", "b.nl"], None);
+        var claimed = await store.ClaimAsync(batch.Id, "c1", 10, _time.GetUtcNow().AddMinutes(5), None);
+        Assert.Equal(["a.nl", "b.nl"], claimed);
+
+        Assert.True(await store.CompleteAsync(batch.Id, "a.nl", [1], false, None));
+        Assert.False(await store.CompleteAsync(batch.Id, "a.nl", [2], false, None));
+        Assert.True(await store.CompleteAsync(batch.Id, "b.nl", [3], true, None));
+
+        var done = await store.GetAsync(batch.Id, None);
+        Assert.Equal(BatchPhase.Completed, done!.Phase);
+        Assert.Equal((2L, 1L, 0L), (done.Done, done.Failed, done.InFlight));
+        var log = await store.ReadAsync(batch.Id, 0, 10, None);
+        Assert.Equal([1L, 2L], log.Select(r => r.Cursor));
+        Assert.Equal([1, 3], log.Select(r => (int)r.Report[0]));
+        Assert.Empty(await store.RunningAsync(None));
+    }
+
+    [Fact]
+    public async Task Claimed_domains_count_as_in_flight_until_they_are_logged()
+    {
+        var store = new MemoryBatchStore(_time);
+        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 2, _time.GetUtcNow().AddMinutes(5), None);
+        var running = await store.GetAsync(batch.Id, None);
+        Assert.Equal((2L, 1L, 0L), (running!.InFlight, running.Pending, running.Done));
+        await store.CompleteAsync(batch.Id, "a.nl", [1], false, None);
+        running = await store.GetAsync(batch.Id, None);
+        Assert.Equal((1L, 1L, 1L), (running!.InFlight, running.Pending, running.Done));
+    }
+
+    [Fact]
+    public async Task Reading_after_a_cursor_returns_only_newer_results()
+    {
+        var store = new MemoryBatchStore(_time);
+        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 3, _time.GetUtcNow().AddMinutes(5), None);
+        foreach (var name in new[] { "c.nl", "a.nl", "b.nl" })
+            await store.CompleteAsync(batch.Id, name, [(byte)name[0]], false, None);
+        Assert.Equal([3L], (await store.ReadAsync(batch.Id, 2, 10, None)).Select(r => r.Cursor));
+        Assert.Empty(await store.ReadAsync(batch.Id, 3, 10, None));
+    }
+
+    [Fact]
+    public async Task In_flight_domains_of_a_restarted_owner_or_an_ended_lease_go_back_to_waiting()
+    {
+        var store = new MemoryBatchStore(_time);
+        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 1, _time.GetUtcNow().AddMinutes(5), None);
+        await store.ClaimAsync(batch.Id, "c2", 1, _time.GetUtcNow().AddMinutes(1), None);
+        await store.ClaimAsync(batch.Id, "c3", 1, _time.GetUtcNow().AddMinutes(5), None);
+
+        Assert.Equal(1, await store.RequeueAsync(batch.Id, "c1", _time.GetUtcNow(), None));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await store.RequeueAsync(batch.Id, null, _time.GetUtcNow(), None));
+        Assert.Equal(["a.nl", "b.nl"], await store.ClaimAsync(batch.Id, "c4", 10, _time.GetUtcNow().AddMinutes(5), None));
+    }
+
+    [Fact]
+    public async Task A_cancelled_batch_takes_no_more_claims_and_logs_nothing_more()
+    {
+        var store = new MemoryBatchStore(_time);
+        var batch = await store.CreateAsync("t", ["a.nl", "b.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 1, _time.GetUtcNow().AddMinutes(5), None);
+        var cancelled = await store.CancelAsync(batch.Id, None);
+        Assert.Equal(BatchPhase.Cancelled, cancelled!.Phase);
+        Assert.Empty(await store.ClaimAsync(batch.Id, "c1", 10, _time.GetUtcNow().AddMinutes(5), None));
+        Assert.False(await store.CompleteAsync(batch.Id, "a.nl", [1], false, None));
+        Assert.Null(await store.CancelAsync("no-such-batch", None));
+    }
+}

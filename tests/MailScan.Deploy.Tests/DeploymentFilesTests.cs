@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace MailScan.Deploy.Tests;
+
+/// <summary>
+/// docker-compose.yml and k8s/ pass the offline validators (deploy/validate: dclint, the
+/// Kubernetes schemas, and the cross-checks no schema knows); a broken copy does not.
+/// ./test.sh installs the validators' npm packages.
+/// </summary>
+public sealed class DeploymentFilesTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public async Task The_compose_file_and_the_manifests_pass_the_offline_validators()
+    {
+        var (code, output) = await ValidateAsync(Root);
+        Assert.True(code == 0, output);
+        Assert.Contains("deployment files valid", output);
+    }
+
+    [Theory]
+    [InlineData("k8s/worker-smtp.yaml", "replicas: 2", "replicas: two", "replicas")]
+    [InlineData("k8s/keda.yaml", "queueName: probe-smtp", "queueName: probe-tls", "probe-tls")]
+    [InlineData("k8s/coordinator.yaml", "app.kubernetes.io/name: coordinator\n  ports", "app.kubernetes.io/name: coordinatr\n  ports", "selects no pods")]
+    [InlineData("docker-compose.yml", "    expose:\n      - '8080'\n\n  rabbitmq", "    expose:\n      - '8080'\n    restart_policy: always\n\n  rabbitmq", "dclint")]
+    [InlineData("k8s/monitoring.yaml", "    - port: metrics", "    - port: metric", "no selected Service has a port named metric")]
+    [InlineData("docker-compose.yml", "\"worker\", \"--kinds\", \"smtp\"", "\"worker\", \"--kinds\", \"smtps\"", "smtps")]
+    public async Task A_broken_copy_is_caught(string file, string find, string replace, string expected)
+    {
+        var copy = Directory.CreateTempSubdirectory("mailscan-deploy-").FullName;
+        try
+        {
+            foreach (var path in Directory.GetFiles(Path.Combine(Root, "k8s")).Concat(Directory.GetFiles(Path.Combine(Root, "deploy", "docker"))).Append(Path.Combine(Root, "docker-compose.yml")))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(Root, path));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(path, target);
+            }
+            var broken = Path.Combine(copy, file);
+            var text = await File.ReadAllTextAsync(broken);
+            Assert.Contains(find, text);
+            await File.WriteAllTextAsync(broken, text.Replace(find, replace, StringComparison.Ordinal));
+
+            var (code, output) = await ValidateAsync(copy);
+            Assert.Equal(1, code);
+            Assert.Contains(expected, output);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Output)> ValidateAsync(string root)
+    {
+        var script = Path.Combine(Root, "deploy", "validate", "validate.mjs");
+        Assert.True(Directory.Exists(Path.Combine(Root, "deploy", "validate", "node_modules")),
+            "the validators are not installed: npm install --prefix deploy/validate (./test.sh does)");
+        var start = new ProcessStartInfo("node", [script, root]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MailScanCluster.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("MailScanCluster.sln not found above " + AppContext.BaseDirectory);
+    }
+}
