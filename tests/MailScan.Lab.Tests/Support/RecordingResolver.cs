@@ -6,7 +6,7 @@ using MailScan.Dns;
 using MailScan.Dns.Wire;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>
 /// A resolver for capturing lab answers: asks the lab's resolver as the product does (RD, CD, DO,

@@ -1,7 +1,7 @@
 using Grpc.Net.Client;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>
 /// A coordinator and workers as separate processes on the lab's RabbitMQ and Redis, each test

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MailScan.Lab.Tests.Hostile;
+namespace MailScan.Lab.Tests.Support.Hostile;
 
 /// <summary>
 /// Runs the scans of the hostile lab at once (a few command-line processes at a time), each under

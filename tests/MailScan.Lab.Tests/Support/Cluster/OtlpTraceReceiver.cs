@@ -1,7 +1,7 @@
 using System.Net;
 using Google.Protobuf;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>
 /// A minimal OTLP/HTTP trace collector for tests: accepts ExportTraceServiceRequest posts on

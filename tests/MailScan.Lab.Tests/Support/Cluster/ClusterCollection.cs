@@ -1,4 +1,4 @@
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>
 /// The cluster tests share one RabbitMQ and the synthetic mail servers' log: they run one after

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>One scrape of a Prometheus text endpoint: every sample with its labels.</summary>
 internal sealed partial class PrometheusScrape(IReadOnlyList<PrometheusScrape.Sample> samples)

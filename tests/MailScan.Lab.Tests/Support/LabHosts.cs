@@ -1,4 +1,4 @@
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>The addresses of the lab's hosts (deploy/lab/hosts.conf) for this lab instance (LAB_INSTANCE).</summary>
 internal static class LabHosts

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MailScan.Lab.Tests.Referees;
+namespace MailScan.Lab.Tests.Support.Referees;
 
 /// <summary>Runs a real tool as referee, with input on stdin and a time limit.</summary>
 internal static class RefereeProcess

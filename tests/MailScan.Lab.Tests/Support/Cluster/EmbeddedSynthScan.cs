@@ -1,4 +1,4 @@
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>
 /// The synthetic TLD scanned once in embedded mode (`mailscan batch` in one process): the

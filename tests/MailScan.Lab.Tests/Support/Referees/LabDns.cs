@@ -2,7 +2,7 @@ using MailScan.Checks;
 using MailScan.Dns;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MailScan.Lab.Tests.Referees;
+namespace MailScan.Lab.Tests.Support.Referees;
 
 /// <summary>The product's DNS client pointed at the lab resolver, and the lab's addresses the referee tests use.</summary>
 internal static class LabDns

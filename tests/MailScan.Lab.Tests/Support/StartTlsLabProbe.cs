@@ -6,7 +6,7 @@ using MailScan.Checks.Targets;
 using MailScan.Tls.Enumeration;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>The STARTTLS probe with the lab's settings, run directly against one lab address.</summary>
 internal static class StartTlsLabProbe

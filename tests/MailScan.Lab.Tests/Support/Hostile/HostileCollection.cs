@@ -1,4 +1,4 @@
-namespace MailScan.Lab.Tests.Hostile;
+namespace MailScan.Lab.Tests.Support.Hostile;
 
 /// <summary>The hostile-server tests share one set of scans, started together.</summary>
 [CollectionDefinition(Name)]

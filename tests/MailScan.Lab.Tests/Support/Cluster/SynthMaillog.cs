@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>The synthetic mail servers' own log, an outside witness of how often each address was contacted (listeners log as synth-ADDRESS).</summary>
 internal static partial class SynthMaillog

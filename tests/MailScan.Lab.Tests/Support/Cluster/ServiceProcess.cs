@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>A long-running `mailscan` process (coordinator, worker) started the way an operator starts it.</summary>
 internal sealed class ServiceProcess : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>
 /// Counts client-initiated renegotiations with `openssl s_client -starttls smtp -tls1_2`: an "R"

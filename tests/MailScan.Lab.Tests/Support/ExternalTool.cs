@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>Runs a referee tool (sslscan, openssl, kdig) and captures what it prints.</summary>
 internal static class ExternalTool

@@ -2,7 +2,7 @@ using System.Text.Json;
 using MailScan.Checks.Options;
 using MailScan.Cli.Configuration;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>Where the checkout and the running lab are. The lab is brought up once by ./test.sh (deploy/lab/up).</summary>
 internal static class LabEnvironment

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>
 /// The referee for 0-RTT evidence: `openssl s_client -starttls smtp` keeps the server's TLS 1.3

@@ -1,4 +1,4 @@
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>
 /// Tests that count a lab server's connections in its log run alone: another test class evaluating

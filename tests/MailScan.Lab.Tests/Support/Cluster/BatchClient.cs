@@ -1,7 +1,7 @@
 using Grpc.Core;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>A test's side of a batch: submit names, follow the results from a cursor.</summary>
 internal static class BatchClient

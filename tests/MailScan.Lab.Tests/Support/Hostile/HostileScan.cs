@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MailScan.Lab.Tests.Hostile;
+namespace MailScan.Lab.Tests.Support.Hostile;
 
 /// <summary>One scan of the hostile lab: the command line's exit code, its JSON report (when it printed one) and its peak memory.</summary>
 public sealed record HostileScan(int ExitCode, JsonElement? Report, string Stderr, long PeakKiB)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>The lab's cluster part as deploy/lab/cluster wrote it in deploy/lab/cluster.json: RabbitMQ, Redis, the synthetic TLD.</summary>
 internal sealed record ClusterLab(string RabbitMq, string Redis, string DomainsFile, string SynthMaillog)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Google.Protobuf;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Lab.Tests.Cluster;
+namespace MailScan.Lab.Tests.Support.Cluster;
 
 /// <summary>
 /// Reports compared "timings aside": without start, measurement and load times, durations and measured milliseconds;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MailScan.Lab.Tests;
+namespace MailScan.Lab.Tests.Support;
 
 /// <summary>Runs the built command-line tool as a user would, and captures what it prints.</summary>
 internal static class CliProcess
