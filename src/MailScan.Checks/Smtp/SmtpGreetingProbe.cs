@@ -120,7 +120,7 @@ public sealed partial class SmtpGreetingProbe(
         return new SmtpEvidence(
             address.ToString(), _smtp.Port, state,
             greeting?.Code, greeting is null ? null : string.Join(" / ", greeting.Lines),
-            extensions.Any(e => e == "STARTTLS" || e.StartsWith("STARTTLS ", StringComparison.Ordinal)),
+            SmtpTranscript.OffersStartTls(extensions),
             extensions,
             Math.Round(connectMs, 1),
             Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),

@@ -84,4 +84,8 @@ public sealed class SmtpTranscript : IProtocolLogger
     /// <summary>The EHLO keywords of a reply (every line after the first), upper case.</summary>
     public static IReadOnlyList<string> Extensions(SmtpReply ehlo) =>
         ehlo.Lines.Skip(1).Select(l => l.Trim().ToUpperInvariant()).Where(l => l.Length > 0).Take(64).ToList();
+
+    /// <summary>Whether EHLO keywords (as <see cref="Extensions"/> gives them) offer STARTTLS, with or without parameters.</summary>
+    public static bool OffersStartTls(IEnumerable<string> extensions) =>
+        extensions.Any(e => e == "STARTTLS" || e.StartsWith("STARTTLS ", StringComparison.Ordinal));
 }

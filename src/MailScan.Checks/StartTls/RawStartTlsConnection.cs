@@ -36,8 +36,8 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
         return await tls(stream, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The SMTP part; null when the server said 220 to STARTTLS, else why not.</summary>
-    private async Task<string?> StartTlsAsync(NetworkStream stream, CancellationToken cancellationToken)
+    /// <summary>The SMTP part; null when the server said 220 to STARTTLS, else why not. Nothing after the 220 is read.</summary>
+    internal async Task<string?> StartTlsAsync(Stream stream, CancellationToken cancellationToken)
     {
         var greeting = await ReplyAsync(stream, smtp.BannerTimeout, cancellationToken).ConfigureAwait(false);
         if (greeting is not { Code: 220 })
@@ -46,7 +46,7 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
         var ehlo = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (ehlo is not { Code: 250 })
             return ehlo is null ? "no reply to EHLO" : $"EHLO answered {ehlo.Code} {ehlo.Text}";
-        if (!SmtpTranscript.Extensions(ehlo).Any(e => e == "STARTTLS" || e.StartsWith("STARTTLS ", StringComparison.Ordinal)))
+        if (!SmtpTranscript.OffersStartTls(SmtpTranscript.Extensions(ehlo)))
             return "STARTTLS is not offered";
         await SendAsync(stream, "STARTTLS\r\n", cancellationToken).ConfigureAwait(false);
         var start = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -85,11 +85,11 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
         }
     }
 
-    private static async Task SendAsync(NetworkStream stream, string line, CancellationToken cancellationToken) =>
+    private static async Task SendAsync(Stream stream, string line, CancellationToken cancellationToken) =>
         await stream.WriteAsync(Encoding.ASCII.GetBytes(line), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads one complete SMTP reply byte by byte, so nothing after it (the TLS bytes) is consumed.</summary>
-    private static async Task<SmtpReply?> ReplyAsync(NetworkStream stream, TimeSpan limit, CancellationToken cancellationToken)
+    private static async Task<SmtpReply?> ReplyAsync(Stream stream, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);

@@ -82,7 +82,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
         var replies = SmtpTranscript.Replies(transcript.ServerText);
         var greeting = replies.Count > 0 ? replies[0] : null;
         var ehlo = replies.Count > 1 ? replies[1] : null;
-        var offered = ehlo is { Code: 250 } && SmtpTranscript.Extensions(ehlo).Any(e => e == "STARTTLS" || e.StartsWith("STARTTLS ", StringComparison.Ordinal));
+        var offered = ehlo is { Code: 250 } && SmtpTranscript.OffersStartTls(SmtpTranscript.Extensions(ehlo));
         return new(state, greeting?.Code, greeting is null ? null : string.Join(" / ", greeting.Lines), offered, handshake, chain, error);
     }
 
