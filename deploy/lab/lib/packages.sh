@@ -20,6 +20,7 @@ LAB_PACKAGES=(
   time                    # /usr/bin/time: the hostile-server tests read a scan's peak memory from it
   redis-server            # the cluster's batch state, cache and politeness limits (deploy/lab/cluster)
   rabbitmq-server         # the cluster's probe queues (deploy/lab/cluster)
+  python3-grpcio python3-grpc-tools  # the Python gRPC client of docs/API.md and its test (stubs from protos/)
 )
 
 lab_install_packages() {
