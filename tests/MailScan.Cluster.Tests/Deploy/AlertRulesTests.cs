@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace MailScan.Cluster.Tests.Deploy;
 
@@ -9,19 +10,27 @@ namespace MailScan.Cluster.Tests.Deploy;
 /// </summary>
 public sealed class AlertRulesTests
 {
-    private static readonly string Rules = Path.Combine(RepositoryRoot(), "deploy", "prometheus");
+    private static readonly string Root = RepositoryRoot();
+    private static readonly string Rules = Path.Combine(Root, "deploy", "prometheus");
 
+    /// <summary>The commands docs/OPERATIONS.md shows, as it shows them, from the checkout.</summary>
     [Fact]
-    public async Task The_alert_rules_are_valid_and_pass_their_unit_tests()
+    public async Task The_alert_rules_are_valid_and_pass_their_unit_tests_by_the_documented_commands()
     {
-        var check = await PromtoolAsync(Rules, "check", "rules", "alerts.yml");
+        var documented = Regex.Match(await File.ReadAllTextAsync(Path.Combine(Root, "docs", "OPERATIONS.md")),
+            "```\n(promtool check rules [^\n]+)\n(promtool test rules [^\n]+)\n```");
+        Assert.True(documented.Success, "docs/OPERATIONS.md shows the promtool commands");
+
+        var check = await PromtoolAsync(Root, Arguments(documented.Groups[1].Value));
         Assert.True(check.Code == 0, check.Output);
         Assert.Contains("SUCCESS: 6 rules found", check.Output);
 
-        var test = await PromtoolAsync(Rules, "test", "rules", "alerts.test.yml");
+        var test = await PromtoolAsync(Root, Arguments(documented.Groups[2].Value));
         Assert.True(test.Code == 0, test.Output);
         Assert.Contains("SUCCESS", test.Output);
     }
+
+    private static string[] Arguments(string command) => command.Split(' ')[1..];
 
     [Fact]
     public async Task A_rule_whose_threshold_drifted_fails_its_unit_test()
