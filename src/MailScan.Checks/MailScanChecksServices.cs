@@ -42,16 +42,8 @@ public static class MailScanChecksServices
         services.TryAddSingleton(sp => PublicSuffixList.Load(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Auth.PublicSuffixListFile));
         services.TryAddSingleton<MtaStsPolicyFetcher>();
 
-        services.AddSingleton<IProbe, MailServersProbe>();
-        services.AddSingleton<IProbe, NameServerReachProbe>();
-        services.AddSingleton<IProbe, SmtpGreetingProbe>();
-        services.AddSingleton<IProbe, AuthProbe>();
-        services.AddSingleton<IProbe, MtaStsProbe>();
-        services.AddSingleton<IProbe, DnssecProbe>();
-        services.AddSingleton<IProbe, RouteOriginProbe>();
-        services.AddSingleton<IProbe, StartTlsProbe>();
-        services.AddSingleton<IProbe, TlsaProbe>();
-        services.AddSingleton<IProbe, CaaProbe>();
+        foreach (var probe in ProbeCatalog.All)
+            services.AddSingleton(typeof(IProbe), probe.Type);
         services.TryAddSingleton<InProcessProbeDispatcher>();
 
         services.TryAddSingleton(_ => CheckRegistry.Default());

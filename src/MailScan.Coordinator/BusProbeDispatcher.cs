@@ -1,13 +1,15 @@
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
+using MailScan.Coordinator.Workers;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator;
 
 /// <summary>Sends each probe to its family's queue and waits for a worker's answer.</summary>
-public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options) : IProbeDispatcher
+/// <remarks>With a <see cref="ProbeFamilyWatch"/> (a coordinator), a probe nobody answered says when its family has no worker.</remarks>
+public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
 {
     // The worker enforces the probe limit itself; the margin covers queueing and the bus.
     private readonly TimeSpan _timeout = options.Value.Scan.ProbeTimeout + options.Value.Cluster.BusMargin;
@@ -23,8 +25,11 @@ public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScan
         }
         catch (RequestTimeoutException)
         {
+            var family = ProbeKind.FamilyOf(request.Key.Kind);
+            var why = watches.Any(w => w.FamiliesWithoutConsumer.Contains(family))
+                ? $" (no worker consumes the probe family {family}, queue {ProbeQueues.ForFamily(family)})" : string.Empty;
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
-                $"no worker answered within {_timeout.TotalSeconds:0} s", _timeout);
+                $"no worker answered within {_timeout.TotalSeconds:0} s{why}", _timeout);
         }
         catch (RequestFaultException ex)
         {

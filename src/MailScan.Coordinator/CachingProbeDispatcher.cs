@@ -17,7 +17,7 @@ public sealed class CachingProbeDispatcher(IProbeDispatcher inner, HybridCache c
     private readonly IProbeFlight _flight = flight ?? new LocalProbeFlight();
 
     /// <summary>The probe kinds whose evidence belongs to a host and is shared by every domain that needs it.</summary>
-    public static IReadOnlySet<string> HostKinds { get; } = new HashSet<string> { ProbeKinds.Smtp, ProbeKinds.NameServerReach, ProbeKinds.RouteOrigin, ProbeKinds.StartTls };
+    public static IReadOnlySet<string> HostKinds => ProbeCatalog.PerHostKinds;
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

@@ -5,8 +5,10 @@ using MailScan.Contracts.Bus;
 using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Flights;
+using MailScan.Coordinator.Workers;
 using MailScan.Redis;
 using MailScan.Worker;
+using MailScan.Worker.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -60,6 +62,20 @@ public static class MailScanCoordinatorServices
             sp.GetRequiredService<BusProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow, sp.GetRequiredService<IProbeFlight>()));
         services.AddMailScanBatches();
         services.AddMailScanAccess();
+        if (!string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
+            services.TryAddSingleton<IQueueConsumerCounts, RabbitMqConsumerCounts>();
+        services.AddProbeFamilyWatch();
+        services.AddHostedService(sp => sp.GetRequiredService<ProbeFamilyWatch>());
+        return services;
+    }
+
+    /// <summary>
+    /// The watch over the probe queues' consumers; it checks only when an <see cref="IQueueConsumerCounts"/>
+    /// is registered (RabbitMQ) and runs as a hosted service only where <see cref="AddMailScanCoordinator"/> adds it.
+    /// </summary>
+    private static IServiceCollection AddProbeFamilyWatch(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ProbeFamilyWatch>();
         return services;
     }
 
@@ -81,6 +97,7 @@ public static class MailScanCoordinatorServices
     {
         services.AddGrpc(grpc => grpc.EnableDetailedErrors = false)
             .AddServiceOptions<MailScanGrpcService>(service => service.Interceptors.Add<ApiKeyInterceptor>());
+        services.AddProbeFamilyWatch();
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
         return services;

@@ -6,12 +6,13 @@ using MailScan.Contracts.V1;
 using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Reports;
+using MailScan.Coordinator.Workers;
 using ScanEvent = MailScan.Contracts.V1.ScanEvent;
 
 namespace MailScan.Coordinator;
 
 /// <summary>The gRPC face of the scanner: maps requests to the domain scanner and the batch service, and their answers to the contract, nothing more.</summary>
-public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batches, BatchQuotas quotas) : MailScanService.MailScanServiceBase
+public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batches, BatchQuotas quotas, ProbeFamilyWatch workers) : MailScanService.MailScanServiceBase
 {
     public override async Task ScanDomain(ScanDomainRequest request, IServerStreamWriter<ScanEvent> responseStream, ServerCallContext context)
     {
@@ -84,7 +85,13 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         });
 
     public override Task<BatchStatus> GetBatch(GetBatchRequest request, ServerCallContext context) =>
-        Guard(async () => ToProto(await batches.GetAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));
+        Guard(async () =>
+        {
+            var status = ToProto(await batches.GetAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false));
+            if (status.State == BatchState.Running)
+                status.FamiliesWithoutWorker.AddRange(workers.FamiliesWithoutConsumer);
+            return status;
+        });
 
     public override Task<BatchStatus> CancelBatch(CancelBatchRequest request, ServerCallContext context) =>
         Guard(async () => ToProto(await batches.CancelAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));

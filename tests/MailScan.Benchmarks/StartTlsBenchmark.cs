@@ -97,7 +97,7 @@ public sealed partial class StartTlsBenchmark : IBenchmark
         loaded.Tls.MaxConnectionsPerIp = mode == EnumerationMode.Full ? 1000 : 25;
         var options = Microsoft.Extensions.Options.Options.Create(loaded);
         var probe = new StartTlsProbe(options, new TargetPolicy(options), new LocalConnectionGate(options, TimeProvider.System), TimeProvider.System, NullLogger<StartTlsProbe>.Instance);
-        var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(ProbeKinds.StartTls, address)), cancellationToken);
+        var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(StartTlsProbe.Name, address)), cancellationToken);
         (loaded.Smtp.MinConnectionSpacing, loaded.Smtp.MaxConnectionsPerSecond) = (profileSpacing, profileRate);
         if (result.EvidenceAs<StartTlsEvidence>()?.Tls is not { Complete: true })
             Console.Error.WriteLine($"warning: {address} {mode}: the evaluation did not complete ({result.Reason})");

@@ -1,3 +1,4 @@
+using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -32,7 +33,7 @@ public sealed class CachingProbeDispatcherTests
     {
         var inner = new CountingDispatcher(Greeted, TimeSpan.FromMilliseconds(100));
         var dispatcher = new CachingProbeDispatcher(inner, Cache(), TimeSpan.FromMinutes(5));
-        var request = new ProbeRequest(new ProbeKey(ProbeKinds.Smtp, "192.0.2.25"), "mx1.example.nl");
+        var request = new ProbeRequest(new ProbeKey(SmtpGreetingProbe.Name, "192.0.2.25"), "mx1.example.nl");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => dispatcher.DispatchAsync(request, CancellationToken.None)));
         var later = await dispatcher.DispatchAsync(request with { Hint = "mx2.example.org" }, CancellationToken.None);
@@ -48,7 +49,7 @@ public sealed class CachingProbeDispatcherTests
     {
         var inner = new CountingDispatcher(r => ProbeResult.NotCompleted(r.Key, ProbeOutcome.TimedOut, "slow", TimeSpan.Zero), TimeSpan.Zero);
         var dispatcher = new CachingProbeDispatcher(inner, Cache(), TimeSpan.FromMinutes(5));
-        var request = new ProbeRequest(new ProbeKey(ProbeKinds.Smtp, "192.0.2.26"));
+        var request = new ProbeRequest(new ProbeKey(SmtpGreetingProbe.Name, "192.0.2.26"));
 
         var first = await dispatcher.DispatchAsync(request, CancellationToken.None);
         var second = await dispatcher.DispatchAsync(request, CancellationToken.None);
@@ -63,7 +64,7 @@ public sealed class CachingProbeDispatcherTests
     {
         var inner = new CountingDispatcher(Greeted, TimeSpan.Zero);
         var dispatcher = new CachingProbeDispatcher(inner, Cache(), TimeSpan.FromMinutes(5));
-        var request = new ProbeRequest(new ProbeKey(ProbeKinds.MailServers, "example.nl"));
+        var request = new ProbeRequest(new ProbeKey(MailServersProbe.Name, "example.nl"));
 
         await dispatcher.DispatchAsync(request, CancellationToken.None);
         await dispatcher.DispatchAsync(request, CancellationToken.None);

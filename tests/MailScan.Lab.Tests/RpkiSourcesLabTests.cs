@@ -24,7 +24,7 @@ public sealed class RpkiSourcesLabTests
         options.Rpki.RouteOriginsFile = null;
         options.Rpki.TeamCymru = true;
         var reports = await ScanRpkiDomainsAsync(options);
-        var probe = reports.SelectMany(r => r.Probes).First(p => p.Key.Kind == ProbeKinds.RouteOrigin && p.Key.Target.StartsWith("127.", StringComparison.Ordinal));
+        var probe = reports.SelectMany(r => r.Probes).First(p => p.Key.Kind == RouteOriginProbe.Name && p.Key.Target.StartsWith("127.", StringComparison.Ordinal));
         Assert.StartsWith("team-cymru ", probe.EvidenceAs<RouteOriginEvidence>()!.RouteSource);
     }
 
@@ -35,7 +35,7 @@ public sealed class RpkiSourcesLabTests
         options.Rpki.VrpsFile = null;
         options.Rpki.VrpsUrl = File.ReadAllText(Path.Combine(LabEnvironment.RpkiStatePath, "vrps.url")).Trim();
         var reports = await ScanRpkiDomainsAsync(options);
-        var probe = reports.SelectMany(r => r.Probes).First(p => p.Key.Kind == ProbeKinds.RouteOrigin);
+        var probe = reports.SelectMany(r => r.Probes).First(p => p.Key.Kind == RouteOriginProbe.Name);
         Assert.Equal(options.Rpki.VrpsUrl, probe.EvidenceAs<RouteOriginEvidence>()!.VrpSet.Source);
     }
 

@@ -18,8 +18,11 @@ LAB_PACKAGES=(
   sslscan                 # referee of the TLS enumeration (agreement test)
   testssl.sh              # second referee, for the STARTTLS benchmark only (slow)
   time                    # /usr/bin/time: the hostile-server tests read a scan's peak memory from it
+  jq                      # deploy/lab/report-snapshot normalises reports with it
   redis-server            # the cluster's batch state, cache and politeness limits (deploy/lab/cluster)
   rabbitmq-server         # the cluster's probe queues (deploy/lab/cluster)
+  python3-grpcio python3-grpc-tools  # the Python gRPC client of docs/API.md and its test (stubs from protos/)
+  prometheus              # scrapes a lab cluster in a test; promtool checks and unit-tests deploy/prometheus/alerts.yml
 )
 
 lab_install_packages() {

@@ -13,20 +13,20 @@ public sealed class AuthCheck : IMailCheck
 
     public IReadOnlyList<ProbeRequest> Plan(MailServerEvidence servers) =>
     [
-        new(new ProbeKey(ProbeKinds.Auth, servers.Domain)),
-        new(new ProbeKey(ProbeKinds.MtaSts, servers.Domain)),
+        new(new ProbeKey(AuthProbe.Name, servers.Domain)),
+        new(new ProbeKey(MtaStsProbe.Name, servers.Domain)),
     ];
 
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)
     {
-        var authResult = results.Find(new ProbeKey(ProbeKinds.Auth, servers.Domain));
-        var mtaStsResult = results.Find(new ProbeKey(ProbeKinds.MtaSts, servers.Domain));
+        var authResult = results.Find(new ProbeKey(AuthProbe.Name, servers.Domain));
+        var mtaStsResult = results.Find(new ProbeKey(MtaStsProbe.Name, servers.Domain));
         // Evidence of another shape (a bus or cache fault) deserialises with missing parts: treat it as not measured.
         var auth = authResult?.EvidenceAs<AuthEvidence>() is { Spf: not null, Dmarc: not null, Dkim: not null, TlsRpt: not null } complete ? complete : null;
         var tests = new List<SubtestResult>();
         if (auth is null)
         {
-            tests.AddRange(AuthSubtestIds.All.Take(6).Select(id => NotMeasured(id, authResult)));
+            tests.AddRange(AuthSubtestIds.FromAuthProbe.Select(id => NotMeasured(id, authResult)));
         }
         else
         {

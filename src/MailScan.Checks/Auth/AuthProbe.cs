@@ -23,7 +23,13 @@ public sealed class AuthProbe(IDnsResolver dns, PublicSuffixList psl, IOptions<M
     private const int MaxRecordsKept = 20;
     private readonly AuthOptions _options = options.Value.Auth;
 
-    public string Kind => ProbeKinds.Auth;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "dns.auth";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: false, "The domain-level lookups of the authenticity marks: SPF walk, DMARC, DKIM node, TLS-RPT.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

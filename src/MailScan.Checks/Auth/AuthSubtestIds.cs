@@ -12,5 +12,8 @@ public static class AuthSubtestIds
     public const string MtaSts = "mailscan_mta_sts";
     public const string TlsRpt = "mailscan_tls_rpt";
 
-    public static IReadOnlyList<string> All { get; } = [DmarcExist, DmarcPolicy, DmarcExtDestination, DkimExist, SpfExist, SpfPolicy, MtaSts, TlsRpt];
+    /// <summary>The sub-tests judged from the authenticity-marks probe (the others come from the MTA-STS probe).</summary>
+    public static IReadOnlyList<string> FromAuthProbe { get; } = [DmarcExist, DmarcPolicy, DmarcExtDestination, DkimExist, SpfExist, SpfPolicy];
+
+    public static IReadOnlyList<string> All { get; } = [.. FromAuthProbe, MtaSts, TlsRpt];
 }

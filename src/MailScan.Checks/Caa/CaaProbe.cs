@@ -10,7 +10,13 @@ public sealed class CaaProbe(IDnsResolver dns) : IProbe
 {
     private const int MaxLabelsClimbed = 10;
 
-    public string Kind => ProbeKinds.Caa;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "dns.caa";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: false, "The CAA record set that applies to an MX name (RFC 8659 climbing).");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

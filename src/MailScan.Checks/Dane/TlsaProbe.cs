@@ -9,7 +9,13 @@ namespace MailScan.Checks.Dane;
 /// <summary>Looks up the TLSA records of an MX name (_25._tcp.NAME) through the validating resolver.</summary>
 public sealed class TlsaProbe(IValidatingResolver resolver) : IProbe
 {
-    public string Kind => ProbeKinds.Tlsa;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "dns.tlsa";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: false, "The TLSA records of an MX name (_25._tcp.NAME) with their DNSSEC status.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

@@ -15,7 +15,13 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
 {
     private readonly DnsOptions _options = options.Value.Dns;
 
-    public string Kind => ProbeKinds.MailServers;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "dns.servers";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: false, "MX, NS and their addresses for a domain.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

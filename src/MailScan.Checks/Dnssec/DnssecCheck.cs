@@ -12,8 +12,8 @@ public sealed class DnssecCheck : IMailCheck
 
     public IReadOnlyList<ProbeRequest> Plan(MailServerEvidence servers) =>
     [
-        new ProbeRequest(new ProbeKey(ProbeKinds.Dnssec, servers.Domain)),
-        .. servers.MailServers.Select(mx => new ProbeRequest(new ProbeKey(ProbeKinds.Dnssec, mx.Name))),
+        new ProbeRequest(new ProbeKey(DnssecProbe.Name, servers.Domain)),
+        .. servers.MailServers.Select(mx => new ProbeRequest(new ProbeKey(DnssecProbe.Name, mx.Name))),
     ];
 
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)

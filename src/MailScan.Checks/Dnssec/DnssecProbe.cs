@@ -11,7 +11,13 @@ namespace MailScan.Checks.Dnssec;
 /// </summary>
 public sealed class DnssecProbe(IValidatingResolver validator) : IProbe
 {
-    public string Kind => ProbeKinds.Dnssec;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "dns.dnssec";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: false, "The DNSSEC status of a name (the mail domain or an MX host), validated in process.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

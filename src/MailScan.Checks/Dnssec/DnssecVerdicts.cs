@@ -114,7 +114,7 @@ public static class DnssecVerdicts
 
     private static (DnssecEvidence? Evidence, string? Why) Find(string name, IProbeResults results)
     {
-        var result = results.Find(new ProbeKey(ProbeKinds.Dnssec, name));
+        var result = results.Find(new ProbeKey(DnssecProbe.Name, name));
         var evidence = result?.EvidenceAs<DnssecEvidence>();
         return evidence is not null ? (evidence, null) : (null, result?.Reason is { Length: > 0 } reason ? reason : "not measured");
     }

@@ -1,5 +1,7 @@
 using MailScan.Checks.Discovery;
+using MailScan.Checks.NameServers;
 using MailScan.Checks.Scanning;
+using MailScan.Checks.Smtp;
 using MailScan.Checks.Verdicts;
 
 namespace MailScan.Checks.Ipv6;
@@ -15,12 +17,12 @@ public sealed class Ipv6Check : IMailCheck
         foreach (var ns in servers.NameServers)
         {
             foreach (var ip in ns.Ipv6)
-                requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.NameServerReach, ip), servers.NsZone ?? servers.Domain));
+                requests.Add(new ProbeRequest(new ProbeKey(NameServerReachProbe.Name, ip), servers.NsZone ?? servers.Domain));
         }
         foreach (var mx in servers.MailServers)
         {
             foreach (var ip in mx.Ipv6)
-                requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.Smtp, ip), mx.Name));
+                requests.Add(new ProbeRequest(new ProbeKey(SmtpGreetingProbe.Name, ip), mx.Name));
         }
         return requests;
     }

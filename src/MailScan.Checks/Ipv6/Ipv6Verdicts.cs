@@ -46,7 +46,7 @@ public static class Ipv6Verdicts
         var untestable = new List<string>();
         foreach (var (host, ip) in addresses)
         {
-            var result = results.Find(new ProbeKey(ProbeKinds.NameServerReach, ip));
+            var result = results.Find(new ProbeKey(NameServerReachProbe.Name, ip));
             var evidence = result?.EvidenceAs<NameServerReachEvidence>();
             string state;
             if (evidence is null)
@@ -117,7 +117,7 @@ public static class Ipv6Verdicts
         var untestable = new List<string>();
         foreach (var (host, ip) in addresses)
         {
-            var result = results.Find(new ProbeKey(ProbeKinds.Smtp, ip));
+            var result = results.Find(new ProbeKey(SmtpGreetingProbe.Name, ip));
             var evidence = result?.EvidenceAs<SmtpEvidence>();
             var (reachable, state) = Reachability(evidence, result);
             if (reachable == false)

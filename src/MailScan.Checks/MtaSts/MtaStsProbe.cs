@@ -16,7 +16,13 @@ namespace MailScan.Checks.MtaSts;
 /// </summary>
 public sealed class MtaStsProbe(IDnsResolver dns, TargetPolicy policy, MtaStsPolicyFetcher fetcher) : IProbe
 {
-    public string Kind => ProbeKinds.MtaSts;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "https.mta-sts";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: false, "The MTA-STS record and the policy fetched over HTTPS from mta-sts.<domain>.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

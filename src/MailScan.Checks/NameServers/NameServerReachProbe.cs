@@ -13,7 +13,13 @@ namespace MailScan.Checks.NameServers;
 /// </summary>
 public sealed class NameServerReachProbe(IDnsResolver dns, TargetPolicy policy) : IProbe
 {
-    public string Kind => ProbeKinds.NameServerReach;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "ns.reach";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: true, "A name server address answering DNS over UDP and TCP.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

@@ -36,6 +36,9 @@ public sealed class ClusterOptions
     /// <summary>How often a process asks Redis whether the cluster's VRP set has a new version (only a changed one is loaded).</summary>
     public TimeSpan VrpPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a coordinator asks RabbitMQ whether every probe queue it sends to has a consumer.</summary>
+    public TimeSpan ConsumerCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Most names one batch may hold.</summary>
     public long BatchMaxNames { get; set; } = 10_000_000;
 

@@ -153,6 +153,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         foreach (var error in Positive("Cluster:VrpPollInterval", cluster.VrpPollInterval, TimeSpan.FromDays(1)))
             yield return error;
+        foreach (var error in Positive("Cluster:ConsumerCheckInterval", cluster.ConsumerCheckInterval, TimeSpan.FromHours(1)))
+            yield return error;
         if (cluster.BatchMaxNames is < 1 or > 1_000_000_000)
             yield return $"Cluster:BatchMaxNames: {cluster.BatchMaxNames} is out of range (1-1000000000)";
         if (!string.IsNullOrWhiteSpace(cluster.BatchInputDirectory) && !Directory.Exists(cluster.BatchInputDirectory))

@@ -13,7 +13,13 @@ namespace MailScan.Checks.Rpki;
 /// </summary>
 public sealed class RouteOriginProbe(IVrpProvider vrps, IRouteOriginSource origins, TargetPolicy policy) : IProbe
 {
-    public string Kind => ProbeKinds.RouteOrigin;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "rpki.origin";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: true, "The announced route of an IP address and its RPKI route origin validity.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed record RpkiAddressFinding(string Host, string Address, RouteOrigin
     public static IReadOnlyList<RpkiAddressFinding> Of(RpkiHostGroup group, IProbeResults results) =>
         group.Addresses.Select(a =>
         {
-            var result = results.Find(new ProbeKey(ProbeKinds.RouteOrigin, a.Address));
+            var result = results.Find(new ProbeKey(RouteOriginProbe.Name, a.Address));
             RouteOriginEvidence? evidence = null;
             try
             {

@@ -12,7 +12,7 @@ public sealed class RpkiCheck : IMailCheck
 
     public IReadOnlyList<ProbeRequest> Plan(MailServerEvidence servers) =>
         Groups(servers).SelectMany(g => g.Group.Addresses).Select(a => a.Address).Distinct()
-            .Select(ip => new ProbeRequest(new ProbeKey(ProbeKinds.RouteOrigin, ip)))
+            .Select(ip => new ProbeRequest(new ProbeKey(RouteOriginProbe.Name, ip)))
             .ToList();
 
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)

@@ -36,7 +36,7 @@ public sealed partial class DomainScanner(
         deadline.CancelAfter(_options.DomainTimeout);
 
         var results = new ProbeResultSet();
-        var serversKey = new ProbeKey(ProbeKinds.MailServers, domain.Ascii);
+        var serversKey = new ProbeKey(MailServersProbe.Name, domain.Ascii);
         var serversResult = await DiscoverAsync(serversKey, deadline.Token, cancellationToken).ConfigureAwait(false);
         results.Add(serversResult);
         var servers = serversResult.EvidenceAs<MailServerEvidence>()

@@ -27,7 +27,13 @@ public sealed partial class SmtpGreetingProbe(
     private static readonly TimeSpan NoteworthyWait = TimeSpan.FromSeconds(1);
     private readonly SmtpOptions _smtp = options.Value.Smtp;
 
-    public string Kind => ProbeKinds.Smtp;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "smtp";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: true, "An SMTP session with a mail server address.");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {

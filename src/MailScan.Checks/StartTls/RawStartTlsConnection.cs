@@ -20,15 +20,15 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
     private const int MaxReplyBytes = 64 * 1024;
 
     public Task<HelloOutcome> ExchangeAsync(IPAddress address, ClientHelloSpec hello, CancellationToken cancellationToken) =>
-        AfterStartTlsAsync(address, (stream, token) => HelloAsync(stream, hello, token), HelloOutcome.NotUsable, cancellationToken);
+        AfterStartTlsAsync(address, (stream, token) => HelloAsync(stream, hello, token), refusal => HelloOutcome.NotUsable(refusal.Reason, refusal.TryLater), cancellationToken);
 
     /// <summary>Connects, says EHLO and STARTTLS, and hands the stream to the TLS part; <paramref name="unusable"/> says why it could not.</summary>
-    public async Task<T> AfterStartTlsAsync<T>(IPAddress address, Func<NetworkStream, CancellationToken, Task<T>> tls, Func<string, T> unusable, CancellationToken cancellationToken)
+    public async Task<T> AfterStartTlsAsync<T>(IPAddress address, Func<NetworkStream, CancellationToken, Task<T>> tls, Func<StartTlsRefusal, T> unusable, CancellationToken cancellationToken)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var connect = await SmtpTcpConnect.ConnectAsync(socket, address, smtp.Port, smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         if (connect is { } failure)
-            return unusable(failure.Error);
+            return unusable(new StartTlsRefusal(failure.Error, failure.State == SmtpConnectState.ConnectTimeout));
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var dialogue = await StartTlsAsync(stream, cancellationToken).ConfigureAwait(false);
         if (dialogue is not null)
@@ -37,20 +37,22 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
     }
 
     /// <summary>The SMTP part; null when the server said 220 to STARTTLS, else why not. Nothing after the 220 is read.</summary>
-    internal async Task<string?> StartTlsAsync(Stream stream, CancellationToken cancellationToken)
+    internal async Task<StartTlsRefusal?> StartTlsAsync(Stream stream, CancellationToken cancellationToken)
     {
         var greeting = await ReplyAsync(stream, smtp.BannerTimeout, cancellationToken).ConfigureAwait(false);
         if (greeting is not { Code: 220 })
-            return greeting is null ? $"no greeting within {smtp.BannerTimeout.TotalSeconds:0} s" : $"greeting {greeting.Code} {greeting.Text}";
+            return greeting is null
+                ? new StartTlsRefusal($"no greeting within {smtp.BannerTimeout.TotalSeconds:0} s", false)
+                : new StartTlsRefusal($"greeting {greeting.Code} {greeting.Text}", greeting.Code is >= 400 and < 500);
         await SendAsync(stream, $"EHLO {ehloName}\r\n", cancellationToken).ConfigureAwait(false);
         var ehlo = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (ehlo is not { Code: 250 })
-            return ehlo is null ? "no reply to EHLO" : $"EHLO answered {ehlo.Code} {ehlo.Text}";
+            return new StartTlsRefusal(ehlo is null ? "no reply to EHLO" : $"EHLO answered {ehlo.Code} {ehlo.Text}", false);
         if (!SmtpTranscript.OffersStartTls(SmtpTranscript.Extensions(ehlo)))
-            return "STARTTLS is not offered";
+            return new StartTlsRefusal("STARTTLS is not offered", false);
         await SendAsync(stream, "STARTTLS\r\n", cancellationToken).ConfigureAwait(false);
         var start = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        return start is { Code: 220 } ? null : start is null ? "no reply to STARTTLS" : $"STARTTLS answered {start.Code} {start.Text}";
+        return start is { Code: 220 } ? null : new StartTlsRefusal(start is null ? "no reply to STARTTLS" : $"STARTTLS answered {start.Code} {start.Text}", false);
     }
 
     private async Task<HelloOutcome> HelloAsync(NetworkStream stream, ClientHelloSpec hello, CancellationToken cancellationToken)

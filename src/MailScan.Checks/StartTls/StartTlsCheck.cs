@@ -22,9 +22,9 @@ public sealed class StartTlsCheck : IMailCheck
         foreach (var mx in servers.MailServers)
         {
             foreach (var ip in mx.Ipv4.Concat(mx.Ipv6))
-                requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.StartTls, ip), mx.Name));
-            requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.Tlsa, mx.Name)));
-            requests.Add(new ProbeRequest(new ProbeKey(ProbeKinds.Caa, mx.Name)));
+                requests.Add(new ProbeRequest(new ProbeKey(StartTlsProbe.Name, ip), mx.Name));
+            requests.Add(new ProbeRequest(new ProbeKey(TlsaProbe.Name, mx.Name)));
+            requests.Add(new ProbeRequest(new ProbeKey(CaaProbe.Name, mx.Name)));
         }
         return requests;
     }

@@ -34,7 +34,13 @@ public sealed partial class StartTlsProbe(
     private readonly TlsOptions _tls = options.Value.Tls;
     private readonly Lazy<CertificateTrustEvaluator> _trust = new(() => new CertificateTrustEvaluator(LoadRoots(options.Value.Tls.ExtraRootFile)));
 
-    public string Kind => ProbeKinds.StartTls;
+    /// <summary>The kind this probe serves, by which checks plan it.</summary>
+    public const string Name = "smtp.tls";
+
+    /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: true, "The STARTTLS and TLS evaluation of a mail server address (session, enumeration, chain).");
+
+    public string Kind => Name;
 
     public async Task<ProbeResult> RunAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
@@ -108,7 +114,7 @@ public sealed partial class StartTlsProbe(
             {
                 return await raw.AfterStartTlsAsync(address,
                     (stream, token) => new SessionTicketTest(stream, serverName, raw.EhloName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
-                    why => new EarlyDataResult(null, why), timeout.Token).ConfigureAwait(false);
+                    refusal => new EarlyDataResult(null, refusal.Reason), timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -125,7 +131,7 @@ public sealed partial class StartTlsProbe(
             connections.Value++;
             await using (await gate.AcquireAsync(address, token).ConfigureAwait(false))
                 outcome = await raw.ExchangeAsync(address, hello, token).ConfigureAwait(false);
-            return outcome.Untestable is { } why && (why.StartsWith("greeting 4", StringComparison.Ordinal) || why.StartsWith("TCP connection not established", StringComparison.Ordinal));
+            return outcome.TryLater;
         }, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
@@ -142,7 +148,7 @@ public sealed partial class StartTlsProbe(
             {
                 return await raw.AfterStartTlsAsync(address,
                     (stream, token) => new ClientRenegotiationTest(stream, serverName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
-                    why => new ClientRenegotiationResult(null, why), timeout.Token).ConfigureAwait(false);
+                    refusal => new ClientRenegotiationResult(null, refusal.Reason), timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {

@@ -44,7 +44,7 @@ public static class TlsServerVerdicts
         if (t.CipherOrder is not { } order)
             return ServerVerdict.Pass("not applicable: the server speaks only TLS 1.3, where the order does not matter");
         if (!order.Tested)
-            return order.Note?.StartsWith("only one", StringComparison.Ordinal) == true
+            return order.NothingToOrder
                 ? ServerVerdict.Pass($"not applicable: {order.Note}")
                 : ServerVerdict.NotTestable(order.Note ?? "not tested");
         var v = TlsVersionNames.Of(order.Version);

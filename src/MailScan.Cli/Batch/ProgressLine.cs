@@ -21,12 +21,16 @@ internal sealed class ProgressLine(TextWriter output, bool terminal, TimeProvide
         var filled = (int)Math.Round(fraction * Width);
         var eta = status.State == V1.BatchState.Running && status.EtaSeconds > 0 ? $", ETA {Duration(status.EtaSeconds)}" : string.Empty;
         var text = $"[{new string('#', filled)}{new string('.', Width - filled)}] {status.Done}/{status.Total} done, {status.Failed} failed, "
-            + $"{status.InFlight} in flight, {status.DomainsPerSecond:0.0}/s{eta}";
+            + $"{status.InFlight} in flight, {status.DomainsPerSecond:0.0}/s{eta}{NoWorker(status)}";
         if (terminal)
             output.Write($"\r{text}\u001b[K");
         else
             output.WriteLine(text);
     }
+
+    /// <summary>A family nobody consumes stalls every domain: the line says so, or the slow rate is a mystery.</summary>
+    private static string NoWorker(V1.BatchStatus status) => status.FamiliesWithoutWorker.Count == 0 ? string.Empty
+        : $"; NO WORKER for probe family {string.Join(", ", status.FamiliesWithoutWorker)}: its probes wait for their time limit and end NOT_TESTABLE";
 
     public void End()
     {

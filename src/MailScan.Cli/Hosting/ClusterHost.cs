@@ -11,7 +11,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace MailScan.Cli.Hosting;
 
@@ -102,6 +104,8 @@ internal static class ClusterHost
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(level);
+        // appsettings.json's Logging:LogLevel:Default (Warning, for the one-shot commands) would otherwise hide the product's own Information lines.
+        logging.AddFilter("MailScan", level);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         logging.AddFilter("MassTransit", level <= LogLevel.Debug ? LogLevel.Information : LogLevel.Warning);
@@ -114,13 +118,21 @@ internal static class ClusterHost
                 json.UseUtcTimestamp = true;
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
-            return;
         }
-        logging.AddSimpleConsole(console =>
+        else
         {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
-        });
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            });
+        }
+        // The console provider behind one that keeps MassTransit's stack traces for Debug.
+        var stackTraces = level <= LogLevel.Debug
+            || telemetry.LogLevels.Any(l => l.Key.StartsWith("MassTransit", StringComparison.Ordinal) && l.Value <= LogLevel.Debug);
+        logging.Services.RemoveAll<ILoggerProvider>();
+        logging.Services.AddSingleton<ConsoleLoggerProvider>();
+        logging.Services.AddSingleton<ILoggerProvider>(sp => new ReasonOnlyLoggerProvider(sp.GetRequiredService<ConsoleLoggerProvider>(), "MassTransit", stackTraces));
     }
 
     private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)

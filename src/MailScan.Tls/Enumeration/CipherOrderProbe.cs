@@ -15,7 +15,7 @@ internal sealed class CipherOrderProbe(HelloRunner run, EnumerationMode mode)
         }
         var accepted = run.State.SuitesOf(version).ToList();
         if (accepted.Count < 2)
-            return new CipherOrderResult(version, false, null, null, null, null, run.State.Stopped ? "not tested: the enumeration stopped early" : "only one suite is accepted: there is no order to choose");
+            return new CipherOrderResult(version, false, null, null, null, null, run.State.Stopped ? "not tested: the enumeration stopped early" : CipherOrderResult.OnlyOneSuiteNote);
 
         var worstFirst = SuiteOrdering.WorstFirst(accepted).ToList();
         var bestFirst = SuiteOrdering.BestFirst(accepted).ToList();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MailScan.Tls.Enumeration;
 
 /// <summary>
@@ -11,4 +13,12 @@ public sealed record CipherOrderResult(
     bool? PrefersStronger,
     string? ChosenWorstFirst,
     string? ChosenBestFirst,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>The note of a server that accepts a single suite at that version.</summary>
+    public const string OnlyOneSuiteNote = "only one suite is accepted: there is no order to choose";
+
+    /// <summary>Not tested because the server accepts one suite: there is no order to judge.</summary>
+    [JsonIgnore]
+    public bool NothingToOrder => !Tested && Note == OnlyOneSuiteNote;
+}

@@ -5,9 +5,10 @@ namespace MailScan.Tls.Enumeration;
 /// <summary>
 /// How one raw hello ended: the server's flight (accepted or alert), a refusal without alert
 /// (closed, parse error: <see cref="Failure"/>), or the connection could not be used at all
-/// (<see cref="Untestable"/>: refused, 421, tarpit, no STARTTLS) which stops the enumeration.
+/// (<see cref="Untestable"/>: refused, 421, tarpit, no STARTTLS) which stops the enumeration;
+/// <see cref="TryLater"/> when the server put the client off, so another try may get through.
 /// </summary>
-public sealed record HelloOutcome(ServerFlight? Flight, string? Failure, string? Untestable = null)
+public sealed record HelloOutcome(ServerFlight? Flight, string? Failure, string? Untestable = null, bool TryLater = false)
 {
     public bool Accepted => Flight?.Hello is not null;
 
@@ -15,5 +16,5 @@ public sealed record HelloOutcome(ServerFlight? Flight, string? Failure, string?
 
     public static HelloOutcome Refused(string why) => new(null, why);
 
-    public static HelloOutcome NotUsable(string why) => new(null, null, why);
+    public static HelloOutcome NotUsable(string why, bool tryLater = false) => new(null, null, why, tryLater);
 }

@@ -141,7 +141,7 @@ public sealed class AuthVerdictsTests
     public void A_missing_auth_probe_makes_every_scoring_subtest_not_testable()
     {
         var results = new ProbeResultSet();
-        results.Add(ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.Auth, "example.nl"), ProbeOutcome.TimedOut, "the probe did not finish", TimeSpan.Zero));
+        results.Add(ProbeResult.NotCompleted(new ProbeKey(AuthProbe.Name, "example.nl"), ProbeOutcome.TimedOut, "the probe did not finish", TimeSpan.Zero));
         var category = new AuthCheck().Judge(Servers("mx1.example.nl"), results);
         Assert.Equal(TestStatus.NotTestable, category.Status);
         Assert.All(category.Tests.Take(6), t => Assert.Equal(TestStatus.NotTestable, t.Status));

@@ -27,10 +27,10 @@ public sealed class Ipv6VerdictsTests
     }
 
     private static ProbeResult Ns(string ip, string udp, string tcp) =>
-        ProbeResult.Completed(new ProbeKey(ProbeKinds.NameServerReach, ip), new NameServerReachEvidence(ip, "example.nl NS", udp, tcp, 1, 1), TimeSpan.Zero);
+        ProbeResult.Completed(new ProbeKey(NameServerReachProbe.Name, ip), new NameServerReachEvidence(ip, "example.nl NS", udp, tcp, 1, 1), TimeSpan.Zero);
 
     private static ProbeResult Smtp(string ip, SmtpConnectState state, int? code) =>
-        ProbeResult.Completed(new ProbeKey(ProbeKinds.Smtp, ip), new SmtpEvidence(ip, 25, state, code, code is null ? null : "banner", false, [], 1, 1), TimeSpan.Zero);
+        ProbeResult.Completed(new ProbeKey(SmtpGreetingProbe.Name, ip), new SmtpEvidence(ip, 25, state, code, code is null ? null : "banner", false, [], 1, 1), TimeSpan.Zero);
 
     [Fact]
     public void Two_name_servers_with_aaaa_pass() =>
@@ -78,7 +78,7 @@ public sealed class Ipv6VerdictsTests
     public void A_name_server_address_not_allowed_is_not_testable()
     {
         var results = Results(Ns("2001:db8:1::53", "NOERROR", "NOERROR"),
-            ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.NameServerReach, "2001:db8:2::53"), ProbeOutcome.NotAllowed, "address not allowed: documentation", TimeSpan.Zero));
+            ProbeResult.NotCompleted(new ProbeKey(NameServerReachProbe.Name, "2001:db8:2::53"), ProbeOutcome.NotAllowed, "address not allowed: documentation", TimeSpan.Zero));
         var result = Ipv6Verdicts.NsReach(Servers(OneMx, TwoV6Ns), results);
         Assert.Equal(TestStatus.NotTestable, result.Status);
         Assert.Contains("address not allowed", result.Reason);

@@ -43,7 +43,7 @@ public sealed class RpkiCheckTests
 
     private static ProbeResult Evidence(string address)
     {
-        var key = new ProbeKey(ProbeKinds.RouteOrigin, address);
+        var key = new ProbeKey(RouteOriginProbe.Name, address);
         var route = Routes[address];
         RouteLookup lookup;
         if (route is null)
@@ -186,7 +186,7 @@ public sealed class RpkiCheckTests
     public void A_missing_vrp_set_is_the_scanners_error_not_a_verdict_on_the_domain()
     {
         var category = Judge(Servers([Host("mx.example.nl", "192.0.2.25")], [GoodNs]),
-            ip => ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.RouteOrigin, ip), ProbeOutcome.Failed, "no VRP set: no VRP source is configured", TimeSpan.Zero));
+            ip => ProbeResult.NotCompleted(new ProbeKey(RouteOriginProbe.Name, ip), ProbeOutcome.Failed, "no VRP set: no VRP source is configured", TimeSpan.Zero));
         Assert.All(category.Tests.Where(t => t.Id != RpkiSubtestIds.MxNsExists && t.Id != RpkiSubtestIds.MxNsValid),
             t => Assert.Equal(TestStatus.Error, t.Status));
         Assert.Contains("no VRP source is configured", Test(category, RpkiSubtestIds.MxValid).Reason);
@@ -197,7 +197,7 @@ public sealed class RpkiCheckTests
     public void A_probe_that_ran_out_of_time_is_not_testable()
     {
         var category = Judge(Servers([Host("mx.example.nl", "192.0.2.25")], [GoodNs]),
-            ip => ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.RouteOrigin, ip), ProbeOutcome.TimedOut, "timed out", TimeSpan.Zero));
+            ip => ProbeResult.NotCompleted(new ProbeKey(RouteOriginProbe.Name, ip), ProbeOutcome.TimedOut, "timed out", TimeSpan.Zero));
         Assert.Equal(TestStatus.NotTestable, Test(category, RpkiSubtestIds.MxExists).Status);
         Assert.Equal(TestStatus.NotTestable, Test(category, RpkiSubtestIds.MxValid).Status);
     }
@@ -206,7 +206,7 @@ public sealed class RpkiCheckTests
     public void An_invalid_route_fails_even_when_another_address_could_not_be_checked()
     {
         var category = Judge(Servers([Host("mx.example.nl", "198.51.100.25", "192.0.2.25")], [GoodNs]),
-            ip => ip == "192.0.2.25" ? ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.RouteOrigin, ip), ProbeOutcome.TimedOut, "timed out", TimeSpan.Zero) : Evidence(ip));
+            ip => ip == "192.0.2.25" ? ProbeResult.NotCompleted(new ProbeKey(RouteOriginProbe.Name, ip), ProbeOutcome.TimedOut, "timed out", TimeSpan.Zero) : Evidence(ip));
         Assert.Equal(TestStatus.Failed, Test(category, RpkiSubtestIds.MxValid).Status);
         Assert.Equal(TestStatus.NotTestable, Test(category, RpkiSubtestIds.MxExists).Status);
     }

@@ -28,9 +28,9 @@ public sealed class DomainScannerTests
 
     private static Task<ProbeResult> Answer(ProbeRequest request, MailServerEvidence servers) => Task.FromResult(request.Key.Kind switch
     {
-        ProbeKinds.MailServers => ProbeResult.Completed(request.Key, servers, TimeSpan.Zero),
-        ProbeKinds.NameServerReach => ProbeResult.Completed(request.Key, new NameServerReachEvidence(request.Key.Target, "q", "NOERROR", "NOERROR", 1, 1), TimeSpan.Zero),
-        ProbeKinds.Smtp => ProbeResult.Completed(request.Key, new SmtpEvidence(request.Key.Target, 25, SmtpConnectState.Greeted, 220, "hi", true, ["STARTTLS"], 1, 1), TimeSpan.Zero),
+        MailServersProbe.Name => ProbeResult.Completed(request.Key, servers, TimeSpan.Zero),
+        NameServerReachProbe.Name => ProbeResult.Completed(request.Key, new NameServerReachEvidence(request.Key.Target, "q", "NOERROR", "NOERROR", 1, 1), TimeSpan.Zero),
+        SmtpGreetingProbe.Name => ProbeResult.Completed(request.Key, new SmtpEvidence(request.Key.Target, 25, SmtpConnectState.Greeted, 220, "hi", true, ["STARTTLS"], 1, 1), TimeSpan.Zero),
         _ => ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, "no fake answer for this kind", TimeSpan.Zero),
     });
 
@@ -72,7 +72,7 @@ public sealed class DomainScannerTests
         options.Scan.DomainTimeout = TimeSpan.FromMilliseconds(300);
         var dispatcher = new FakeDispatcher(async (r, token) =>
         {
-            if (r.Key.Kind == ProbeKinds.Smtp)
+            if (r.Key.Kind == SmtpGreetingProbe.Name)
                 await Task.Delay(Timeout.Infinite, token);
             return await Answer(r, Servers);
         });

@@ -45,13 +45,13 @@ public sealed class SmtpDialogueReplayTests
     }
 
     [Theory]
-    [InlineData("mx-tls-none", "STARTTLS is not offered")]
-    [InlineData("mx-421", "greeting 421 4.7.0 busy.lab.test too many connections, try again later")]
-    [InlineData("mx-reset", "no reply to EHLO")]
-    public async Task An_upgrade_that_cannot_happen_says_why_and_sends_nothing_more(string dialogue, string expected)
+    [InlineData("mx-tls-none", "STARTTLS is not offered", false)]
+    [InlineData("mx-421", "greeting 421 4.7.0 busy.lab.test too many connections, try again later", true)]
+    [InlineData("mx-reset", "no reply to EHLO", false)]
+    public async Task An_upgrade_that_cannot_happen_says_why_and_sends_nothing_more(string dialogue, string expected, bool tryLater)
     {
         var (why, replay) = await UpgradeAsync(dialogue);
-        Assert.Equal(expected, why);
+        Assert.Equal(new StartTlsRefusal(expected, tryLater), why);
         Assert.True(replay.Finished, $"the client stopped before the recording ended: {dialogue}");
         Assert.Equal(string.Empty, replay.Unmatched);
     }
@@ -62,7 +62,7 @@ public sealed class SmtpDialogueReplayTests
         var dialogue = SmtpDialogue.Load("mx-endless");
         Assert.True(dialogue.Steps[^1].Bytes.Length > 64 * 1024, "the recording must be longer than the limit");
         var (why, _) = await UpgradeAsync("mx-endless");
-        Assert.Equal("no reply to EHLO", why);
+        Assert.Equal("no reply to EHLO", why?.Reason);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SmtpDialogueReplayTests
         Assert.Equal(new byte[] { 0x16, 0x03 }, rest);
     }
 
-    private static async Task<(string? Why, ReplayStream Replay)> UpgradeAsync(string name)
+    private static async Task<(StartTlsRefusal? Why, ReplayStream Replay)> UpgradeAsync(string name)
     {
         var replay = new ReplayStream(SmtpDialogue.Load(name));
         var why = await Connection().StartTlsAsync(replay, CancellationToken.None);

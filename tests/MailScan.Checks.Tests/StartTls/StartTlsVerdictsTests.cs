@@ -36,9 +36,9 @@ public sealed class StartTlsVerdictsTests
     private static IReadOnlyList<SubtestResult> Judge(StartTlsEvidence evidence, TlsaEvidence? tlsa = null)
     {
         var results = new ProbeResultSet();
-        results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.StartTls, "192.0.2.25"), evidence, TimeSpan.Zero));
+        results.Add(ProbeResult.Completed(new ProbeKey(StartTlsProbe.Name, "192.0.2.25"), evidence, TimeSpan.Zero));
         if (tlsa is not null)
-            results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.Tlsa, "mx.example.nl"), tlsa, TimeSpan.Zero));
+            results.Add(ProbeResult.Completed(new ProbeKey(TlsaProbe.Name, "mx.example.nl"), tlsa, TimeSpan.Zero));
         return new StartTlsCheck().Judge(Servers("192.0.2.25"), results).Tests;
     }
 

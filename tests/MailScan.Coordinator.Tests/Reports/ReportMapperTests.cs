@@ -1,3 +1,4 @@
+using MailScan.Checks.NameServers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailScan.Checks.Discovery;
@@ -21,9 +22,9 @@ public sealed class ReportMapperTests
             new SubtestResult("mail_ipv6_mx_reach", TestStatus.NotTestable, "address not allowed", new JsonObject { ["addresses"] = new JsonArray("2001:db8::25") }),
             new SubtestResult("mail_starttls_cert_chain", TestStatus.Failed, "self-signed", null, CategoryImpact.AtMostInfo),
         ]) { Elapsed = TimeSpan.FromMilliseconds(1500) };
-        var probe = ProbeResult.Completed(new ProbeKey(ProbeKinds.Smtp, "2001:db8::25"),
+        var probe = ProbeResult.Completed(new ProbeKey(SmtpGreetingProbe.Name, "2001:db8::25"),
             new SmtpEvidence("2001:db8::25", 25, SmtpConnectState.Greeted, 220, "hi", true, ["STARTTLS"], 1, 2), TimeSpan.FromMilliseconds(30)) with { Reused = true };
-        var refused = ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.NameServerReach, "10.0.0.1"), ProbeOutcome.NotAllowed, "address not allowed: 10.0.0.1 is private", TimeSpan.Zero);
+        var refused = ProbeResult.NotCompleted(new ProbeKey(NameServerReachProbe.Name, "10.0.0.1"), ProbeOutcome.NotAllowed, "address not allowed: 10.0.0.1 is private", TimeSpan.Zero);
         return new ScanReport(DomainName.Parse("Example.NL."), DateTimeOffset.Parse("2026-11-29T00:00:00Z"), TimeSpan.FromSeconds(2), [category], servers, [probe, refused]);
     }
 

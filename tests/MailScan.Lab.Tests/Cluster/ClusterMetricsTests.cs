@@ -1,3 +1,4 @@
+using MailScan.Checks.Rpki;
 using System.Text.Json;
 using V1 = MailScan.Contracts.V1;
 
@@ -67,8 +68,8 @@ public sealed class ClusterMetricsTests
 
         // VRPs: a process published the lab's set to Redis; each worker that validated routes loaded that one version, once.
         Assert.True(workers.Append(coordinator).Sum(p => p.Sum("mailscan_vrp_published_total")) >= 1, "no process published the VRP set");
-        Assert.True(ran.ContainsKey(MailScan.Checks.Scanning.ProbeKinds.RouteOrigin), "the batch validated no routes");
-        foreach (var worker in workers.Where(w => w.Sum("mailscan_probes_finished_total", ("kind", MailScan.Checks.Scanning.ProbeKinds.RouteOrigin)) > 0))
+        Assert.True(ran.ContainsKey(RouteOriginProbe.Name), "the batch validated no routes");
+        foreach (var worker in workers.Where(w => w.Sum("mailscan_probes_finished_total", ("kind", RouteOriginProbe.Name)) > 0))
         {
             Assert.Equal(1, worker.Sum("mailscan_cache_lookups_total", ("cache", "vrp"), ("result", "miss")));
             Assert.True(worker.Sum("mailscan_vrp_set_timestamp_seconds") > 0, "the worker's VRP set has no load time");

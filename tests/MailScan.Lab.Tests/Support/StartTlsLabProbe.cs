@@ -19,7 +19,7 @@ internal static class StartTlsLabProbe
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var probe = new StartTlsProbe(wrapped, new TargetPolicy(wrapped), new LocalConnectionGate(wrapped, TimeProvider.System), TimeProvider.System, NullLogger<StartTlsProbe>.Instance);
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(ProbeKinds.StartTls, address), serverName), limit.Token);
+        var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(StartTlsProbe.Name, address), serverName), limit.Token);
         return result.EvidenceAs<StartTlsEvidence>() ?? throw new InvalidOperationException($"{address}: {result.Outcome} {result.Reason}");
     }
 }
