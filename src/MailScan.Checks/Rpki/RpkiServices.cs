@@ -2,6 +2,7 @@ using MailScan.Checks.Dns;
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki.Rtr;
 using MailScan.Checks.Scanning;
+using MailScan.Checks.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,13 @@ public static class RpkiServices
             return VrpExportSource.FromFile(options.VrpsFile, options.RefreshInterval, time);
         if (!string.IsNullOrWhiteSpace(options.VrpsUrl))
         {
-            var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.FetchTimeout, AutomaticDecompression = System.Net.DecompressionMethods.All })
+            var handler = new SocketsHttpHandler
+            {
+                ConnectTimeout = options.FetchTimeout,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                SslOptions = new System.Net.Security.SslClientAuthenticationOptions { CertificateChainPolicy = OfflineChainPolicy.Create() },
+            };
+            var http = new HttpClient(handler)
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
