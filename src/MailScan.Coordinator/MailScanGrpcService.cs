@@ -57,7 +57,7 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
             var caller = ApiKeyInterceptor.Caller(context);
             await using var admission = caller is null ? null
                 : await quotas.AdmitBatchAsync(caller, collector.Names.Count, context.CancellationToken).ConfigureAwait(false);
-            var submission = await batches.SubmitAsync(collector, label, context.CancellationToken).ConfigureAwait(false);
+            var submission = await batches.SubmitAsync(collector, Owner(context), label, context.CancellationToken).ConfigureAwait(false);
             if (admission is not null)
                 await admission.CommitAsync(submission.Batch.Id, context.CancellationToken).ConfigureAwait(false);
             var response = new SubmitBatchResponse
@@ -75,7 +75,7 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         Guard(async () =>
         {
             var after = request.AfterCursor > long.MaxValue ? long.MaxValue : (long)request.AfterCursor;
-            await foreach (var result in batches.FollowAsync(request.BatchId, after, context.CancellationToken).ConfigureAwait(false))
+            await foreach (var result in batches.FollowAsync(request.BatchId, Owner(context), after, context.CancellationToken).ConfigureAwait(false))
             {
                 var message = new BatchResult { Cursor = (ulong)result.Cursor, Report = DomainReport.Parser.ParseFrom(result.Report) };
                 await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
@@ -84,10 +84,13 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         });
 
     public override Task<BatchStatus> GetBatch(GetBatchRequest request, ServerCallContext context) =>
-        Guard(async () => ToProto(await batches.GetAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));
+        Guard(async () => ToProto(await batches.GetAsync(request.BatchId, Owner(context), context.CancellationToken).ConfigureAwait(false)));
 
     public override Task<BatchStatus> CancelBatch(CancelBatchRequest request, ServerCallContext context) =>
-        Guard(async () => ToProto(await batches.CancelAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));
+        Guard(async () => ToProto(await batches.CancelAsync(request.BatchId, Owner(context), context.CancellationToken).ConfigureAwait(false)));
+
+    /// <summary>Who owns the batches of this call: the name of its API key, "" when the API is open.</summary>
+    private static string Owner(ServerCallContext context) => ApiKeyInterceptor.Caller(context)?.Name ?? BatchService.KeylessOwner;
 
     /// <summary>The batch status of the contract.</summary>
     public static BatchStatus ToProto(BatchProgress progress)

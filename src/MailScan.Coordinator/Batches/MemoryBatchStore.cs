@@ -6,9 +6,9 @@ public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
     private readonly Dictionary<string, MemoryBatch> _batches = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task<BatchRecord> CreateAsync(string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    public Task<BatchRecord> CreateAsync(string owner, string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
     {
-        var batch = new MemoryBatch(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), label, time.GetUtcNow(), entries);
+        var batch = new MemoryBatch(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), owner, label, time.GetUtcNow(), entries);
         lock (_lock)
             _batches[batch.Id] = batch;
         return Task.FromResult(batch.Record());
@@ -115,7 +115,7 @@ public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
         }
     }
 
-    private sealed class MemoryBatch(string id, string label, DateTimeOffset createdAt, IReadOnlyList<string> entries)
+    private sealed class MemoryBatch(string id, string owner, string label, DateTimeOffset createdAt, IReadOnlyList<string> entries)
     {
         public string Id { get; } = id;
         public long Total { get; } = entries.Count;
@@ -127,6 +127,6 @@ public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
         public long Failed { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
 
-        public BatchRecord Record() => new(Id, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
+        public BatchRecord Record() => new(Id, owner, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
     }
 }

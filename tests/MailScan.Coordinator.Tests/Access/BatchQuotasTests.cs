@@ -22,7 +22,7 @@ public sealed class BatchQuotasTests
     private async Task<string> SubmitAsync(ApiKey key, int names)
     {
         await using var admission = await _quotas.AdmitBatchAsync(key, names, CancellationToken.None);
-        var batch = await _store.CreateAsync("t", [.. Enumerable.Range(0, names).Select(i => $"d{i}.nl")], CancellationToken.None);
+        var batch = await _store.CreateAsync(key.Name, "t", [.. Enumerable.Range(0, names).Select(i => $"d{i}.nl")], CancellationToken.None);
         await admission.CommitAsync(batch.Id, CancellationToken.None);
         return batch.Id;
     }
