@@ -14,7 +14,7 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task A_batch_without_a_valid_name_is_an_invalid_request_naming_the_first_bad_line()
     {
-        var service = Service(new MemoryBatchStore(_time));
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
         var collector = service.NewCollector();
         collector.Add("# only a comment");
         collector.Add("bad..name");
@@ -26,7 +26,7 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task A_batch_over_the_limit_is_too_large()
     {
-        var service = Service(new MemoryBatchStore(_time), maxNames: 1);
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), maxNames: 1);
         var collector = service.NewCollector();
         collector.Add("a.nl");
         collector.Add("b.nl");
@@ -37,7 +37,7 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task An_unknown_batch_id_is_reported_as_unknown()
     {
-        var service = Service(new MemoryBatchStore(_time));
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
         var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync("nope", "owner", CancellationToken.None));
         Assert.Equal(BatchProblem.UnknownBatch, problem.Problem);
     }
@@ -47,7 +47,7 @@ public sealed class BatchServiceTests
     {
         var directory = Directory.CreateTempSubdirectory().FullName;
         var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
-        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
         var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "../../etc/passwd", CancellationToken.None));
         Assert.Equal(BatchProblem.InvalidRequest, problem.Problem);
         Assert.Contains("outside", problem.Message);
@@ -59,7 +59,7 @@ public sealed class BatchServiceTests
         var directory = Directory.CreateTempSubdirectory().FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "\uFEFFa.nl\n# comment\nbad..name\nA.NL\nb.nl\n");
         var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
-        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
         var collector = service.NewCollector();
         await service.AddFileAsync(collector, "zone.txt", CancellationToken.None);
         var submission = await service.SubmitAsync(collector, "owner", "zone", CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task Following_a_finished_batch_yields_its_log_after_the_cursor_and_ends()
     {
-        var store = new MemoryBatchStore(_time);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
         var service = Service(store);
         var collector = service.NewCollector();
         foreach (var name in new[] { "a.nl", "b.nl", "c.nl" })
@@ -89,7 +89,7 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task A_batch_of_another_owner_is_answered_as_an_unknown_batch_and_stays_running()
     {
-        var service = Service(new MemoryBatchStore(_time));
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
         var collector = service.NewCollector();
         collector.Add("a.nl");
         var batch = (await service.SubmitAsync(collector, "alice", "t", CancellationToken.None)).Batch;

@@ -13,7 +13,7 @@ public sealed class BatchQuotasTests
 
     public BatchQuotasTests()
     {
-        _store = new MemoryBatchStore(_time);
+        _store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
         _quotas = new BatchQuotas(_ledger, _store, _time);
     }
 
