@@ -45,12 +45,20 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         {
             var collector = batches.NewCollector();
             var label = string.Empty;
+            var files = 0;
             await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
+                // Limits hold as chunks arrive: a stream past them is refused at once, not read to its end.
+                if ((chunk.Label?.Length ?? 0) > BatchService.MaxLabelLength)
+                    throw new BatchRequestException(BatchProblem.InvalidRequest, $"the label is longer than {BatchService.MaxLabelLength} characters");
                 foreach (var name in chunk.Names)
                     collector.Add(name);
+                if (!string.IsNullOrEmpty(chunk.FilePath) && ++files > 1)
+                    throw new BatchRequestException(BatchProblem.InvalidRequest, "a batch takes one server-side file; submit another batch for the next");
                 if (!string.IsNullOrEmpty(chunk.FilePath))
                     await batches.AddFileAsync(collector, chunk.FilePath, context.CancellationToken).ConfigureAwait(false);
+                if (collector.OverLimit)
+                    break;
                 if (label.Length == 0)
                     label = chunk.Label ?? string.Empty;
             }

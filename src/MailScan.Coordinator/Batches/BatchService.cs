@@ -17,6 +17,12 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
     /// <summary>The owner of batches submitted without an API key (an open API, the embedded command line).</summary>
     public const string KeylessOwner = "";
 
+    /// <summary>The longest batch id looked up; ids this service makes are 32 characters.</summary>
+    public const int MaxBatchIdLength = 64;
+
+    /// <summary>The longest label a batch is given.</summary>
+    public const int MaxLabelLength = 256;
+
     private static readonly TimeSpan LogPoll = TimeSpan.FromMilliseconds(200);
     private const int ReadChunk = 256;
     private readonly ClusterOptions _cluster = options.Value.Cluster;
@@ -35,8 +41,27 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' is outside the coordinator's input directory");
         if (!File.Exists(path))
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"no file '{relativePath}' in the coordinator's input directory");
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        if (LinkOnTheWay(root, path) is { } link)
+            throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' goes through a symbolic link ({Path.GetRelativePath(root, link)}); only regular files inside the input directory are read");
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+        // A FIFO or a device is not seekable: it could feed lines without end, or block the call.
+        if (!stream.CanSeek)
+            throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' is not a regular file");
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
         await collector.AddLinesAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first symbolic link on the path below the input directory (the file itself included), or null.</summary>
+    private static string? LinkOnTheWay(string root, string path)
+    {
+        var current = root.TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var part in Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Combine(current, part);
+            if (new FileInfo(current).LinkTarget is not null)
+                return current;
+        }
+        return null;
     }
 
     /// <summary>Creates the batch of the collected names and wakes the runner.</summary>
@@ -63,7 +88,7 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
     /// <exception cref="BatchRequestException">Unknown batch id, or a batch of another owner.</exception>
     public async Task<BatchProgress> CancelAsync(string batchId, string owner, CancellationToken cancellationToken)
     {
-        await RequireAsync(batchId, owner, cancellationToken).ConfigureAwait(false);
+        batchId = (await RequireAsync(batchId, owner, cancellationToken).ConfigureAwait(false)).Id;
         var batch = await store.CancelAsync(batchId, cancellationToken).ConfigureAwait(false)
             ?? throw Unknown(batchId);
         return BatchProgress.Of(batch, time.GetUtcNow());
@@ -95,7 +120,10 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
 
     private async Task<BatchRecord> RequireAsync(string batchId, string owner, CancellationToken cancellationToken)
     {
-        var batch = await RedisRetry.RunAsync(() => store.GetAsync(batchId ?? string.Empty, cancellationToken), time, cancellationToken).ConfigureAwait(false);
+        // An id longer than any this service makes is not looked up, nor echoed back.
+        if (batchId is null || batchId.Length > MaxBatchIdLength)
+            throw new BatchRequestException(BatchProblem.UnknownBatch, "no batch with that id");
+        var batch = await RedisRetry.RunAsync(() => store.GetAsync(batchId, cancellationToken), time, cancellationToken).ConfigureAwait(false);
         return batch is not null && string.Equals(batch.Owner, owner, StringComparison.Ordinal) ? batch : throw Unknown(batchId);
     }
 

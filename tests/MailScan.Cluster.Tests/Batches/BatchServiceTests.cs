@@ -110,6 +110,41 @@ public sealed class BatchServiceTests
     }
 
     [Fact]
+    public async Task A_server_side_file_reached_through_a_symbolic_link_is_refused()
+    {
+        var directory = Directory.CreateTempSubdirectory("mailscan-input-").FullName;
+        var outside = Directory.CreateTempSubdirectory("mailscan-outside-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "a.nl\n");
+            File.CreateSymbolicLink(Path.Combine(directory, "zone.txt"), Path.Combine(outside, "secret.txt"));
+            Directory.CreateSymbolicLink(Path.Combine(directory, "sub"), outside);
+            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+
+            var file = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "zone.txt", CancellationToken.None));
+            var folder = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "sub/secret.txt", CancellationToken.None));
+
+            Assert.All([file, folder], p => Assert.Contains("symbolic link", p.Message));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_overlong_batch_id_is_unknown_and_not_echoed()
+    {
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
+        var id = new string('f', 100_000);
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync(id, "owner", CancellationToken.None));
+        Assert.Equal(BatchProblem.UnknownBatch, problem.Problem);
+        Assert.DoesNotContain("ffff", problem.Message);
+    }
+
+    [Fact]
     public void Progress_says_the_rate_and_the_time_left()
     {
         var batch = new BatchRecord("id", "owner", "t", BatchPhase.Running, 100, 25, 0, 5, _time.GetUtcNow().AddSeconds(-50), null);
