@@ -44,7 +44,7 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
         if (LinkOnTheWay(root, path) is { } link)
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' goes through a symbolic link ({Path.GetRelativePath(root, link)}); only regular files inside the input directory are read");
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
-        // A FIFO or a device is not seekable: it could feed lines without end, or block the call.
+        // A terminal or a socket is not seekable and could feed lines without end (a FIFO blocks at the open above: docs/SECURITY.md).
         if (!stream.CanSeek)
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' is not a regular file");
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
