@@ -141,6 +141,48 @@ for (const { file, doc } of workloads) {
   }
 }
 
+// --- The resolver never queries special-use addresses -----------------------------------------
+// deploy/docker/unbound.conf (baked into mailscan-unbound, which k8s runs) and any unbound.conf
+// a ConfigMap carries: every block the scanner refuses to contact must be a do-not-query-address,
+// and the private ranges must be private-address, so a hostile delegation cannot aim the resolver
+// into the cluster's networks.
+const cidr = text => {
+  const [address, length] = text.trim().split('/');
+  const v6 = address.includes(':');
+  let value = 0n;
+  if (v6) {
+    const [head, tail = ''] = address.split('::');
+    const parts = h => (h === '' ? [] : h.split(':').map(x => BigInt(parseInt(x, 16))));
+    const left = parts(head), right = address.includes('::') ? parts(tail) : [];
+    const groups = [...left, ...Array(8 - left.length - right.length).fill(0n), ...right];
+    for (const g of groups) value = (value << 16n) | g;
+  } else {
+    for (const octet of address.split('.')) value = (value << 8n) | BigInt(Number(octet));
+  }
+  return { v6, value, length: BigInt(Number(length)), bits: v6 ? 128n : 32n };
+};
+const covers = (outer, inner) => outer.v6 === inner.v6 && outer.length <= inner.length
+  && (outer.value >> (outer.bits - outer.length)) === (inner.value >> (inner.bits - outer.length));
+const specialUse = [...readFileSync(join(here, '..', '..', 'src', 'MailScan.Checks', 'Targets', 'SpecialUseNetworks.cs'), 'utf8')
+  .matchAll(/IPNetwork\.Parse\("([^"]+)"\)/g)].map(m => m[1]).filter(b => b !== '2000::/3');
+const privateRanges = ['10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7', 'fe80::/10'];
+function checkResolver(where, text) {
+  const values = key => [...text.matchAll(new RegExp(`^\\s*${key}:\\s*(\\S+)`, 'gm'))].map(m => cidr(m[1]));
+  const refused = values('do-not-query-address'), stripped = values('private-address');
+  for (const block of specialUse)
+    if (!refused.some(r => covers(r, cidr(block)))) problem(where, `may query ${block}: no do-not-query-address covers it`);
+  for (const block of ['::/3', '4000::/2', '8000::/1'])
+    if (!refused.some(r => covers(r, cidr(block)))) problem(where, `may query ${block} (outside IPv6 global unicast): no do-not-query-address covers it`);
+  for (const block of privateRanges)
+    if (!stripped.some(r => covers(r, cidr(block)))) problem(where, `passes ${block} in answers: no private-address covers it`);
+  if (/^\s*do-not-query-localhost:\s*no/m.test(text)) problem(where, 'do-not-query-localhost is off');
+}
+if (specialUse.length < 20) problem('src/MailScan.Checks/Targets/SpecialUseNetworks.cs', `only ${specialUse.length} blocks found; the check reads IPNetwork.Parse("...") lines`);
+checkResolver('deploy/docker/unbound.conf', readFileSync(join(root, 'deploy', 'docker', 'unbound.conf'), 'utf8'));
+for (const { file, doc } of documents.filter(d => d.doc.kind === 'ConfigMap'))
+  for (const [key, value] of Object.entries(doc.data ?? {}))
+    if (key.endsWith('unbound.conf')) checkResolver(`k8s/${file}: ConfigMap ${doc.metadata.name} ${key}`, value);
+
 for (const line of problems) console.log(line);
 console.log(problems.length === 0
   ? `deployment files valid: docker-compose.yml (${Object.keys(compose.services).length} services), k8s/ (${documents.length} documents)`

@@ -7,6 +7,7 @@ using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Reports;
 using MailScan.Coordinator.Workers;
+
 using ScanEvent = MailScan.Contracts.V1.ScanEvent;
 
 namespace MailScan.Coordinator;
@@ -46,19 +47,27 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         {
             var collector = batches.NewCollector();
             var label = string.Empty;
+            var files = 0;
             await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
+                // Limits hold as chunks arrive: a stream past them is refused at once, not read to its end.
+                if ((chunk.Label?.Length ?? 0) > BatchService.MaxLabelLength)
+                    throw new BatchRequestException(BatchProblem.InvalidRequest, $"the label is longer than {BatchService.MaxLabelLength} characters");
                 foreach (var name in chunk.Names)
                     collector.Add(name);
+                if (!string.IsNullOrEmpty(chunk.FilePath) && ++files > 1)
+                    throw new BatchRequestException(BatchProblem.InvalidRequest, "a batch takes one server-side file; submit another batch for the next");
                 if (!string.IsNullOrEmpty(chunk.FilePath))
                     await batches.AddFileAsync(collector, chunk.FilePath, context.CancellationToken).ConfigureAwait(false);
+                if (collector.OverLimit)
+                    break;
                 if (label.Length == 0)
                     label = chunk.Label ?? string.Empty;
             }
             var caller = ApiKeyInterceptor.Caller(context);
             await using var admission = caller is null ? null
                 : await quotas.AdmitBatchAsync(caller, collector.Names.Count, context.CancellationToken).ConfigureAwait(false);
-            var submission = await batches.SubmitAsync(collector, label, context.CancellationToken).ConfigureAwait(false);
+            var submission = await batches.SubmitAsync(collector, Owner(context), label, context.CancellationToken).ConfigureAwait(false);
             if (admission is not null)
                 await admission.CommitAsync(submission.Batch.Id, context.CancellationToken).ConfigureAwait(false);
             var response = new SubmitBatchResponse
@@ -76,7 +85,7 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
         Guard(async () =>
         {
             var after = request.AfterCursor > long.MaxValue ? long.MaxValue : (long)request.AfterCursor;
-            await foreach (var result in batches.FollowAsync(request.BatchId, after, context.CancellationToken).ConfigureAwait(false))
+            await foreach (var result in batches.FollowAsync(request.BatchId, Owner(context), after, context.CancellationToken).ConfigureAwait(false))
             {
                 var message = new BatchResult { Cursor = (ulong)result.Cursor, Report = DomainReport.Parser.ParseFrom(result.Report) };
                 await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
@@ -87,14 +96,17 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
     public override Task<BatchStatus> GetBatch(GetBatchRequest request, ServerCallContext context) =>
         Guard(async () =>
         {
-            var status = ToProto(await batches.GetAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false));
+            var status = ToProto(await batches.GetAsync(request.BatchId, Owner(context), context.CancellationToken).ConfigureAwait(false));
             if (status.State == BatchState.Running)
                 status.FamiliesWithoutWorker.AddRange(workers.FamiliesWithoutConsumer);
             return status;
         });
 
     public override Task<BatchStatus> CancelBatch(CancelBatchRequest request, ServerCallContext context) =>
-        Guard(async () => ToProto(await batches.CancelAsync(request.BatchId, context.CancellationToken).ConfigureAwait(false)));
+        Guard(async () => ToProto(await batches.CancelAsync(request.BatchId, Owner(context), context.CancellationToken).ConfigureAwait(false)));
+
+    /// <summary>Who owns the batches of this call: the name of its API key, "" when the API is open.</summary>
+    private static string Owner(ServerCallContext context) => ApiKeyInterceptor.Caller(context)?.Name ?? BatchService.KeylessOwner;
 
     /// <summary>The batch status of the contract.</summary>
     public static BatchStatus ToProto(BatchProgress progress)

@@ -29,8 +29,8 @@ public sealed class RedisKeys(ClusterOptions cluster)
     /// <summary>A host probe's result, handed from the process that ran it to those that waited.</summary>
     public RedisKey ProbeResult(string probe) => $"{_prefix}probe:result:{probe}";
 
-    /// <summary>How often each host probe really ran (a hash: probe key to count), for operators and tests.</summary>
-    public RedisKey ProbeRuns => _prefix + "probe:runs";
+    /// <summary>How often a host probe really ran within the scan window, for operators and tests (expires with the probe's result).</summary>
+    public RedisKey ProbeRuns(string probe) => $"{_prefix}probe:runs:{probe}";
 
     /// <summary>The lease of the one process that follows the VRP source and publishes its versions.</summary>
     public RedisKey VrpLease => _prefix + "vrp:lease";

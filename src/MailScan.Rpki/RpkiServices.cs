@@ -1,5 +1,6 @@
 using MailScan.Dns;
 using MailScan.Rpki.Rtr;
+using MailScan.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,13 @@ public static class RpkiServices
             return VrpExportSource.FromFile(options.VrpsFile, options.RefreshInterval, time);
         if (!string.IsNullOrWhiteSpace(options.VrpsUrl))
         {
-            var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.FetchTimeout, AutomaticDecompression = System.Net.DecompressionMethods.All })
+            var handler = new SocketsHttpHandler
+            {
+                ConnectTimeout = options.FetchTimeout,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                SslOptions = new System.Net.Security.SslClientAuthenticationOptions { CertificateChainPolicy = OfflineChainPolicy.Create() },
+            };
+            var http = new HttpClient(handler)
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };

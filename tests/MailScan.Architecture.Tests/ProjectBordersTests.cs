@@ -17,7 +17,7 @@ public sealed partial class ProjectBordersTests
         ["MailScan.Telemetry"] = [],
         ["MailScan.Tls"] = ["MailScan.Telemetry"],
         ["MailScan.Dns"] = ["MailScan.Telemetry"],
-        ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Telemetry"],
+        ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Telemetry"],
         ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
         ["MailScan.Contracts"] = ["MailScan.Checks"],
         ["MailScan.Redis"] = ["MailScan.Checks"],

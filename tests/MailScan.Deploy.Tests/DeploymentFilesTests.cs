@@ -26,6 +26,9 @@ public sealed class DeploymentFilesTests
     [InlineData("docker-compose.yml", "    expose:\n      - '8080'\n\n  rabbitmq", "    expose:\n      - '8080'\n    restart_policy: always\n\n  rabbitmq", "dclint")]
     [InlineData("k8s/monitoring.yaml", "    - port: metrics", "    - port: metric", "no selected Service has a port named metric")]
     [InlineData("docker-compose.yml", "\"worker\", \"--kinds\", \"smtp\"", "\"worker\", \"--kinds\", \"smtps\"", "smtps")]
+    [InlineData("deploy/docker/unbound.conf", "    do-not-query-address: 169.254.0.0/16\n", "", "may query 169.254.0.0/16")]
+    [InlineData("deploy/docker/unbound.conf", "    do-not-query-address: 8000::/1\n", "", "may query fc00::/7")]
+    [InlineData("deploy/docker/unbound.conf", "    private-address: 10.0.0.0/8\n", "", "passes 10.0.0.0/8 in answers")]
     public async Task A_broken_copy_is_caught(string file, string find, string replace, string expected)
     {
         var copy = Directory.CreateTempSubdirectory("mailscan-deploy-").FullName;

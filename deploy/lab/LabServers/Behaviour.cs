@@ -50,6 +50,11 @@ public enum Behaviour
     /// <summary>Serves an MTA-STS policy of 100 MiB, chunked, without a Content-Length.</summary>
     HugePolicy,
 
+    // ---- HTTP (port 80) ----
+
+    /// <summary>Records every request in a file and answers with the issuer certificate the lab's AIA leaves name.</summary>
+    AiaRecorder,
+
     // ---- RTR (RFC 8210) ----
 
     /// <summary>Answers a query with a PDU header of an impossible length, then random bytes.</summary>

@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.LabServers;
 
-// LabServers [--instance I] [--cert PEM --key PEM] MODE=ADDRESS:PORT ...   runs until killed.
+// LabServers [--instance I] [--cert PEM --key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...   runs until killed.
 // Modes are the Behaviour names in lower case (tarpit, reject421, dnsptrloop, hugepolicy, ...).
 var instance = 0;
-string? certFile = null, keyFile = null;
+string? certFile = null, keyFile = null, aiaIssuer = null, aiaLog = null;
 var listeners = new List<(Behaviour Behaviour, IPEndPoint Endpoint)>();
 var openSslServers = new List<OpenSslServerSettings>();
 for (var i = 0; i < args.Length; i++)
@@ -20,6 +20,12 @@ for (var i = 0; i < args.Length; i++)
             continue;
         case "--key" when i + 1 < args.Length:
             keyFile = args[++i];
+            continue;
+        case "--aia-issuer" when i + 1 < args.Length:
+            aiaIssuer = args[++i];
+            continue;
+        case "--aia-log" when i + 1 < args.Length:
+            aiaLog = args[++i];
             continue;
     }
     if (OpenSslServerSettings.TryParse(args[i]) is { } openssl) // openssl=...: see OpenSslServerSettings
@@ -42,12 +48,17 @@ for (var i = 0; i < args.Length; i++)
 }
 if (listeners.Count + openSslServers.Count == 0)
 {
-    Console.Error.WriteLine("usage: LabServers [--instance I] [--cert PEM --key PEM] MODE=ADDRESS:PORT ...");
+    Console.Error.WriteLine("usage: LabServers [--instance I] [--cert PEM --key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...");
     return 2;
 }
 if (listeners.Any(l => l.Behaviour == Behaviour.HugePolicy) && (certFile is null || keyFile is null))
 {
     Console.Error.WriteLine("LabServers: hugepolicy needs --cert and --key");
+    return 2;
+}
+if (listeners.Any(l => l.Behaviour == Behaviour.AiaRecorder) && (aiaIssuer is null || aiaLog is null))
+{
+    Console.Error.WriteLine("LabServers: aiarecorder needs --aia-issuer and --aia-log");
     return 2;
 }
 
@@ -61,6 +72,7 @@ var running = listeners.Select(l => l.Behaviour switch
 {
     >= Behaviour.DnsTcpHang and <= Behaviour.DnsServfail => new LabDnsServer(l.Behaviour, l.Endpoint, answers).RunAsync(stop.Token),
     Behaviour.HugePolicy => new LabHttpsServer(l.Endpoint, certificate!).RunAsync(stop.Token),
+    Behaviour.AiaRecorder => new LabAiaRecorder(l.Endpoint, aiaIssuer!, aiaLog!).RunAsync(stop.Token),
     Behaviour.RtrGarbage or Behaviour.RtrFlood => new LabRtrServer(l.Behaviour, l.Endpoint).RunAsync(stop.Token),
     _ => new LabSmtpServer(l.Behaviour, l.Endpoint).RunAsync(stop.Token),
 }).ToList();

@@ -1,6 +1,7 @@
 # The lab's HTTPS servers (MTA-STS policies): one `openssl s_server -WWW` per host with role
 # https in hosts.conf, serving the files of https/<host>/ on port 443 of its IPv4 address, with a
-# certificate of the lab CA for every name that a zone template points at that host.
+# certificate of the lab CA for every name that a zone template points at that host (role
+# https-aia: a leaf of the lab's intermediate, sent without it, that names lab_aia_url as its issuer).
 # shellcheck shell=bash
 
 LAB_HTTPS=$LAB_STATE/https
@@ -24,7 +25,11 @@ lab_start_https() {
     [ -d "$LAB_DIR/https/$name" ] || lab_die "https host $name has no directory $LAB_DIR/https/$name"
     names=$(lab_https_names "$name")
     [ -n "$names" ] || lab_die "no zone template points a name at https host $name"
-    lab_issue_cert "https-$name" "$(echo "$names" | sed 's/^/DNS:/' | paste -sd, -)"
+    if [ "$role" = https-aia ]; then
+      lab_issue_cert_aia "https-$name" "$(echo "$names" | sed 's/^/DNS:/' | paste -sd, -)" "$(lab_aia_url)"
+    else
+      lab_issue_cert "https-$name" "$(echo "$names" | sed 's/^/DNS:/' | paste -sd, -)"
+    fi
     root=$LAB_HTTPS/$name
     rm -rf "$root" && mkdir -p "$root" && cp -r "$LAB_DIR/https/$name/." "$root/"
     address=$LAB_V4_NET.$v4
@@ -34,7 +39,7 @@ lab_start_https() {
       </dev/null >"$LAB_HTTPS/$name.log" 2>&1) &
     echo $! >"$LAB_HTTPS/$name.pid"
     lab_wait 50 lab_https_listening "$address" || lab_die "openssl s_server does not listen on $address:443; see $LAB_HTTPS/$name.log"
-  done < <(lab_hosts_with_role https)
+  done < <(lab_hosts_with_role https https-aia)
   return 0
 }
 

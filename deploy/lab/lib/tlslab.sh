@@ -19,6 +19,7 @@ lab_make_tls_certs() {
   lab_issue_cert_sha1 tls-sha1 "DNS:mx.tls-sha1.test"
   lab_issue_cert_expired tls-expired "DNS:mx.tls-expired.test"
   lab_issue_cert tls-openssl "DNS:mx.tls-reneg.test,DNS:mx.tls-reneglimit.test"
+  lab_issue_cert_aia tls-aia "DNS:mx.aia-fetch.test" "$(lab_aia_url)"
   # Self-signed: not issued by the lab CA, so no configured root trusts it.
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
     -keyout "$LAB_TLS/tls-selfsigned.key" -out "$LAB_TLS/tls-selfsigned.crt" -subj "/CN=mx.tls-selfsigned.test" \
@@ -96,13 +97,14 @@ lab_start_labservers() {
   while read -r name role v4 v6; do
     mode=${role#lab-}
     [ "$mode" = 421 ] && mode=reject421
-    case $mode in dns*) port=53 ;; hugepolicy) port=443 ;; rtr*) port=8282 ;; *) port=25 ;; esac
+    case $mode in dns*) port=53 ;; hugepolicy) port=443 ;; rtr*) port=8282 ;; aiarecorder) port=80 ;; *) port=25 ;; esac
     [ "$v4" != "-" ] && args+=("$mode=$LAB_V4_NET.$v4:$port")
     [ "$v6" != "-" ] && args+=("$mode=[$LAB_V6_NET:$v6]:$port")
     if [ "$mode" = hugepolicy ]; then
       lab_issue_cert "lab-$name" "$(lab_https_names "$name" | sed 's/^/DNS:/' | paste -sd, -)"
       args+=(--cert "$LAB_TLS/lab-$name.chain.crt" --key "$LAB_TLS/lab-$name.key")
     fi
+    [ "$mode" = aiarecorder ] && args+=(--aia-issuer "$LAB_TLS/aia-ca.der" --aia-log "$LAB_LABSERVERS/aia-requests.log")
   done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/')
   while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)
   [ ${#args[@]} -eq 0 ] && return 0

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MailScan.Tls;
 
 namespace MailScan.Checks.Dane;
 
@@ -38,9 +39,7 @@ public static class DaneMatcher
 
     private static bool ChainsTo(X509Certificate2 leaf, List<X509Certificate2?> chain, X509Certificate2 anchor, DateTimeOffset at)
     {
-        using var builder = new X509Chain();
-        builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        builder.ChainPolicy.DisableCertificateDownloads = true;
+        using var builder = new X509Chain { ChainPolicy = OfflineChainPolicy.Create() };
         builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         builder.ChainPolicy.VerificationTime = at.UtcDateTime;
         // RFC 7671 §5.2.2: a DANE-TA anchor need not be self-signed; it is trusted as given.

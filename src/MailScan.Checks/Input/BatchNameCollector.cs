@@ -11,6 +11,9 @@ public sealed class BatchNameCollector(long maxNames)
     /// <summary>At most this many rejected lines are kept with their text; all are counted.</summary>
     public const int KeptRejections = 1000;
 
+    /// <summary>The longest line read as it is: a name is at most 253 characters, an address 320; the rest is room for a comment.</summary>
+    public const int MaxLineLength = 1024;
+
     private const int LongestShownInput = 120;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<DomainName> _names = [];
@@ -36,6 +39,11 @@ public sealed class BatchNameCollector(long maxNames)
     public void Add(string? line)
     {
         _position++;
+        if (line is { Length: > MaxLineLength })
+        {
+            RejectTooLong();
+            return;
+        }
         var text = Clean(line);
         if (text.Length == 0)
             return;
@@ -44,25 +52,71 @@ public sealed class BatchNameCollector(long maxNames)
             Reject(text, error);
             return;
         }
-        if (!_seen.Add(name.Ascii))
+        if (_seen.Contains(name.Ascii))
         {
             Duplicates++;
             return;
         }
+        // Past the limit nothing more is remembered, not even to count duplicates: the batch is refused anyway.
         if (_names.Count >= maxNames)
         {
             OverLimit = true;
             return;
         }
+        _seen.Add(name.Ascii);
         _names.Add(name);
     }
 
-    /// <summary>Adds every line of a reader (a file: the BOM is dropped by the reader or here).</summary>
+    /// <summary>
+    /// Adds every line of a reader (a file: the BOM is dropped by the reader or here), until the
+    /// limit is passed. A line is never held longer than <see cref="MaxLineLength"/> + 1 characters:
+    /// a file of one endless line costs no more memory than a short one.
+    /// </summary>
     public async Task AddLinesAsync(TextReader reader, CancellationToken cancellationToken)
     {
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-            Add(line);
+        var buffer = new char[4096];
+        var line = new System.Text.StringBuilder();
+        var tooLong = false;
+        int read;
+        while (!OverLimit && (read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            for (var i = 0; i < read && !OverLimit; i++)
+            {
+                var c = buffer[i];
+                if (c == '\n')
+                {
+                    AddLine(line, tooLong);
+                    line.Clear();
+                    tooLong = false;
+                }
+                else if (!tooLong)
+                {
+                    line.Append(c);
+                    tooLong = line.Length > MaxLineLength + 1;
+                    if (tooLong)
+                        line.Clear();
+                }
+            }
+        }
+        if (!OverLimit && (tooLong || line.Length > 0))
+            AddLine(line, tooLong);
     }
+
+    private void AddLine(System.Text.StringBuilder line, bool tooLong)
+    {
+        if (tooLong)
+        {
+            _position++;
+            RejectTooLong();
+        }
+        else
+        {
+            Add(line.ToString().TrimEnd('\r'));
+        }
+    }
+
+    // The text of such a line is not kept: it could be anything, of any size.
+    private void RejectTooLong() => Reject(string.Empty, $"the line is longer than {MaxLineLength} characters");
 
     // A comment runs from '#' to the end of the line; '#' is never part of a domain name.
     private static string Clean(string? line)

@@ -49,6 +49,7 @@ public sealed class MtaStsPolicyFetcher(ExtraTrustedRoots roots, IOptions<MailSc
             SslOptions = new SslClientAuthenticationOptions
             {
                 TargetHost = host,
+                CertificateChainPolicy = OfflineChainPolicy.Create(),
                 RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
                 {
                     tlsError = roots.Check(certificate, chain, errors);

@@ -5,9 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Politeness;
 
-/// <summary>The connection gate of one process: per-address semaphores and spacing, and a global rate, in memory.</summary>
+/// <summary>
+/// The connection gate of one process: per-address semaphores and spacing, and a global rate, in
+/// memory. An address nobody holds or waits for and whose spacing has passed is forgotten (swept at
+/// most once a minute), so a TLD scan does not keep a slot for every address it ever contacted.
+/// </summary>
 public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
 {
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly SmtpOptionsView _limits = new(options.Value.Smtp.MaxConnectionsPerIp, options.Value.Smtp.MinConnectionSpacing);
     private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
     private readonly TimeSpan _globalSpacing = options.Value.Smtp.MaxConnectionsPerSecond > 0
@@ -15,11 +21,24 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         : TimeSpan.Zero;
     private readonly Lock _global = new();
     private DateTimeOffset _nextGlobalStart = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>Addresses with a slot now (held, waited for, or still inside their spacing).</summary>
+    internal int TrackedAddresses => _slots.Count;
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
     {
-        var slot = _slots.GetOrAdd(address, _ => new Slot(_limits.MaxConcurrent));
-        await slot.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SweepIdle();
+        var slot = Enter(address);
+        try
+        {
+            await slot.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave(slot);
+            throw;
+        }
         try
         {
             TimeSpan wait;
@@ -39,9 +58,54 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         catch
         {
             slot.Semaphore.Release();
+            Leave(slot);
             throw;
         }
-        return new Lease(slot);
+        return new Lease(slot, Leave);
+    }
+
+    /// <summary>The address's slot with this caller counted in; a slot being swept is never handed out.</summary>
+    private Slot Enter(IPAddress address)
+    {
+        while (true)
+        {
+            var slot = _slots.GetOrAdd(address, _ => new Slot(_limits.MaxConcurrent));
+            lock (slot)
+            {
+                if (!slot.Retired)
+                {
+                    slot.Users++;
+                    return slot;
+                }
+            }
+        }
+    }
+
+    private static void Leave(Slot slot)
+    {
+        lock (slot)
+            slot.Users--;
+    }
+
+    private void SweepIdle()
+    {
+        var now = time.GetUtcNow();
+        lock (_global)
+        {
+            if (now < _nextSweep)
+                return;
+            _nextSweep = now + SweepInterval;
+        }
+        foreach (var (address, slot) in _slots)
+        {
+            lock (slot)
+            {
+                if (slot.Users > 0 || slot.NextStart > now)
+                    continue;
+                slot.Retired = true;
+                _slots.TryRemove(new KeyValuePair<IPAddress, Slot>(address, slot));
+            }
+        }
     }
 
     /// <summary>Reserves the next start under the global rate (after the per-address wait); returns how long to wait for it.</summary>
@@ -64,16 +128,25 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
     {
         public SemaphoreSlim Semaphore { get; } = new(maxConcurrent, maxConcurrent);
         public DateTimeOffset NextStart { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>Callers holding or waiting for this slot; guarded by the slot's lock.</summary>
+        public int Users { get; set; }
+
+        /// <summary>Removed from the gate: a caller that finds it retired takes a new slot.</summary>
+        public bool Retired { get; set; }
     }
 
-    private sealed class Lease(Slot slot) : IAsyncDisposable
+    private sealed class Lease(Slot slot, Action<Slot> leave) : IAsyncDisposable
     {
         private int _released;
 
         public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
                 slot.Semaphore.Release();
+                leave(slot);
+            }
             return ValueTask.CompletedTask;
         }
     }

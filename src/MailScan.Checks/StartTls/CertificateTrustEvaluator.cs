@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using MailScan.Tls;
 
 namespace MailScan.Checks.StartTls;
 
@@ -22,9 +23,7 @@ public sealed class CertificateTrustEvaluator(X509Certificate2Collection extraRo
 
     private static ChainTrust Build(X509Certificate2 leaf, X509Certificate2Collection intermediates, DateTimeOffset at, X509Certificate2Collection? roots)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
+        using var chain = new X509Chain { ChainPolicy = OfflineChainPolicy.Create() };
         chain.ChainPolicy.VerificationTime = at.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
         chain.ChainPolicy.ExtraStore.AddRange(intermediates);

@@ -25,7 +25,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
 
         var chain = new List<byte[]>();
         using var transcript = new SmtpTranscript();
-        using var client = new SmtpClient(transcript)
+        using var client = new OfflineChainSmtpClient(transcript)
         {
             LocalDomain = ehloName,
             Timeout = (int)smtp.BannerTimeout.TotalMilliseconds,

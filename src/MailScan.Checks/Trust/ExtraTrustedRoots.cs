@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.Checks.Options;
+using MailScan.Tls;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Trust;
@@ -49,10 +50,9 @@ public sealed class ExtraTrustedRoots
         var systemReason = chain is null ? "no chain" : string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
         if (_roots.Count == 0)
             return $"the certificate chain is not trusted ({systemReason})";
-        using var custom = new X509Chain();
+        using var custom = new X509Chain { ChainPolicy = OfflineChainPolicy.Create() };
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(_roots);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (chain is not null)
         {
             foreach (var element in chain.ChainElements)

@@ -6,6 +6,7 @@ using MailScan.Coordinator.Batches;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Batch;
@@ -25,13 +26,13 @@ internal sealed class LocalBatchBackend(IHost host) : IBatchBackend
         var collector = _batches.NewCollector();
         foreach (var name in names)
             collector.Add(name.Input);
-        var submission = await _batches.SubmitAsync(collector, label, cancellationToken).ConfigureAwait(false);
+        var submission = await _batches.SubmitAsync(collector, BatchService.KeylessOwner, label, cancellationToken).ConfigureAwait(false);
         return new V1.SubmitBatchResponse { BatchId = submission.Batch.Id, Accepted = (ulong)submission.Batch.Total, Duplicates = (ulong)submission.Duplicates };
     }
 
     public async IAsyncEnumerable<V1.BatchResult> StreamAsync(string batchId, ulong afterCursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var result in _batches.FollowAsync(batchId, (long)afterCursor, cancellationToken).ConfigureAwait(false))
+        await foreach (var result in _batches.FollowAsync(batchId, BatchService.KeylessOwner, (long)afterCursor, cancellationToken).ConfigureAwait(false))
             yield return new V1.BatchResult { Cursor = (ulong)result.Cursor, Report = V1.DomainReport.Parser.ParseFrom(result.Report) };
     }
 
@@ -39,7 +40,7 @@ internal sealed class LocalBatchBackend(IHost host) : IBatchBackend
     {
         try
         {
-            return MailScanGrpcService.ToProto(await _batches.GetAsync(batchId, cancellationToken).ConfigureAwait(false));
+            return MailScanGrpcService.ToProto(await _batches.GetAsync(batchId, BatchService.KeylessOwner, cancellationToken).ConfigureAwait(false));
         }
         catch (BatchRequestException)
         {

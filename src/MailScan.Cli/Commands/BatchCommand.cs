@@ -4,6 +4,8 @@ using Grpc.Core;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
 using MailScan.Cli.Batch;
+using MailScan.Cli.Output;
+
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Commands;
@@ -162,7 +164,7 @@ internal static class BatchCommand
                         lostSince ??= DateTimeOffset.UtcNow;
                         if (DateTimeOffset.UtcNow - lostSince > ReconnectFor)
                             throw;
-                        Console.Error.WriteLine($"{backend.Name}: {ex.Status.Detail}; reconnecting from result {cursor}");
+                        Console.Error.WriteLine($"{backend.Name}: {TerminalText.Clean(ex.Status.Detail)}; reconnecting from result {cursor}");
                         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
                         break;
                     }
@@ -211,7 +213,7 @@ internal static class BatchCommand
         using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
             await collector.AddLinesAsync(reader, cancellationToken).ConfigureAwait(false);
         foreach (var rejected in collector.Rejected)
-            Console.Error.WriteLine($"{path}:{rejected.Position}: skipped: {rejected.Reason}");
+            Console.Error.WriteLine($"{path}:{rejected.Position}: skipped: {TerminalText.Clean(rejected.Reason)}");
         if (collector.RejectedCount > collector.Rejected.Count)
             Console.Error.WriteLine($"{path}: ... and {collector.RejectedCount - collector.Rejected.Count} more invalid lines");
         if (collector.OverLimit)
@@ -250,7 +252,7 @@ internal static class BatchCommand
 
     private static int Fail(int code, string message)
     {
-        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine($"error: {TerminalText.Clean(message)}");
         return code;
     }
 }

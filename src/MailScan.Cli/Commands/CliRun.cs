@@ -2,6 +2,7 @@ using System.CommandLine;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Cli.Configuration;
+using MailScan.Cli.Output;
 using Microsoft.Extensions.Logging;
 
 namespace MailScan.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class CliRun
         }
         catch (ScanFailedException ex)
         {
-            Console.Error.WriteLine($"error: could not scan: {ex.Message}");
+            Console.Error.WriteLine($"error: could not scan: {TerminalText.Clean(ex.Message)}");
             return ExitCodes.CouldNotScan;
         }
         catch (OperationCanceledException)
@@ -46,12 +47,12 @@ internal static class CliRun
         }
         catch (Exception ex) when (ex is ArgumentException { ParamName: "configured" or "host" })
         {
-            Console.Error.WriteLine($"error: could not scan: {ex.Message}");
+            Console.Error.WriteLine($"error: could not scan: {TerminalText.Clean(ex.Message)}");
             return ExitCodes.CouldNotScan;
         }
         catch (Exception ex)
         {
-            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {ex.Message}");
+            Console.Error.WriteLine($"error: internal error: {ex.GetType().Name}: {TerminalText.Clean(ex.Message)}");
             if (level <= LogLevel.Debug)
                 Console.Error.WriteLine(ex);
             else

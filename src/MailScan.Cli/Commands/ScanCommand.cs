@@ -66,7 +66,7 @@ internal static class ScanCommand
 
     private static int Fail(int code, string message)
     {
-        Console.Error.WriteLine($"error: {message}");
+        Console.Error.WriteLine($"error: {TerminalText.Clean(message)}");
         return code;
     }
 }

@@ -37,7 +37,7 @@ internal static class ScanListCommand
         }
         var list = DomainList.Parse(text);
         foreach (var problem in list.Problems)
-            Console.Error.WriteLine($"{(problem.Duplicate ? "note" : "error")}: {path}:{problem.Line}: {problem.Reason}");
+            Console.Error.WriteLine($"{(problem.Duplicate ? "note" : "error")}: {path}:{problem.Line}: {TerminalText.Clean(problem.Reason)}");
 
         var settings = CliRun.LoadOptions(global, result, out var exit);
         if (settings is null)

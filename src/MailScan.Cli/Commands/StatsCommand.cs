@@ -1,16 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using Google.Protobuf;
+using MailScan.Cli.Output;
 using MailScan.Cli.Stats;
-using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Commands;
 
 /// <summary><c>mailscan stats RESULTS.jsonl</c>: the adoption table of a batch's results, as a TLD survey reports it.</summary>
 internal static class StatsCommand
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
-
     public static Command Create()
     {
         var file = new Argument<string>("results") { Description = "a results file of `mailscan batch` (JSONL)" };
@@ -27,26 +24,12 @@ internal static class StatsCommand
             return ExitCodes.BadInput;
         }
         var table = new AdoptionTable();
-        var lineNumber = 0;
-        var unreadable = 0;
+        IReadOnlyList<SkippedLine> skipped;
         using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
-        {
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-            {
-                lineNumber++;
-                if (line.Trim().Length == 0)
-                    continue;
-                try
-                {
-                    table.Add(Parser.Parse<V1.DomainReport>(line));
-                }
-                catch (InvalidProtocolBufferException ex)
-                {
-                    if (++unreadable <= 10)
-                        Console.Error.WriteLine($"{path}:{lineNumber}: skipped: not a report ({ex.Message})");
-                }
-            }
-        }
+            skipped = await ResultsFileReader.ReadAsync(reader, table, cancellationToken).ConfigureAwait(false);
+        foreach (var line in skipped.Take(10))
+            Console.Error.WriteLine($"{TerminalText.Clean(path)}:{line.Line}: skipped: not a report ({TerminalText.Clean(line.Reason)})");
+        var unreadable = skipped.Count;
         if (table.Domains == 0)
         {
             Console.Error.WriteLine($"error: {path} holds no scanned domain");
@@ -63,14 +46,14 @@ internal static class StatsCommand
     {
         output.WriteLine();
         output.WriteLine(title);
-        var width = Math.Max(12, rows.Count == 0 ? 0 : rows.Max(r => r.Id.Length + (r.IsCategory ? 0 : 2)));
+        var width = Math.Max(12, rows.Count == 0 ? 0 : rows.Max(r => TerminalText.Clean(r.Id).Length + (r.IsCategory ? 0 : 2)));
         var header = "| " + "category / sub-test".PadRight(width) + " | " + "n".PadLeft(7) + " | "
             + string.Join(" | ", AdoptionTable.Statuses.Select(s => s.Replace('_', ' ').ToLowerInvariant().PadLeft(12))) + " |";
         output.WriteLine(header);
         output.WriteLine("|" + string.Join("|", header.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(c => new string('-', c.Length))) + "|");
         foreach (var row in rows)
         {
-            var name = (row.IsCategory ? row.Id : "  " + row.Id).PadRight(width);
+            var name = TerminalText.Clean(row.IsCategory ? row.Id : "  " + row.Id).PadRight(width);
             var cells = AdoptionTable.Statuses.Select(s => row.Percent(s).ToString("0.0", CultureInfo.InvariantCulture).PadLeft(11) + "%");
             output.WriteLine($"| {name} | {row.Counted,7} | {string.Join(" | ", cells)} |");
         }

@@ -15,7 +15,7 @@ internal sealed class ReportPrinter(TextWriter output, bool colour)
     private int _next;
 
     public void Header(string domain) =>
-        output.WriteLine($"Mail test of {domain} (mailscan {ScanReport.ScannerVersion})");
+        output.WriteLine($"Mail test of {TerminalText.Clean(domain)} (mailscan {ScanReport.ScannerVersion})");
 
     public void Category(CategoryResult category)
     {
@@ -33,11 +33,11 @@ internal sealed class ReportPrinter(TextWriter output, bool colour)
         output.WriteLine();
         output.WriteLine($"{Paint(category.Status, StatusWords.Word(category.Status))} : {category.Heading}");
         output.WriteLine($"  {category.Summary}");
-        var width = category.Tests.Count == 0 ? 0 : category.Tests.Max(t => t.Id.Length);
+        var width = category.Tests.Count == 0 ? 0 : category.Tests.Max(t => TerminalText.Clean(t.Id).Length);
         foreach (var test in category.Tests)
         {
             var word = StatusWords.Id(test.Status).PadRight(12);
-            output.WriteLine($"  {Paint(test.Status, word)} {test.Id.PadRight(width)}  {test.Reason}");
+            output.WriteLine($"  {Paint(test.Status, word)} {TerminalText.Clean(test.Id).PadRight(width)}  {TerminalText.Clean(test.Reason)}");
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class BatchQuotas(IQuotaLedger ledger, IBatchStore store, TimeProv
                         $"API key '{key.Name}' has {running} batches running, its limit (MaxConcurrentBatches); a new one may start when one of them finishes or is cancelled");
             }
             var day = await ChargeAsync(key, names, cancellationToken).ConfigureAwait(false);
-            return new QuotaAdmission(ledger, key.Name, day, names, gate);
+            return new QuotaAdmission(ledger, key.Name, day, names, gate, recordBatch: key.MaxConcurrentBatches > 0);
         }
         catch
         {

@@ -1,8 +1,9 @@
 namespace MailScan.Coordinator.Batches;
 
-/// <summary>The counts of a batch as its store keeps them.</summary>
+/// <summary>The counts of a batch as its store keeps them; <see cref="Owner"/> is the name of the API key that submitted it ("" without keys).</summary>
 public sealed record BatchRecord(
     string Id,
+    string Owner,
     string Label,
     BatchPhase Phase,
     long Total,

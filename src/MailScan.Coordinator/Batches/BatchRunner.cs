@@ -240,7 +240,8 @@ public sealed partial class BatchRunner(
     [LoggerMessage(Level = LogLevel.Debug, Message = "batch {BatchId}: {Domain} reported (failed: {Failed})")]
     private static partial void LogReported(ILogger logger, string batchId, string domain, bool failed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "batch {BatchId}: {Count} domains in flight taken back ({Why})")]
+    // Debug: a batch id is not for every reader of the logs (it names the batch to its owner's key only, but stays private).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "batch {BatchId}: {Count} domains in flight taken back ({Why})")]
     private static partial void LogRequeued(ILogger logger, string batchId, long count, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "batch {BatchId}: the batch store failed for {Domain}: {Message}")]

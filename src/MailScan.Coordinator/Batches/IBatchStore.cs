@@ -7,8 +7,8 @@ namespace MailScan.Coordinator.Batches;
 /// </summary>
 public interface IBatchStore
 {
-    /// <summary>Creates a running batch of the given entries (see <see cref="BatchEntry"/>, de-duplicated already).</summary>
-    Task<BatchRecord> CreateAsync(string label, IReadOnlyList<string> entries, CancellationToken cancellationToken);
+    /// <summary>Creates a running batch of the given entries (see <see cref="BatchEntry"/>, de-duplicated already), kept with the name of the key that owns it.</summary>
+    Task<BatchRecord> CreateAsync(string owner, string label, IReadOnlyList<string> entries, CancellationToken cancellationToken);
 
     /// <summary>The batch, or null when the id is unknown.</summary>
     Task<BatchRecord?> GetAsync(string batchId, CancellationToken cancellationToken);

@@ -1,23 +1,42 @@
+using MailScan.Checks.Options;
+using Microsoft.Extensions.Options;
+
 namespace MailScan.Coordinator.Batches;
 
-/// <summary>The batch store of one process (embedded mode and `mailscan serve` without Redis): gone when the process ends.</summary>
-public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
+/// <summary>
+/// The batch store of one process (embedded mode and `mailscan serve` without Redis): gone when the
+/// process ends. A finished batch is forgotten <c>retention</c> after it finished, as Redis expires
+/// it, so a long-running `serve` does not keep every result it ever logged.
+/// </summary>
+public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IBatchStore
 {
     private readonly Dictionary<string, MemoryBatch> _batches = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public Task<BatchRecord> CreateAsync(string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    public MemoryBatchStore(IOptions<MailScanOptions> options, TimeProvider time)
+        : this(time, options.Value.Cluster.BatchRetention)
     {
-        var batch = new MemoryBatch(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), label, time.GetUtcNow(), entries);
+    }
+
+
+    public Task<BatchRecord> CreateAsync(string owner, string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    {
+        var batch = new MemoryBatch(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), owner, label, time.GetUtcNow(), entries);
         lock (_lock)
+        {
+            Evict();
             _batches[batch.Id] = batch;
+        }
         return Task.FromResult(batch.Record());
     }
 
     public Task<BatchRecord?> GetAsync(string batchId, CancellationToken cancellationToken)
     {
         lock (_lock)
+        {
+            Evict();
             return Task.FromResult(_batches.GetValueOrDefault(batchId)?.Record());
+        }
     }
 
     public Task<IReadOnlyList<string>> RunningAsync(CancellationToken cancellationToken)
@@ -115,7 +134,15 @@ public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
         }
     }
 
-    private sealed class MemoryBatch(string id, string label, DateTimeOffset createdAt, IReadOnlyList<string> entries)
+    /// <summary>Drops the batches whose retention ended; called under the lock by every path that looks batches up or adds one.</summary>
+    private void Evict()
+    {
+        var cutoff = time.GetUtcNow() - retention;
+        foreach (var id in _batches.Values.Where(b => b.FinishedAt is { } finished && finished <= cutoff).Select(b => b.Id).ToList())
+            _batches.Remove(id);
+    }
+
+    private sealed class MemoryBatch(string id, string owner, string label, DateTimeOffset createdAt, IReadOnlyList<string> entries)
     {
         public string Id { get; } = id;
         public long Total { get; } = entries.Count;
@@ -127,6 +154,6 @@ public sealed class MemoryBatchStore(TimeProvider time) : IBatchStore
         public long Failed { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
 
-        public BatchRecord Record() => new(Id, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
+        public BatchRecord Record() => new(Id, owner, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<BatchRecord> CreateAsync(string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    public async Task<BatchRecord> CreateAsync(string owner, string label, IReadOnlyList<string> entries, CancellationToken cancellationToken)
     {
         var created = time.GetUtcNow();
         var id = Guid.CreateVersion7(created).ToString("N");
@@ -28,7 +28,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             await db.ListRightPushAsync(keys.Waiting(id), chunk.Select(e => (RedisValue)e).ToArray()).ConfigureAwait(false);
         await db.HashSetAsync(keys.Batch(id),
         [
-            new("label", label), new("phase", entries.Count == 0 ? "completed" : "running"), new("total", entries.Count),
+            new("owner", owner), new("label", label), new("phase", entries.Count == 0 ? "completed" : "running"), new("total", entries.Count),
             new("done", 0), new("failed", 0), new("created", created.ToUnixTimeMilliseconds()),
         ]).ConfigureAwait(false);
         if (entries.Count > 0)
@@ -45,6 +45,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
         var inFlight = await db.HashLengthAsync(keys.InFlight(batchId)).ConfigureAwait(false);
         return new BatchRecord(
             batchId,
+            fields.GetValueOrDefault("owner").ToString(),
             fields.GetValueOrDefault("label").ToString(),
             phase.ToString() switch { "running" => BatchPhase.Running, "completed" => BatchPhase.Completed, _ => BatchPhase.Cancelled },
             (long)fields.GetValueOrDefault("total"),

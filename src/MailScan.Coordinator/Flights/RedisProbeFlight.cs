@@ -15,6 +15,8 @@ public sealed class RedisProbeFlight(IConnectionMultiplexer redis, RedisKeys key
 {
     private const string Unlock = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
     private const string Renew = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+    // One counter per probe that lives as long as the result it counts: a hash of every host ever probed grew without end.
+    private const string CountRun = "local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return n";
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a host's result is kept for others (the scan window).</summary>
@@ -44,7 +46,7 @@ public sealed class RedisProbeFlight(IConnectionMultiplexer redis, RedisKeys key
         var keeper = new LeaseKeeper(() => db.ScriptEvaluateAsync(Renew, [key.Lock], [token, (long)LeaseKeeper.LeaseTime.TotalMilliseconds]), time);
         try
         {
-            await RedisRetry.RunAsync(() => db.HashIncrementAsync(keys.ProbeRuns, request.Key.ToString()), time, cancellationToken).ConfigureAwait(false);
+            await RedisRetry.RunAsync(() => db.ScriptEvaluateAsync(CountRun, [keys.ProbeRuns(request.Key.ToString())], [(long)Window.TotalMilliseconds]), time, cancellationToken).ConfigureAwait(false);
             var result = await run(cancellationToken).ConfigureAwait(false);
             // Only results about the host are handed on; a timeout of ours is tried again by the next asker.
             if (result.Outcome is ProbeOutcome.Completed or ProbeOutcome.NotAllowed)

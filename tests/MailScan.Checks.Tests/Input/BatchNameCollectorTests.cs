@@ -56,4 +56,29 @@ public sealed class BatchNameCollectorTests
         Assert.Equal(1500, collector.RejectedCount);
         Assert.Equal(BatchNameCollector.KeptRejections, collector.Rejected.Count);
     }
+
+    [Fact]
+    public async Task An_endless_line_is_one_rejection_without_its_text_and_the_next_line_still_counts()
+    {
+        var collector = new BatchNameCollector(100);
+        await collector.AddLinesAsync(new StringReader(new string('a', 5_000_000) + "\nexample.nl\n"), CancellationToken.None);
+
+        Assert.Equal(1, collector.RejectedCount);
+        var rejected = collector.Rejected.Single();
+        Assert.Equal((1L, string.Empty), (rejected.Position, rejected.Input));
+        Assert.Contains("longer than 1024 characters", rejected.Reason);
+        Assert.Equal(["example.nl"], collector.Names.Select(n => n.Ascii));
+    }
+
+    [Fact]
+    public void Past_the_limit_names_are_not_remembered_even_as_duplicates()
+    {
+        var collector = new BatchNameCollector(2);
+        foreach (var name in new[] { "a.nl", "b.nl", "c.nl", "a.nl", "c.nl" })
+            collector.Add(name);
+
+        Assert.True(collector.OverLimit);
+        Assert.Equal(1, collector.Duplicates);
+        Assert.Equal(["a.nl", "b.nl"], collector.Names.Select(n => n.Ascii));
+    }
 }

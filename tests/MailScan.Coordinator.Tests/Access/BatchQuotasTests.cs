@@ -13,7 +13,7 @@ public sealed class BatchQuotasTests
 
     public BatchQuotasTests()
     {
-        _store = new MemoryBatchStore(_time);
+        _store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
         _quotas = new BatchQuotas(_ledger, _store, _time);
     }
 
@@ -22,7 +22,7 @@ public sealed class BatchQuotasTests
     private async Task<string> SubmitAsync(ApiKey key, int names)
     {
         await using var admission = await _quotas.AdmitBatchAsync(key, names, CancellationToken.None);
-        var batch = await _store.CreateAsync("t", [.. Enumerable.Range(0, names).Select(i => $"d{i}.nl")], CancellationToken.None);
+        var batch = await _store.CreateAsync(key.Name, "t", [.. Enumerable.Range(0, names).Select(i => $"d{i}.nl")], CancellationToken.None);
         await admission.CommitAsync(batch.Id, CancellationToken.None);
         return batch.Id;
     }

@@ -14,11 +14,11 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task A_batch_without_a_valid_name_is_an_invalid_request_naming_the_first_bad_line()
     {
-        var service = Service(new MemoryBatchStore(_time));
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
         var collector = service.NewCollector();
         collector.Add("# only a comment");
         collector.Add("bad..name");
-        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.SubmitAsync(collector, "t", CancellationToken.None));
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.SubmitAsync(collector, "owner", "t", CancellationToken.None));
         Assert.Equal(BatchProblem.InvalidRequest, problem.Problem);
         Assert.Contains("line 2", problem.Message);
     }
@@ -26,19 +26,19 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task A_batch_over_the_limit_is_too_large()
     {
-        var service = Service(new MemoryBatchStore(_time), maxNames: 1);
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), maxNames: 1);
         var collector = service.NewCollector();
         collector.Add("a.nl");
         collector.Add("b.nl");
-        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.SubmitAsync(collector, "t", CancellationToken.None));
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.SubmitAsync(collector, "owner", "t", CancellationToken.None));
         Assert.Equal(BatchProblem.TooLarge, problem.Problem);
     }
 
     [Fact]
     public async Task An_unknown_batch_id_is_reported_as_unknown()
     {
-        var service = Service(new MemoryBatchStore(_time));
-        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync("nope", CancellationToken.None));
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync("nope", "owner", CancellationToken.None));
         Assert.Equal(BatchProblem.UnknownBatch, problem.Problem);
     }
 
@@ -47,7 +47,7 @@ public sealed class BatchServiceTests
     {
         var directory = Directory.CreateTempSubdirectory().FullName;
         var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
-        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
         var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "../../etc/passwd", CancellationToken.None));
         Assert.Equal(BatchProblem.InvalidRequest, problem.Problem);
         Assert.Contains("outside", problem.Message);
@@ -59,10 +59,10 @@ public sealed class BatchServiceTests
         var directory = Directory.CreateTempSubdirectory().FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "\uFEFFa.nl\n# comment\nbad..name\nA.NL\nb.nl\n");
         var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
-        var service = new BatchService(new MemoryBatchStore(_time), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+        var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
         var collector = service.NewCollector();
         await service.AddFileAsync(collector, "zone.txt", CancellationToken.None);
-        var submission = await service.SubmitAsync(collector, "zone", CancellationToken.None);
+        var submission = await service.SubmitAsync(collector, "owner", "zone", CancellationToken.None);
         Assert.Equal(2, submission.Batch.Total);
         Assert.Equal((1L, 1L), (submission.Duplicates, submission.RejectedCount));
         Assert.Equal(3L, submission.Rejected.Single().Position);
@@ -71,25 +71,83 @@ public sealed class BatchServiceTests
     [Fact]
     public async Task Following_a_finished_batch_yields_its_log_after_the_cursor_and_ends()
     {
-        var store = new MemoryBatchStore(_time);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
         var service = Service(store);
         var collector = service.NewCollector();
         foreach (var name in new[] { "a.nl", "b.nl", "c.nl" })
             collector.Add(name);
-        var batch = (await service.SubmitAsync(collector, "t", CancellationToken.None)).Batch;
+        var batch = (await service.SubmitAsync(collector, "owner", "t", CancellationToken.None)).Batch;
         foreach (var entry in await store.ClaimAsync(batch.Id, "c1", 3, _time.GetUtcNow().AddMinutes(1), CancellationToken.None))
             await store.CompleteAsync(batch.Id, entry, [], false, CancellationToken.None);
 
         var cursors = new List<long>();
-        await foreach (var result in service.FollowAsync(batch.Id, 1, CancellationToken.None))
+        await foreach (var result in service.FollowAsync(batch.Id, "owner", 1, CancellationToken.None))
             cursors.Add(result.Cursor);
         Assert.Equal([2L, 3L], cursors);
     }
 
     [Fact]
+    public async Task A_batch_of_another_owner_is_answered_as_an_unknown_batch_and_stays_running()
+    {
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
+        var collector = service.NewCollector();
+        collector.Add("a.nl");
+        var batch = (await service.SubmitAsync(collector, "alice", "t", CancellationToken.None)).Batch;
+
+        var unknown = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync("0" + batch.Id[1..], "bob", CancellationToken.None));
+        var get = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync(batch.Id, "bob", CancellationToken.None));
+        var cancel = await Assert.ThrowsAsync<BatchRequestException>(() => service.CancelAsync(batch.Id, "bob", CancellationToken.None));
+        var follow = await Assert.ThrowsAsync<BatchRequestException>(async () =>
+        {
+            await foreach (var _ in service.FollowAsync(batch.Id, "bob", 0, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.All([get, cancel, follow], p => Assert.Equal(BatchProblem.UnknownBatch, p.Problem));
+        Assert.All([get, cancel, follow], p => Assert.Equal(unknown.Message.Replace("0" + batch.Id[1..], batch.Id, StringComparison.Ordinal), p.Message));
+        Assert.Equal(BatchPhase.Running, (await service.GetAsync(batch.Id, "alice", CancellationToken.None)).Batch.Phase);
+    }
+
+    [Fact]
+    public async Task A_server_side_file_reached_through_a_symbolic_link_is_refused()
+    {
+        var directory = Directory.CreateTempSubdirectory("mailscan-input-").FullName;
+        var outside = Directory.CreateTempSubdirectory("mailscan-outside-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "a.nl\n");
+            File.CreateSymbolicLink(Path.Combine(directory, "zone.txt"), Path.Combine(outside, "secret.txt"));
+            Directory.CreateSymbolicLink(Path.Combine(directory, "sub"), outside);
+            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+
+            var file = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "zone.txt", CancellationToken.None));
+            var folder = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "sub/secret.txt", CancellationToken.None));
+
+            Assert.All([file, folder], p => Assert.Contains("symbolic link", p.Message));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_overlong_batch_id_is_unknown_and_not_echoed()
+    {
+        var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
+        var id = new string('f', 100_000);
+        var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.GetAsync(id, "owner", CancellationToken.None));
+        Assert.Equal(BatchProblem.UnknownBatch, problem.Problem);
+        Assert.DoesNotContain("ffff", problem.Message);
+    }
+
+    [Fact]
     public void Progress_says_the_rate_and_the_time_left()
     {
-        var batch = new BatchRecord("id", "t", BatchPhase.Running, 100, 25, 0, 5, _time.GetUtcNow().AddSeconds(-50), null);
+        var batch = new BatchRecord("id", "owner", "t", BatchPhase.Running, 100, 25, 0, 5, _time.GetUtcNow().AddSeconds(-50), null);
         var progress = BatchProgress.Of(batch, _time.GetUtcNow());
         Assert.Equal(0.5, progress.DomainsPerSecond, 3);
         Assert.Equal(TimeSpan.FromSeconds(150), progress.Remaining);

@@ -11,8 +11,8 @@ public sealed class MemoryBatchStoreTests
     [Fact]
     public async Task Every_domain_is_logged_once_even_when_completed_twice()
     {
-        var store = new MemoryBatchStore(_time);
-        var batch = await store.CreateAsync("t", ["a.nl", "b.nl"], None);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl"], None);
         var claimed = await store.ClaimAsync(batch.Id, "c1", 10, _time.GetUtcNow().AddMinutes(5), None);
         Assert.Equal(["a.nl", "b.nl"], claimed);
 
@@ -30,10 +30,27 @@ public sealed class MemoryBatchStoreTests
     }
 
     [Fact]
+    public async Task A_finished_batch_is_forgotten_after_the_retention_and_a_running_one_is_kept()
+    {
+        var store = new MemoryBatchStore(_time, TimeSpan.FromHours(1));
+        var finished = await store.CreateAsync("owner", "t", ["a.nl"], None);
+        var running = await store.CreateAsync("owner", "t", ["b.nl"], None);
+        await store.ClaimAsync(finished.Id, "c1", 1, _time.GetUtcNow().AddMinutes(5), None);
+        Assert.True(await store.CompleteAsync(finished.Id, "a.nl", [1], false, None));
+
+        _time.Advance(TimeSpan.FromMinutes(59));
+        Assert.NotNull(await store.GetAsync(finished.Id, None));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await store.GetAsync(finished.Id, None));
+        Assert.Empty(await store.ReadAsync(finished.Id, 0, 10, None));
+        Assert.Equal(BatchPhase.Running, (await store.GetAsync(running.Id, None))!.Phase);
+    }
+
+    [Fact]
     public async Task Claimed_domains_count_as_in_flight_until_they_are_logged()
     {
-        var store = new MemoryBatchStore(_time);
-        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl", "c.nl"], None);
         await store.ClaimAsync(batch.Id, "c1", 2, _time.GetUtcNow().AddMinutes(5), None);
         var running = await store.GetAsync(batch.Id, None);
         Assert.Equal((2L, 1L, 0L), (running!.InFlight, running.Pending, running.Done));
@@ -45,8 +62,8 @@ public sealed class MemoryBatchStoreTests
     [Fact]
     public async Task Reading_after_a_cursor_returns_only_newer_results()
     {
-        var store = new MemoryBatchStore(_time);
-        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl", "c.nl"], None);
         await store.ClaimAsync(batch.Id, "c1", 3, _time.GetUtcNow().AddMinutes(5), None);
         foreach (var name in new[] { "c.nl", "a.nl", "b.nl" })
             await store.CompleteAsync(batch.Id, name, [(byte)name[0]], false, None);
@@ -57,8 +74,8 @@ public sealed class MemoryBatchStoreTests
     [Fact]
     public async Task In_flight_domains_of_a_restarted_owner_or_an_ended_lease_go_back_to_waiting()
     {
-        var store = new MemoryBatchStore(_time);
-        var batch = await store.CreateAsync("t", ["a.nl", "b.nl", "c.nl"], None);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl", "c.nl"], None);
         await store.ClaimAsync(batch.Id, "c1", 1, _time.GetUtcNow().AddMinutes(5), None);
         await store.ClaimAsync(batch.Id, "c2", 1, _time.GetUtcNow().AddMinutes(1), None);
         await store.ClaimAsync(batch.Id, "c3", 1, _time.GetUtcNow().AddMinutes(5), None);
@@ -72,8 +89,8 @@ public sealed class MemoryBatchStoreTests
     [Fact]
     public async Task A_cancelled_batch_takes_no_more_claims_and_logs_nothing_more()
     {
-        var store = new MemoryBatchStore(_time);
-        var batch = await store.CreateAsync("t", ["a.nl", "b.nl"], None);
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl"], None);
         await store.ClaimAsync(batch.Id, "c1", 1, _time.GetUtcNow().AddMinutes(5), None);
         var cancelled = await store.CancelAsync(batch.Id, None);
         Assert.Equal(BatchPhase.Cancelled, cancelled!.Phase);
