@@ -60,7 +60,7 @@ internal static class DemoCommand
             }
             Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; {mismatches.Count} verdict(s) or score(s) differ from the catalogue:");
             foreach (var mismatch in mismatches)
-                Console.Out.WriteLine($"  {mismatch}");
+                Console.Out.WriteLine($"  {TerminalText.Clean(mismatch)}");
             return ExitCodes.InternalError;
         }).ConfigureAwait(false);
     }
