@@ -25,6 +25,9 @@ public sealed class InternetNlCliTests : IDisposable
         Assert.Equal(InternetNlResults.From(log, "names.txt").ToJsonString(), document.ToJsonString());
         Assert.Equal("null-mx", (string?)document["domains"]!["nullmx.test"]!["results"]!["categories"]!["mail_starttls"]!["verdict"]);
         Assert.Equal("unreachable", (string?)document["domains"]!["tls-421.test"]!["results"]!["custom"]!["mail_servers_testable_status"]);
+        Assert.Equal("yes", (string?)document["domains"]!["ipv6-good.test"]!["results"]!["custom"]!["tls_1_3_support"]);
+        Assert.Equal("undetermined", (string?)document["domains"]!["tls-421.test"]!["results"]!["custom"]!["tls_1_3_support"]);
+        Assert.Equal("no", (string?)document["domains"]!["nullmx.test"]!["results"]!["custom"]!["tls_1_3_support"]);
 
         // ./mailscan convert names.results.jsonl --to internetnl --out names.internetnl.json
         var plain = await CliProcess.RunAsync(["batch", file, "--profile", LabEnvironment.ProfilePath]);

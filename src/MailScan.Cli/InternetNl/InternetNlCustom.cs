@@ -7,9 +7,8 @@ using V1 = MailScan.Contracts.V1;
 namespace MailScan.Cli.InternetNl;
 
 /// <summary>
-/// Internet.nl's custom batch results that our reports hold the data for:
-/// <c>mail_non_sending_domain</c> and <c>mail_servers_testable_status</c>. Its third,
-/// <c>tls_1_3_support</c>, is left out (docs/INTERNETNL-BATCH.md says why).
+/// Internet.nl's three custom batch results for mail: <c>mail_non_sending_domain</c>,
+/// <c>mail_servers_testable_status</c> and <c>tls_1_3_support</c> (docs/INTERNETNL-BATCH.md).
 /// </summary>
 internal static partial class InternetNlCustom
 {
@@ -18,6 +17,7 @@ internal static partial class InternetNlCustom
         var custom = new JsonObject { ["mail_non_sending_domain"] = NonSending(report) };
         if (TestableStatus(report) is { } testable)
             custom["mail_servers_testable_status"] = testable;
+        custom["tls_1_3_support"] = Tls13Support.Of(report);
         return custom;
     }
 
