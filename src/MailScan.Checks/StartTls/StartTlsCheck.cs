@@ -32,8 +32,13 @@ public sealed class StartTlsCheck : IMailCheck
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)
     {
         var tests = NotApplicable(servers) ?? StartTlsVerdicts.All(servers, results);
-        return CategoryJudgement.Make(CategoryId, tests, Summary);
+        return CategoryJudgement.Make(CategoryId, tests, status => servers.HasMailServers || servers.MxUnknown ? Summary(status) : WithoutMailServer(servers));
     }
+
+    /// <summary>The paragraph of a domain without a mail server: nothing was wrong, there was nothing to connect to.</summary>
+    private static string WithoutMailServer(MailServerEvidence servers) => servers.NullMx
+        ? "The domain declares that it accepts no mail (null MX), so there is no mail server connection to secure."
+        : "The domain has no mail server (no MX record), so there is no mail server connection to secure.";
 
     /// <summary>No mail server, null MX or an unknown MX set: every sub-test says so.</summary>
     private static IReadOnlyList<SubtestResult>? NotApplicable(MailServerEvidence servers)

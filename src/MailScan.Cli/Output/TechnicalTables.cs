@@ -77,14 +77,21 @@ internal static class TechnicalTables
         ["Domain", "DNSSEC", "Why"],
         names.Select(n => Row(Text(n["name"]), Text(n["status"]).ToLowerInvariant(), Why(n))).ToList());
 
-    private static string Why(JsonObject name) =>
-        name["reason"] is null ? None : string.Join(": ", new[] { Text(name["error"]), Text(name["reason"]) }.Where(t => t != None));
+    /// <summary>The broken link: the reason, led by its Extended DNS Error name unless it names it already.</summary>
+    private static string Why(JsonObject name)
+    {
+        var (error, reason) = (Text(name["error"]), Text(name["reason"]));
+        return reason == None ? None : error == None || reason.StartsWith(error, StringComparison.Ordinal) ? reason : $"{error}: {reason}";
+    }
 
     private static TechnicalTable Answers(IEnumerable<JsonObject> answers) => new(
         ["Name", "Record"],
         answers.SelectMany(a => a["records"] is JsonArray { Count: > 0 } records
             ? records.Select(r => Row(Text(a["name"]), Text(r)))
-            : [Row(Text(a["name"]), $"no record ({Text(a["status"])})")]).ToList());
+            : [Row(Text(a["name"]), NoRecord(Text(a["status"])))]).ToList());
+
+    private static string NoRecord(string status) =>
+        status == "NOERROR" ? "no record (the name exists: NOERROR)" : $"no record ({status})";
 
     private static TechnicalTable Dkim(JsonObject node, JsonArray? keys)
     {
