@@ -29,13 +29,21 @@ public sealed class InternetNlCliTests : IDisposable
         Assert.Equal("undetermined", (string?)document["domains"]!["tls-421.test"]!["results"]!["custom"]!["tls_1_3_support"]);
         Assert.Equal("no", (string?)document["domains"]!["nullmx.test"]!["results"]!["custom"]!["tls_1_3_support"]);
 
-        // ./mailscan convert names.results.jsonl --to internetnl --out names.internetnl.json
-        var plain = await CliProcess.RunAsync(["batch", file, "--profile", LabEnvironment.ProfilePath]);
+        // --resume reads the log: nothing is scanned again and the same document is written
+        var resumed = await CliProcess.RunAsync(["batch", file, "--format", "internetnl", "--profile", LabEnvironment.ProfilePath, "--resume"]);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("nothing to scan", resumed.Stderr);
+        Assert.Equal(document.ToJsonString(), JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "names.internetnl.json")))!.ToJsonString());
+
+        // ./mailscan batch names.txt, then ./mailscan convert names.results.jsonl --to internetnl --out names.internetnl.json
+        var plainDir = Directory.CreateDirectory(Path.Combine(_dir, "plain")).FullName;
+        var plainFile = Path.Combine(plainDir, "names.txt");
+        await File.WriteAllLinesAsync(plainFile, Names);
+        var plain = await CliProcess.RunAsync(["batch", plainFile, "--profile", LabEnvironment.ProfilePath]);
         Assert.True(plain.ExitCode == 0, plain.Stderr);
-        var converted = Path.Combine(_dir, "converted.internetnl.json");
-        var convert = await CliProcess.RunAsync(["convert", Path.Combine(_dir, "names.results.jsonl"), "--to", "internetnl", "--out", converted]);
+        var convert = await CliProcess.RunAsync(["convert", Path.Combine(plainDir, "names.results.jsonl"), "--to", "internetnl", "--out", Path.Combine(plainDir, "names.internetnl.json")]);
         Assert.True(convert.ExitCode == 0, convert.Stderr);
-        var again = JsonNode.Parse(await File.ReadAllTextAsync(converted))!;
+        var again = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(plainDir, "names.internetnl.json")))!;
         Assert.Equal(document["request"]!["request_id"]!.ToJsonString(), again["request"]!["request_id"]!.ToJsonString());
         Assert.Equal(Statuses(document), Statuses(again));
     }
