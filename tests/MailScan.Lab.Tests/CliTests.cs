@@ -68,6 +68,6 @@ public sealed class CliTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Failed : Modern address (IPv6)", result.Stdout);
         Assert.Contains("Passed : Signed domain names (DNSSEC)", result.Stdout);
-        Assert.Matches(@"FAILED\s+mail_ipv6_mx_reach\s+not reachable over IPv6 on the SMTP port: mx1\.ipv6-mx-dead\.test fd00:dead:", result.Stdout);
+        Assert.Matches(@"Failed\s+IPv6 reachability of mail server\(s\)\n\s+not reachable over IPv6 on the SMTP port: mx1\.ipv6-mx-dead\.test\s+fd00:dead:", result.Stdout);
     }
 }

@@ -19,8 +19,10 @@ public sealed partial class TargetPolicyLabTests
         var resolver = LabEnvironment.ResolverAddress();
         Assert.Contains(resolver, destinations);
         Assert.DoesNotContain(destinations, d => d != resolver && IsLabAddress(d));
-        Assert.Matches(@"NOT_TESTABLE\s+mail_ipv6_ns_reach\s+could not be tested: .*address not allowed", result.Stdout);
-        Assert.Matches(@"NOT_TESTABLE\s+mail_ipv6_mx_reach\s+could not be tested: .*address not allowed", result.Stdout);
+        Assert.Matches(@"Not testable +IPv6 reachability of name servers\n +could not be tested: ", result.Stdout);
+        Assert.Matches(@"\n +ns1\.dns\.test +fd00:dead:\S+ +address not allowed: ", result.Stdout);
+        Assert.Matches(@"Not testable +IPv6 reachability of mail server\(s\)\n +could not be tested: ", result.Stdout);
+        Assert.Matches(@"\n +mx1\.ipv6-good\.test +fd00:dead:\S+ +address not allowed: ", result.Stdout);
     }
 
     [Fact]

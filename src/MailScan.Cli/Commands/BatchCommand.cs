@@ -24,7 +24,7 @@ internal static class BatchCommand
         var file = new Argument<string>("file") { Description = "names to scan, one per line (# comments, blank lines, duplicates and a BOM are fine; invalid lines are reported and skipped)" };
         var server = new Option<string?>("--server") { Description = "a coordinator's gRPC URL, e.g. http://127.0.0.1:5080 (default: scan in this process)", HelpName = "URL" };
         var output = new Option<string?>("--out", "-o") { Description = "results file (default: FILE with .results.jsonl or .results.csv)", HelpName = "PATH" };
-        var format = new Option<string?>("--format") { Description = "jsonl (a report per line) or csv (a status per category and sub-test); default from --out, else jsonl", HelpName = "jsonl|csv" };
+        var format = new Option<string?>("--format") { Description = "jsonl (a report per line), csv (a status per category and sub-test) or internetnl (Internet.nl's batch results JSON, with a JSONL log beside it); default from --out, else jsonl", HelpName = "jsonl|csv|internetnl" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted batch: keep the results file and scan only what it lacks" };
         var label = new Option<string?>("--label") { Description = "a label for the batch on the coordinator", HelpName = "TEXT" };
         var keyFile = new Option<string?>("--api-key-file") { Description = $"a file holding the coordinator's API key (default: the {ClientApiKey.EnvironmentVariable} environment variable)", HelpName = "PATH" };
@@ -45,7 +45,8 @@ internal static class BatchCommand
             return Fail(ExitCodes.BadInput, formatError);
         if (request.Server is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             return Fail(ExitCodes.BadInput, $"--server: '{url}' is not a URL such as http://127.0.0.1:5080");
-        var output = request.Output ?? Path.ChangeExtension(request.File, format == ResultFormat.Csv ? ".results.csv" : ".results.jsonl");
+        var document = format == ResultFormat.InternetNl ? request.Output ?? Path.ChangeExtension(request.File, ".internetnl.json") : null;
+        var output = document is not null ? Path.ChangeExtension(document, ".jsonl") : request.Output ?? Path.ChangeExtension(request.File, format == ResultFormat.Csv ? ".results.csv" : ".results.jsonl");
         if (File.Exists(output) && !request.Resume)
             return Fail(ExitCodes.BadInput, $"'{output}' exists; add --resume to continue that batch, or remove the file");
         if (!ClientApiKey.TryRead(request.ApiKeyFile, Environment.GetEnvironmentVariable(ClientApiKey.EnvironmentVariable), out var apiKey, out var keyError))
@@ -65,7 +66,10 @@ internal static class BatchCommand
                 : await LocalBatchBackend.StartAsync(options, global.LogLevel(parsed), cancellationToken).ConfigureAwait(false);
             try
             {
-                return await RunBatchAsync(backend, request, names, output, format, cancellationToken).ConfigureAwait(false);
+                var exit = await RunBatchAsync(backend, request, names, output, format, cancellationToken).ConfigureAwait(false);
+                return exit == ExitCodes.Scanned && document is not null
+                    ? await WriteInternetNlAsync(output, document, request.Label ?? Path.GetFileName(request.File), cancellationToken).ConfigureAwait(false)
+                    : exit;
             }
             catch (RpcException ex) when (ex.StatusCode is not StatusCode.Cancelled)
             {
@@ -115,6 +119,16 @@ internal static class BatchCommand
         Console.Error.WriteLine($"{written} domains written to {output} in {clock.Elapsed.TotalSeconds:0.0} s{failed}");
         if (status?.State == V1.BatchState.Cancelled)
             return Fail(ExitCodes.CouldNotScan, $"batch {batchId} was cancelled on {backend.Name} before every domain was scanned");
+        return ExitCodes.Scanned;
+    }
+
+    /// <summary>Internet.nl's results document of every report in the log.</summary>
+    private static async Task<int> WriteInternetNlAsync(string log, string document, string name, CancellationToken cancellationToken)
+    {
+        var reports = await ReportLines.ReadAsync(log, Console.Error, cancellationToken).ConfigureAwait(false);
+        var json = InternetNl.InternetNlResults.ToJson(InternetNl.InternetNlResults.From(reports, name));
+        await File.WriteAllTextAsync(document, json + "\n", ResultFile.Utf8, cancellationToken).ConfigureAwait(false);
+        Console.Error.WriteLine($"{reports.Count} domains in Internet.nl's batch results form in {document} (the reports: {log})");
         return ExitCodes.Scanned;
     }
 
@@ -233,11 +247,16 @@ internal static class BatchCommand
     private static bool TryFormat(BatchRequest request, out ResultFormat format, out string error)
     {
         error = string.Empty;
-        var text = request.Format ?? (request.Output?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "jsonl");
-        format = text.ToLowerInvariant() == "csv" ? ResultFormat.Csv : ResultFormat.Jsonl;
-        if (text.ToLowerInvariant() is "csv" or "jsonl")
+        var text = (request.Format ?? (request.Output?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "jsonl")).ToLowerInvariant();
+        format = text switch
+        {
+            "csv" => ResultFormat.Csv,
+            "internetnl" => ResultFormat.InternetNl,
+            _ => ResultFormat.Jsonl,
+        };
+        if (text is "csv" or "jsonl" or "internetnl")
             return true;
-        error = $"--format: '{text}' is neither jsonl nor csv";
+        error = $"--format: '{text}' is none of jsonl, csv, internetnl";
         return false;
     }
 

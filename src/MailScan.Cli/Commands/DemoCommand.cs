@@ -3,11 +3,12 @@ using MailScan.Checks.Input;
 using MailScan.Checks.Scanning;
 using MailScan.Cli.Lab;
 using MailScan.Cli.Output;
+using MailScan.Coordinator.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailScan.Cli.Commands;
 
-/// <summary><c>mailscan demo</c>: scans every domain of the lab catalogue and compares each verdict with the expected one.</summary>
+/// <summary><c>mailscan demo</c>: scans every domain of the lab catalogue and compares each verdict and score with the expected one.</summary>
 internal static class DemoCommand
 {
     public static Command Create(GlobalOptions global)
@@ -38,12 +39,12 @@ internal static class DemoCommand
         {
             using var host = await EmbeddedHost.StartAsync(options, global.LogLevel(result), cancellationToken).ConfigureAwait(false);
             var scanner = host.Services.GetRequiredService<DomainScanner>();
-            var printer = new ReportPrinter(Console.Out, global.Colour(result));
+            var printer = new ReportPrinter(Console.Out, new TextReportStyle(global.Colour(result), Ids: false));
             var mismatches = new List<string>();
             foreach (var entry in catalogue.Domains)
             {
                 Console.Out.WriteLine(new string('=', 78));
-                printer.Header(entry.Domain);
+                printer.Header(entry.Domain, ScanReport.ScannerVersion);
                 if (entry.Purpose is { } purpose)
                     Console.Out.WriteLine($"Lab case: {purpose}");
                 var report = await ScanAsync(scanner, entry.Domain, printer, cancellationToken).ConfigureAwait(false);
@@ -54,10 +55,10 @@ internal static class DemoCommand
             Console.Out.WriteLine(new string('=', 78));
             if (mismatches.Count == 0)
             {
-                Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; every verdict is the one the catalogue expects.");
+                Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; every verdict and score is the one the catalogue expects.");
                 return ExitCodes.Scanned;
             }
-            Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; {mismatches.Count} verdict(s) differ from the catalogue:");
+            Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; {mismatches.Count} verdict(s) or score(s) differ from the catalogue:");
             foreach (var mismatch in mismatches)
                 Console.Out.WriteLine($"  {TerminalText.Clean(mismatch)}");
             return ExitCodes.InternalError;
@@ -70,11 +71,11 @@ internal static class DemoCommand
         await foreach (var step in scanner.ScanAsync(DomainName.Parse(name), cancellationToken).ConfigureAwait(false))
         {
             if (step is CategoryCompleted category)
-                printer.Category(category.Category);
+                printer.Category(ReportMapper.ToProto(category.Category));
             else if (step is ScanCompleted done)
                 report = done.Report;
         }
-        printer.Footer(report!);
+        printer.Footer(ReportMapper.ToProto(report!));
         return report!;
     }
 }

@@ -15,12 +15,13 @@ internal static class ScanCommand
     {
         var domain = new Argument<string>("domain") { Description = "the mail domain (or an e-mail address) to test, e.g. example.nl" };
         var json = new Option<bool>("--json") { Description = "print the report as JSON (the protobuf JSON mapping of DomainReport)" };
-        var command = new Command("scan", "Run the mail test for one domain and print its report") { domain, json };
-        command.SetAction((result, cancellationToken) => RunAsync(global, result, result.GetValue(domain)!, result.GetValue(json), cancellationToken));
+        var ids = new Option<bool>("--ids") { Description = "show each sub-test's id (as in --json and Internet.nl's batch API) beside its label" };
+        var command = new Command("scan", "Run the mail test for one domain and print its report") { domain, json, ids };
+        command.SetAction((result, cancellationToken) => RunAsync(global, result, result.GetValue(domain)!, result.GetValue(json), result.GetValue(ids), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(GlobalOptions global, ParseResult result, string input, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(GlobalOptions global, ParseResult result, string input, bool json, bool ids, CancellationToken cancellationToken)
     {
         if (!DomainName.TryParse(input, out var domain, out var nameError))
             return Fail(ExitCodes.BadInput, nameError);
@@ -33,9 +34,9 @@ internal static class ScanCommand
         {
             using var host = await EmbeddedHost.StartAsync(settings, global.LogLevel(result), cancellationToken).ConfigureAwait(false);
             var scanner = host.Services.GetRequiredService<DomainScanner>();
-            var printer = new ReportPrinter(Console.Out, global.Colour(result));
+            var printer = new ReportPrinter(Console.Out, new TextReportStyle(global.Colour(result), ids));
             if (!json)
-                printer.Header(domain.Ascii);
+                printer.Header(domain.Ascii, ScanReport.ScannerVersion);
             try
             {
                 await foreach (var step in scanner.ScanAsync(domain, cancellationToken).ConfigureAwait(false))
@@ -45,13 +46,13 @@ internal static class ScanCommand
                         case ServersDiscovered { Servers.DomainMissing: true }:
                             return Fail(ExitCodes.BadInput, $"{domain} does not exist (NXDOMAIN)");
                         case CategoryCompleted category when !json:
-                            printer.Category(category.Category);
+                            printer.Category(ReportMapper.ToProto(category.Category));
                             break;
                         case ScanCompleted done when json:
                             Console.Out.WriteLine(ReportMapper.ToJson(ReportMapper.ToProto(done.Report)));
                             break;
                         case ScanCompleted done:
-                            printer.Footer(done.Report);
+                            printer.Footer(ReportMapper.ToProto(done.Report));
                             break;
                     }
                 }

@@ -1,23 +1,21 @@
-using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Output;
 
 /// <summary>
-/// Writes a report the way a person reads it: per category its verdict, what it means, then the
-/// sub-tests. Categories arrive as they complete and are printed in report order, each as soon
-/// as the ones before it are out.
+/// Writes a report the way a person reads it (<see cref="CategoryText"/>). Categories arrive as
+/// they complete and are printed in report order, each as soon as the ones before it are out.
 /// </summary>
-internal sealed class ReportPrinter(TextWriter output, bool colour)
+internal sealed class ReportPrinter(TextWriter output, TextReportStyle style)
 {
-    private const string Reset = "\u001b[0m";
-    private readonly Dictionary<string, CategoryResult> _waiting = [];
+    private readonly Dictionary<string, V1.CategoryResult> _waiting = [];
     private int _next;
 
-    public void Header(string domain) =>
-        output.WriteLine($"Mail test of {TerminalText.Clean(domain)} (mailscan {ScanReport.ScannerVersion})");
+    public void Header(string domain, string version) =>
+        output.WriteLine($"Mail test of {TerminalText.Clean(domain)} (mailscan {version})");
 
-    public void Category(CategoryResult category)
+    public void Category(V1.CategoryResult category)
     {
         _waiting[category.Id] = category;
         var order = CategoryIds.All;
@@ -28,29 +26,33 @@ internal sealed class ReportPrinter(TextWriter output, bool colour)
         }
     }
 
-    private void Write(CategoryResult category)
+    private void Write(V1.CategoryResult category)
     {
         output.WriteLine();
-        output.WriteLine($"{Paint(category.Status, StatusWords.Word(category.Status))} : {category.Heading}");
-        output.WriteLine($"  {category.Summary}");
-        var width = category.Tests.Count == 0 ? 0 : category.Tests.Max(t => TerminalText.Clean(t.Id).Length);
-        foreach (var test in category.Tests)
-        {
-            var word = StatusWords.Id(test.Status).PadRight(12);
-            output.WriteLine($"  {Paint(test.Status, word)} {TerminalText.Clean(test.Id).PadRight(width)}  {TerminalText.Clean(test.Reason)}");
-        }
+        foreach (var line in CategoryText.Lines(category, style))
+            output.WriteLine(line);
     }
 
-    public void Footer(ScanReport report)
+    /// <summary>The categories not yet printed (none after a whole scan), then what the scan took.</summary>
+    public void Footer(V1.DomainReport report)
     {
         foreach (var late in _waiting.Values)
             Write(late);
         _waiting.Clear();
         _next = 0;
         output.WriteLine();
+        output.WriteLine("Overall score: " + TerminalText.Clean(ScoreText.Of(report.HasScore ? report.Score : null, report.ScoreNote)));
         var reused = report.Probes.Count(p => p.Reused);
-        output.WriteLine($"Scanned {report.Domain} in {report.Elapsed.TotalSeconds:0.0} s with {report.Probes.Count} probes ({reused} reused).");
+        var seconds = report.Elapsed?.ToTimeSpan().TotalSeconds ?? 0;
+        output.WriteLine(FormattableString.Invariant($"Scanned {TerminalText.Clean(report.Domain)} in {seconds:0.0} s with {report.Probes.Count} probes ({reused} reused)."));
     }
 
-    private string Paint(TestStatus status, string text) => colour ? StatusWords.Colour(status) + text + Reset : text;
+    /// <summary>A whole report at once (a captured or converted one).</summary>
+    public void Report(V1.DomainReport report)
+    {
+        Header(report.Domain, report.ScannerVersion);
+        foreach (var category in report.Categories)
+            Category(category);
+        Footer(report);
+    }
 }

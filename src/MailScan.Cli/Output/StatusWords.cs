@@ -1,39 +1,36 @@
-using MailScan.Checks.Verdicts;
+using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Output;
 
-/// <summary>How statuses read to a person, and their colours on a terminal.</summary>
+/// <summary>
+/// How statuses read to a person, in Internet.nl's report words (its "notice" reads as
+/// Recommendation, its "info" as Information), and their colours on a terminal.
+/// </summary>
 internal static class StatusWords
 {
-    public static string Word(TestStatus status) => status switch
+    public static string Word(V1.Status status) => status switch
     {
-        TestStatus.Passed => "Passed",
-        TestStatus.Failed => "Failed",
-        TestStatus.Warning => "Warning",
-        TestStatus.Info => "Info",
-        TestStatus.NotTested => "Not tested",
-        TestStatus.NotTestable => "Not testable",
+        V1.Status.Passed => "Passed",
+        V1.Status.Failed => "Failed",
+        V1.Status.Warning => "Recommendation",
+        V1.Status.Info => "Information",
+        V1.Status.NotTested => "Not tested",
+        V1.Status.NotTestable => "Not testable",
         _ => "Error",
     };
 
-    /// <summary>The contract's spelling (PASSED, NOT_TESTABLE, ...).</summary>
-    public static string Id(TestStatus status) => status switch
-    {
-        TestStatus.Passed => "PASSED",
-        TestStatus.Failed => "FAILED",
-        TestStatus.Warning => "WARNING",
-        TestStatus.Info => "INFO",
-        TestStatus.NotTested => "NOT_TESTED",
-        TestStatus.NotTestable => "NOT_TESTABLE",
-        _ => "ERROR",
-    };
+    /// <summary>The widest word, for aligning a column of them.</summary>
+    public static int Width { get; } = Enum.GetValues<V1.Status>().Max(s => Word(s).Length);
 
-    public static string Colour(TestStatus status) => status switch
+    /// <summary>The contract's spelling (PASSED, NOT_TESTABLE, ...).</summary>
+    public static string Id(Checks.Verdicts.TestStatus status) => ContractStatus.Name(Coordinator.Reports.ReportMapper.ToProto(status));
+
+    public static string Colour(V1.Status status) => status switch
     {
-        TestStatus.Passed => "\u001b[32m",
-        TestStatus.Failed or TestStatus.Error => "\u001b[31m",
-        TestStatus.Warning or TestStatus.NotTestable => "\u001b[33m",
-        TestStatus.Info => "\u001b[36m",
+        V1.Status.Passed => "\u001b[32m",
+        V1.Status.Failed or V1.Status.Error => "\u001b[31m",
+        V1.Status.Warning or V1.Status.NotTestable => "\u001b[33m",
+        V1.Status.Info => "\u001b[36m",
         _ => "\u001b[90m",
     };
 }

@@ -4,10 +4,9 @@ using System.Text;
 namespace MailScan.Cli.Output;
 
 /// <summary>
-/// Text from outside (server greetings, TXT records, error details of a coordinator, lines of an
-/// input file) made safe to print: control characters and bidirectional overrides become visible
-/// \uXXXX escapes, so a hostile server cannot move the cursor, recolour or retitle the terminal,
-/// or reorder what a reader sees.
+/// The one place where text from servers and DNS becomes safe to print: control characters
+/// (C0, DEL, C1) and invisible format characters (bidirectional overrides, zero-width) are shown
+/// as escapes, so a banner or a TXT record can never move the cursor, recolour or hide text.
 /// </summary>
 internal static class TerminalText
 {
@@ -17,18 +16,20 @@ internal static class TerminalText
             return string.Empty;
         if (!text.Any(IsUnsafe))
             return text;
-        var clean = new StringBuilder(text.Length + 16);
+        var clean = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            if (IsUnsafe(c))
-                clean.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            else
+            if (!IsUnsafe(c))
                 clean.Append(c);
+            else if (c <= '\u00ff')
+                clean.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+            else
+                clean.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
         }
         return clean.ToString();
     }
 
-    /// <summary>C0, DEL and C1 controls, and the marks that reorder text (Trojan Source).</summary>
     private static bool IsUnsafe(char c) =>
-        char.IsControl(c) || c is (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u200e' or '\u200f' or '\u061c';
+        char.IsControl(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

@@ -5,15 +5,15 @@ using V1 = MailScan.Contracts.V1;
 namespace MailScan.Cli.Stats;
 
 /// <summary>
-/// Reads a results file of `mailscan batch` (one DomainReport as JSON per line) into an adoption
-/// table. A line that is not a report (cut short by a crash, or not JSON at all) is skipped and
+/// Reads a results file of `mailscan batch` (one DomainReport as JSON per line), handing each
+/// report to the caller (the adoption table, the score distribution). A line that is not a report (cut short by a crash, or not JSON at all) is skipped and
 /// named; nothing in the file can stop the reading with an exception.
 /// </summary>
 internal static class ResultsFileReader
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public static async Task<IReadOnlyList<SkippedLine>> ReadAsync(TextReader reader, AdoptionTable table, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SkippedLine>> ReadAsync(TextReader reader, Action<V1.DomainReport> add, CancellationToken cancellationToken)
     {
         var skipped = new List<SkippedLine>();
         var lineNumber = 0L;
@@ -24,7 +24,7 @@ internal static class ResultsFileReader
                 continue;
             try
             {
-                table.Add(Parser.Parse<V1.DomainReport>(line));
+                add(Parser.Parse<V1.DomainReport>(line));
             }
             catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException or FormatException or ArgumentException)
             {

@@ -12,7 +12,7 @@ public sealed class ResultsFileReaderTests
         var table = new AdoptionTable();
         var file = string.Join('\n', Report, Report[..40], "", "not json at all", "[1, 2", Report);
 
-        var skipped = await ResultsFileReader.ReadAsync(new StringReader(file), table, CancellationToken.None);
+        var skipped = await ResultsFileReader.ReadAsync(new StringReader(file), table.Add, CancellationToken.None);
 
         Assert.Equal([2L, 4L, 5L], skipped.Select(s => s.Line));
         Assert.All(skipped, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
