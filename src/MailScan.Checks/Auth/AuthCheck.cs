@@ -24,13 +24,13 @@ public sealed class AuthCheck : IMailCheck
         // Evidence of another shape (a bus or cache fault) deserialises with missing parts: treat it as not measured.
         var auth = authResult?.EvidenceAs<AuthEvidence>() is { Spf: not null, Dmarc: not null, Dkim: not null, TlsRpt: not null } complete ? complete : null;
         var tests = new List<SubtestResult>();
+        var sendsNoMail = auth is not null && SendsNoMail(auth);
         if (auth is null)
         {
             tests.AddRange(AuthSubtestIds.All.Take(6).Select(id => NotMeasured(id, authResult)));
         }
         else
         {
-            var sendsNoMail = SendsNoMail(auth);
             tests.Add(DmarcVerdicts.Exist(auth.Dmarc));
             tests.Add(DmarcVerdicts.Policy(auth.Dmarc));
             tests.Add(DmarcVerdicts.ExtDestination(auth.Dmarc));
@@ -40,12 +40,11 @@ public sealed class AuthCheck : IMailCheck
         }
         tests.Add(mtaStsResult?.EvidenceAs<MtaStsEvidence>() is { Record: not null } mtaSts
             ? TransportPolicyVerdicts.MtaSts(mtaSts, servers)
-            : NotMeasured(AuthSubtestIds.MtaSts, mtaStsResult) with { Impact = CategoryImpact.None });
+            : NotMeasured(AuthSubtestIds.MtaSts, mtaStsResult));
         tests.Add(auth is null
-            ? NotMeasured(AuthSubtestIds.TlsRpt, authResult) with { Impact = CategoryImpact.None }
+            ? NotMeasured(AuthSubtestIds.TlsRpt, authResult)
             : TransportPolicyVerdicts.TlsRpt(auth.TlsRpt));
-        var status = CategoryStatus.Of(tests);
-        return new CategoryResult(CategoryId, CategoryIds.Heading(CategoryId), status, Summary(status, auth is not null && SendsNoMail(auth)), tests);
+        return CategoryJudgement.Make(CategoryId, tests, status => Summary(status, sendsNoMail));
     }
 
     /// <summary>

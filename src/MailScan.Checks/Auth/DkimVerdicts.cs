@@ -26,7 +26,7 @@ public static class DkimVerdicts
             return new(id, TestStatus.Passed, $"DKIM keys exist ({string.Join(", ", found)}), but the name server wrongly answers NXDOMAIN for {node.Name} (an empty non-terminal, RFC 8020); fix the name server", details);
         }
         return sendsNoMail
-            ? new(id, TestStatus.NotTested, "the domain declares that it sends no mail (SPF \"v=spf1 -all\", DMARC reject), so DKIM is not needed", details)
+            ? new SubtestResult(id, TestStatus.NotTested, "the domain declares that it sends no mail (SPF \"v=spf1 -all\", DMARC reject), so DKIM is not needed", details) { Level = SubtestLevels.Dkim(sendsNoMail: true) }
             : new(id, TestStatus.Failed, $"{node.Name} does not exist (NXDOMAIN), so the domain publishes no DKIM key; sign outgoing mail with DKIM", details);
     }
 

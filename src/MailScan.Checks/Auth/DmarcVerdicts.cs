@@ -38,11 +38,11 @@ public static class DmarcVerdicts
         details["effectivePolicy"] = policy?.ToString().ToLowerInvariant();
         var notes = Notes(record);
         if (policy is null)
-            return new(id, TestStatus.Failed, "the DMARC record has no p= tag, so it asks for nothing; add p=quarantine or p=reject", details);
+            return PartialPoints(new(id, TestStatus.Failed, "the DMARC record has no p= tag, so it asks for nothing; add p=quarantine or p=reject", details));
         if (policy == DmarcPolicy.None)
-            return new(id, TestStatus.Failed, $"{tag}=none only monitors: receivers deliver mail that fails DMARC; use quarantine or reject{notes}", details);
+            return PartialPoints(new(id, TestStatus.Failed, $"{tag}=none only monitors: receivers deliver mail that fails DMARC; use quarantine or reject{notes}", details));
         if (policy == DmarcPolicy.Quarantine && record.TestMode)
-            return new(id, TestStatus.Failed, $"{tag}=quarantine with t=y is a test: receivers apply one level less (none){notes}", details);
+            return PartialPoints(new(id, TestStatus.Failed, $"{tag}=quarantine with t=y is a test: receivers apply one level less (none){notes}", details));
         var unauthorised = Unauthorised(evidence, record);
         if (unauthorised.Count > 0)
             return new(id, TestStatus.Warning, $"{tag}={Word(policy.Value)} is strict enough, but report destination(s) {string.Join(", ", unauthorised)} did not authorise the reports{notes}", details);
@@ -50,6 +50,9 @@ public static class DmarcVerdicts
     }
 
     /// <summary>Every rua/ruf destination in another organisational domain authorises the reports (RFC 7489 §7.1).</summary>
+    /// <summary>A policy that exists but is not strict enough keeps part of the points; a syntax error earns none.</summary>
+    private static SubtestResult PartialPoints(SubtestResult result) => result with { Points = [new ServerPoints(string.Empty, Scoring.Partial)] };
+
     public static SubtestResult ExtDestination(DmarcEvidence evidence)
     {
         var id = AuthSubtestIds.DmarcExtDestination;

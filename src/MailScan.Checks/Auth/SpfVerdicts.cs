@@ -35,7 +35,8 @@ public static class SpfVerdicts
         if (report.Problem is { } problem)
         {
             var status = problem.Kind == SpfPolicyProblemKind.DnsFailure ? TestStatus.NotTestable : TestStatus.Failed;
-            return new(id, status, problem.Message, details);
+            var failed = new SubtestResult(id, status, problem.Message, details);
+            return problem.Kind == SpfPolicyProblemKind.Syntax || status != TestStatus.Failed ? failed : PartialPoints(failed);
         }
         if (!report.IsComplete)
             return new(id, TestStatus.NotTestable, "the policy reaches more records than the scanner may look up for one domain", details);
@@ -44,12 +45,15 @@ public static class SpfVerdicts
         {
             SpfQualifier.Fail or SpfQualifier.SoftFail =>
                 new(id, TestStatus.Passed, $"the policy ends in {Symbol(report.FinalAll.Value)}all{where}, with {report.Lookups} of {SpfLimits.DnsLookups} DNS-querying terms", details),
-            SpfQualifier.Pass => new(id, TestStatus.Failed, $"the policy ends in +all{where}: it allows every server in the world to send mail for the domain; use -all or ~all", details),
-            SpfQualifier.Neutral => new(id, TestStatus.Failed, $"the policy ends in ?all{where}: it says nothing about other servers; use -all or ~all", details),
+            SpfQualifier.Pass => PartialPoints(new(id, TestStatus.Failed, $"the policy ends in +all{where}: it allows every server in the world to send mail for the domain; use -all or ~all", details)),
+            SpfQualifier.Neutral => PartialPoints(new(id, TestStatus.Failed, $"the policy ends in ?all{where}: it says nothing about other servers; use -all or ~all", details)),
             _ when report.NotFollowed.Count > 0 => new(id, TestStatus.Info, $"the final policy depends on macros and could not be judged: {string.Join("; ", report.NotFollowed)}", details),
-            _ => new(id, TestStatus.Failed, "the policy has no \"all\" and no redirect, so other servers get neutral; end the record with -all or ~all", details),
+            _ => PartialPoints(new(id, TestStatus.Failed, "the policy has no \"all\" and no redirect, so other servers get neutral; end the record with -all or ~all", details)),
         };
     }
+
+    /// <summary>A policy that works but is too lax (or too big) keeps part of the points; only a syntax error earns none.</summary>
+    private static SubtestResult PartialPoints(SubtestResult result) => result with { Points = [new ServerPoints(string.Empty, Scoring.Partial)] };
 
     /// <summary>The record is exactly "v=spf1 -all" (an exp= aside): the domain sends no mail.</summary>
     public static bool SendsNoMail(SpfEvidence evidence)

@@ -78,5 +78,5 @@ public static class TransportPolicyVerdicts
     }
 
     private static SubtestResult Result(string id, TestStatus status, string reason, JsonObject details) =>
-        new(id, status, reason, details, CategoryImpact.None);
+        new(id, status, reason, details);
 }

@@ -25,8 +25,7 @@ public sealed class DnssecCheck : IMailCheck
             DnssecVerdicts.MxValid(servers, results),
             DnssecVerdicts.Reasons(servers, results),
         ];
-        var status = CategoryStatus.Of(tests);
-        return new CategoryResult(CategoryId, CategoryIds.Heading(CategoryId), status, Summary(status), tests);
+        return CategoryJudgement.Make(CategoryId, tests, Summary);
     }
 
     private static string Summary(TestStatus status) => status switch

@@ -25,14 +25,30 @@ public static class DnssecVerdicts
     {
         var id = DnssecSubtestIds.MailtoValid;
         var (evidence, why) = Find(servers.Domain, results);
-        return evidence?.Status switch
+        SubtestResult result = evidence?.Status switch
         {
             DnssecStatus.Secure => new(id, TestStatus.Passed, $"{servers.Domain} validates: the chain of trust is complete", Row(evidence)),
             DnssecStatus.Bogus => new(id, TestStatus.Failed, $"{servers.Domain} is bogus: {evidence.Reason}", Row(evidence)),
             DnssecStatus.Insecure => new(id, TestStatus.NotTested, $"{servers.Domain} is not signed, so there is nothing to validate", Row(evidence)),
             _ => new(id, TestStatus.NotTestable, $"the DNSSEC status of {servers.Domain} could not be determined: {why ?? evidence?.Reason}", Row(evidence)),
         };
+        return result with { Points = NamePoints(servers, results) };
     }
+
+    /// <summary>
+    /// Internet.nl scores DNSSEC per name, the domain and every MX name (secure 10, insecure 2,
+    /// bogus 0), and the category takes the worst name: the points ride on this sub-test.
+    /// </summary>
+    private static IReadOnlyList<ServerPoints> NamePoints(MailServerEvidence servers, IProbeResults results) =>
+        new[] { servers.Domain }.Concat(servers.MailServers.Select(m => m.Name)).Distinct()
+            .Select(name => new ServerPoints(name, Find(name, results).Evidence?.Status switch
+            {
+                DnssecStatus.Secure => Scoring.Full,
+                DnssecStatus.Insecure => Scoring.Partial,
+                DnssecStatus.Bogus => 0,
+                _ => null,
+            }))
+            .ToList();
 
     /// <summary>Every MX name is signed (secure or bogus); any insecure fails.</summary>
     public static SubtestResult MxExist(MailServerEvidence servers, IProbeResults results)
@@ -87,8 +103,8 @@ public static class DnssecVerdicts
         }
         var details = new JsonObject { ["names"] = rows };
         return broken.Count == 0
-            ? new(id, TestStatus.Passed, "no name has a broken chain of trust", details, CategoryImpact.None)
-            : new(id, TestStatus.Info, string.Join("; ", broken), details, CategoryImpact.None);
+            ? new(id, TestStatus.Passed, "no name has a broken chain of trust", details)
+            : new(id, TestStatus.Info, string.Join("; ", broken), details);
     }
 
     private static SubtestResult? NoMailServers(MailServerEvidence servers, string id)
@@ -96,9 +112,9 @@ public static class DnssecVerdicts
         if (servers.MxUnknown)
             return new(id, TestStatus.NotTestable, $"the MX records could not be looked up ({servers.MxStatus})");
         if (servers.NullMx && servers.MailServers.Count == 0)
-            return new(id, TestStatus.NotTested, "the domain receives no mail (null MX)");
+            return new SubtestResult(id, TestStatus.NotTested, "the domain receives no mail (null MX)") { Level = SubtestLevels.WithoutMailServer };
         if (servers.MailServers.Count == 0)
-            return new(id, TestStatus.NotTested, "the domain has no mail server (no MX records)");
+            return new SubtestResult(id, TestStatus.NotTested, "the domain has no mail server (no MX records)") { Level = SubtestLevels.WithoutMailServer };
         return null;
     }
 

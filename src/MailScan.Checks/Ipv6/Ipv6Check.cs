@@ -34,8 +34,7 @@ public sealed class Ipv6Check : IMailCheck
             Ipv6Verdicts.MxAddress(servers),
             Ipv6Verdicts.MxReach(servers, results),
         ];
-        var status = CategoryStatus.Of(tests);
-        return new CategoryResult(CategoryId, CategoryIds.Heading(CategoryId), status, Summary(status), tests);
+        return CategoryJudgement.Make(CategoryId, tests, Summary);
     }
 
     private static string Summary(TestStatus status) => status switch

@@ -44,6 +44,7 @@ public static class Ipv6Verdicts
         var rows = new JsonArray();
         var failed = new List<string>();
         var untestable = new List<string>();
+        var tally = new Dictionary<string, (int Answered, int Failed)>();
         foreach (var (host, ip) in addresses)
         {
             var result = results.Find(new ProbeKey(ProbeKinds.NameServerReach, ip));
@@ -57,20 +58,27 @@ public static class Ipv6Verdicts
             else if (evidence.UdpAnswered && evidence.TcpAnswered)
             {
                 state = "answers over UDP and TCP";
+                tally[host] = Count(tally, host, answered: true);
             }
             else
             {
                 state = $"UDP: {Word(evidence.UdpStatus)}, TCP: {Word(evidence.TcpStatus)}";
                 failed.Add($"{host} {ip} ({state})");
+                tally[host] = Count(tally, host, answered: false);
             }
             rows.Add(new JsonObject { ["host"] = host, ["address"] = ip, ["result"] = state, ["reused"] = result?.Reused ?? false });
         }
         var details = new JsonObject { ["addresses"] = rows };
+        var points = untestable.Count > 0 ? (double?)null
+            : Scoring.Ipv6NameServers(servers.NameServers.Select(h => (h.HasIpv6, Points(tally, h.Name))).ToList());
+        SubtestResult outcome;
         if (failed.Count > 0)
-            return new(id, TestStatus.Failed, $"not reachable over IPv6: {string.Join("; ", failed)}", details);
-        if (untestable.Count > 0)
-            return new(id, TestStatus.NotTestable, $"could not be tested: {string.Join("; ", untestable)}", details);
-        return new(id, TestStatus.Passed, addresses.Count == 1 ? "the IPv6 address of the name servers answers over UDP and TCP" : $"all {addresses.Count} IPv6 addresses of the name servers answer over UDP and TCP", details);
+            outcome = new(id, TestStatus.Failed, $"not reachable over IPv6: {string.Join("; ", failed)}", details);
+        else if (untestable.Count > 0)
+            outcome = new(id, TestStatus.NotTestable, $"could not be tested: {string.Join("; ", untestable)}", details);
+        else
+            outcome = new(id, TestStatus.Passed, addresses.Count == 1 ? "the IPv6 address of the name servers answers over UDP and TCP" : $"all {addresses.Count} IPv6 addresses of the name servers answer over UDP and TCP", details);
+        return outcome with { Points = [new ServerPoints(string.Empty, points)] };
     }
 
     /// <summary>Every mail server has an AAAA record; null MX and no MX are judged as non-receiving.</summary>
@@ -83,11 +91,11 @@ public static class Ipv6Verdicts
         if (servers.NullMx && servers.MailServers.Count > 0)
             return new(id, TestStatus.Warning, "the domain publishes a null MX (\"MX 0 .\") beside other MX records; remove one or the other", details);
         if (servers.NullMx)
-            return new(id, TestStatus.NotTested, "the domain receives no mail (null MX)", details);
+            return new SubtestResult(id, TestStatus.NotTested, "the domain receives no mail (null MX)", details) { Level = SubtestLevels.WithoutMailServer };
         if (servers.MailServers.Count == 0)
         {
             details["implicitMxAddresses"] = new JsonArray([.. servers.ImplicitMxAddresses.Select(a => (JsonNode)JsonValue.Create(a))]);
-            return new(id, TestStatus.Info, "the domain has no MX records; if it receives no mail, publish a null MX (RFC 7505)", details);
+            return new SubtestResult(id, TestStatus.Info, "the domain has no MX records; if it receives no mail, publish a null MX (RFC 7505)", details) { Level = SubtestLevels.WithoutMailServer };
         }
 
         var missing = servers.MailServers.Where(h => !h.HasIpv6 && h.AaaaConclusive).Select(h => h.Name).ToList();
@@ -106,20 +114,22 @@ public static class Ipv6Verdicts
         if (servers.MxUnknown)
             return new(id, TestStatus.NotTestable, $"the MX records could not be looked up ({servers.MxStatus})");
         var addresses = servers.MailServers.SelectMany(h => h.Ipv6.Select(ip => (Host: h.Name, Ip: ip))).ToList();
+        if (!servers.HasMailServers)
+            return new SubtestResult(id, TestStatus.NotTested, "the domain has no mail server to test") { Level = SubtestLevels.WithoutMailServer };
         if (addresses.Count == 0)
-        {
-            var why = servers.NullMx || servers.MailServers.Count == 0 ? "the domain has no mail server to test" : "no mail server has an IPv6 address to test";
-            return new(id, TestStatus.NotTested, why);
-        }
+            return new(id, TestStatus.NotTested, "no mail server has an IPv6 address to test");
 
         var rows = new JsonArray();
         var failed = new List<string>();
         var untestable = new List<string>();
+        var tally = new Dictionary<string, (int Answered, int Failed)>();
         foreach (var (host, ip) in addresses)
         {
             var result = results.Find(new ProbeKey(ProbeKinds.Smtp, ip));
             var evidence = result?.EvidenceAs<SmtpEvidence>();
             var (reachable, state) = Reachability(evidence, result);
+            if (reachable is { } answered)
+                tally[host] = Count(tally, host, answered);
             if (reachable == false)
                 failed.Add($"{host} {ip} ({state})");
             else if (reachable is null)
@@ -134,12 +144,26 @@ public static class Ipv6Verdicts
             });
         }
         var details = new JsonObject { ["addresses"] = rows };
+        var points = untestable.Count > 0 ? (double?)null
+            : Scoring.Ipv6MailServers(servers.MailServers.Select(h => Points(tally, h.Name)).ToList());
+        SubtestResult outcome;
         if (failed.Count > 0)
-            return new(id, TestStatus.Failed, $"not reachable over IPv6 on the SMTP port: {string.Join("; ", failed)}", details);
-        if (untestable.Count > 0)
-            return new(id, TestStatus.NotTestable, $"could not be tested: {string.Join("; ", untestable)}", details);
-        return new(id, TestStatus.Passed, addresses.Count == 1 ? "the IPv6 address of the mail servers accepts SMTP" : $"all {addresses.Count} IPv6 addresses of the mail servers accept SMTP", details);
+            outcome = new(id, TestStatus.Failed, $"not reachable over IPv6 on the SMTP port: {string.Join("; ", failed)}", details);
+        else if (untestable.Count > 0)
+            outcome = new(id, TestStatus.NotTestable, $"could not be tested: {string.Join("; ", untestable)}", details);
+        else
+            outcome = new(id, TestStatus.Passed, addresses.Count == 1 ? "the IPv6 address of the mail servers accepts SMTP" : $"all {addresses.Count} IPv6 addresses of the mail servers accept SMTP", details);
+        return outcome with { Points = [new ServerPoints(string.Empty, points)] };
     }
+
+    private static (int Answered, int Failed) Count(Dictionary<string, (int Answered, int Failed)> tally, string host, bool answered)
+    {
+        var (yes, no) = tally.GetValueOrDefault(host);
+        return answered ? (yes + 1, no) : (yes, no + 1);
+    }
+
+    private static double Points(Dictionary<string, (int Answered, int Failed)> tally, string host) =>
+        tally.TryGetValue(host, out var t) ? Scoring.Ipv6Host(t.Answered, t.Failed) : Scoring.Ipv6Host(0, 0);
 
     /// <summary>True: greets with 220; false: not reachable or not SMTP; null: could not be measured.</summary>
     private static (bool? Reachable, string State) Reachability(SmtpEvidence? evidence, ProbeResult? result)

@@ -23,8 +23,7 @@ public sealed class RpkiCheck : IMailCheck
             tests.Add(RpkiVerdicts.Exists(existsId, group, findings));
             tests.Add(RpkiVerdicts.Valid(validId, group, findings));
         }
-        var status = CategoryStatus.Of(tests);
-        return new CategoryResult(CategoryId, CategoryIds.Heading(CategoryId), status, Summary(status), tests);
+        return CategoryJudgement.Make(CategoryId, tests, Summary);
     }
 
     private static IEnumerable<(RpkiHostGroup Group, string ExistsId, string ValidId)> Groups(MailServerEvidence servers) =>

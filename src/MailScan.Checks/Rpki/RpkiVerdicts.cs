@@ -37,8 +37,9 @@ public static class RpkiVerdicts
             return unmeasured;
 
         var notFound = findings.Where(f => f.Evidence!.State == AddressRouteState.NotFound).Select(f => f.Label + RouteText(f.Evidence!)).ToList();
+        // Internet.nl fails not-found routes ("bad", no points); we show NOT_TESTED but score it the same.
         if (notFound.Count > 0)
-            return new(id, TestStatus.NotTested, $"no ROA covers the route of {string.Join("; ", notFound)}, so its origin cannot be validated (see the ROA existence test)", details);
+            return new SubtestResult(id, TestStatus.NotTested, $"no ROA covers the route of {string.Join("; ", notFound)}, so its origin cannot be validated (see the ROA existence test)", details) { Points = [new ServerPoints(string.Empty, 0)] };
         var valid = findings.Count(f => f.Evidence!.State == AddressRouteState.Valid);
         var unrouted = findings.Count - valid;
         if (valid == 0)

@@ -149,7 +149,9 @@ public sealed partial class DomainScanner(
         {
             Status = TestStatus.NotTested,
             Summary = "The domain does not exist (NXDOMAIN), so there is nothing to test.",
-            Tests = shell.Tests.Select(t => t with { Status = TestStatus.NotTested, Reason = "the domain does not exist (NXDOMAIN)", Details = null }).ToList(),
+            Tests = shell.Tests.Select(t => t with { Status = TestStatus.NotTested, Reason = "the domain does not exist (NXDOMAIN)", Details = null, Points = [] }).ToList(),
+            StatusNote = string.Empty,
+            Score = CategoryScore.None("the domain does not exist"),
         };
     }
 

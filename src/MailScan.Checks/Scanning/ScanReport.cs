@@ -14,6 +14,9 @@ public sealed record ScanReport(
     IReadOnlyList<ProbeResult> Probes)
 {
     /// <summary>The scanner's version, for researchers comparing runs.</summary>
+    /// <summary>The overall score over the categories that have one (<see cref="Scoring.Overall"/>).</summary>
+    public OverallScore Score => Scoring.Overall(Categories);
+
     public static string ScannerVersion { get; } =
         typeof(ScanReport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

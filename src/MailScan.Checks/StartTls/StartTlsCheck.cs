@@ -32,22 +32,21 @@ public sealed class StartTlsCheck : IMailCheck
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)
     {
         var tests = NotApplicable(servers) ?? StartTlsVerdicts.All(servers, results);
-        var status = CategoryStatus.Of(tests);
-        return new CategoryResult(CategoryId, CategoryIds.Heading(CategoryId), status, Summary(status), tests);
+        return CategoryJudgement.Make(CategoryId, tests, Summary);
     }
 
     /// <summary>No mail server, null MX or an unknown MX set: every sub-test says so.</summary>
     private static IReadOnlyList<SubtestResult>? NotApplicable(MailServerEvidence servers)
     {
         if (servers.MxUnknown)
-            return Every(TestStatus.NotTestable, $"the MX records could not be looked up ({servers.MxStatus})");
+            return Every(TestStatus.NotTestable, $"the MX records could not be looked up ({servers.MxStatus})", level: null);
         if (!servers.HasMailServers)
-            return Every(TestStatus.NotTested, servers.NullMx ? "the domain accepts no mail (null MX)" : "the domain has no mail server (no MX record)");
+            return Every(TestStatus.NotTested, servers.NullMx ? "the domain accepts no mail (null MX)" : "the domain has no mail server (no MX record)", SubtestLevels.WithoutMailServer);
         return null;
     }
 
-    private static IReadOnlyList<SubtestResult> Every(TestStatus status, string reason) =>
-        StartTlsSubtestIds.All.Select(id => new SubtestResult(id, status, reason)).ToList();
+    private static IReadOnlyList<SubtestResult> Every(TestStatus status, string reason, SubtestLevel? level) =>
+        StartTlsSubtestIds.All.Select(id => new SubtestResult(id, status, reason) is var test && level is { } l ? test with { Level = l } : test).ToList();
 
     private static string Summary(TestStatus status) => status switch
     {

@@ -10,4 +10,10 @@ public sealed record CategoryResult(
 {
     /// <summary>Time from the start of the domain scan until this category was complete.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>How the status was decided when servers could not be tested; empty otherwise.</summary>
+    public string StatusNote { get; init; } = string.Empty;
+
+    /// <summary>The category's score (<see cref="Scoring"/>).</summary>
+    public CategoryScore Score { get; init; } = CategoryScore.None("not scored");
 }

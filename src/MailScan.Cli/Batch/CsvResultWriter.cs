@@ -3,8 +3,9 @@ using V1 = MailScan.Contracts.V1;
 namespace MailScan.Cli.Batch;
 
 /// <summary>
-/// One row per domain: the domain, the error (when it could not be scanned), then the status of
-/// every category and sub-test (PASSED, FAILED, ...). The columns come from the first scanned
+/// One row per domain: the domain, the error (when it could not be scanned), the overall score,
+/// then per category its status and score (empty: no score) and the status of each of its
+/// sub-tests (PASSED, FAILED, ...). The columns come from the first scanned
 /// report (or the existing file's header when resuming), so they follow whatever checks the
 /// scanner has; failed domains that come before it wait for the header.
 /// </summary>
@@ -47,16 +48,19 @@ internal sealed class CsvResultWriter(string path) : IResultWriter
 
     private static Dictionary<string, string> Statuses(V1.DomainReport report)
     {
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["score"] = report.HasScore ? report.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
+        };
         foreach (var category in report.Categories)
         {
             statuses.TryAdd(category.Id, Output.ContractStatus.Name(category.Status));
+            statuses.TryAdd($"{category.Id}_score", category.HasScore ? category.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
             foreach (var test in category.Tests)
                 statuses.TryAdd(test.Id, Output.ContractStatus.Name(test.Status));
         }
         return statuses;
     }
-
 
     private static string Quote(string text) =>
         text.Length == 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ') + "\"";

@@ -33,6 +33,9 @@ internal sealed class ReportPrinter(TextWriter output, bool colour)
         output.WriteLine();
         output.WriteLine($"{Paint(category.Status, StatusWords.Word(category.Status))} : {category.Heading}");
         output.WriteLine($"  {category.Summary}");
+        if (category.StatusNote.Length > 0)
+            output.WriteLine($"  ({category.StatusNote})");
+        output.WriteLine($"  Score: {Score(category.Score.Percentage, category.Score.Note)}");
         var width = category.Tests.Count == 0 ? 0 : category.Tests.Max(t => t.Id.Length);
         foreach (var test in category.Tests)
         {
@@ -48,9 +51,18 @@ internal sealed class ReportPrinter(TextWriter output, bool colour)
         _waiting.Clear();
         _next = 0;
         output.WriteLine();
+        output.WriteLine($"Overall score: {Score(report.Score.Percentage, report.Score.Note)}");
         var reused = report.Probes.Count(p => p.Reused);
         output.WriteLine($"Scanned {report.Domain} in {report.Elapsed.TotalSeconds:0.0} s with {report.Probes.Count} probes ({reused} reused).");
     }
+
+    private static string Score(int? percentage, string note) => (percentage, note.Length) switch
+    {
+        (null, 0) => "none",
+        (null, _) => $"none ({note})",
+        (_, 0) => $"{percentage} %",
+        _ => $"{percentage} % ({note})",
+    };
 
     private string Paint(TestStatus status, string text) => colour ? StatusWords.Colour(status) + text + Reset : text;
 }

@@ -27,7 +27,10 @@ public static class ReportMapper
             Elapsed = Duration.FromTimeSpan(report.Elapsed),
             Servers = ToProto(report.Servers),
             ScannerVersion = ScanReport.ScannerVersion,
+            ScoreNote = report.Score.Note,
         };
+        if (report.Score.Percentage is { } overall)
+            proto.Score = overall;
         proto.Categories.AddRange(report.Categories.Select(ToProto));
         proto.Probes.AddRange(report.Probes.Select(ToProto));
         return proto;
@@ -51,7 +54,13 @@ public static class ReportMapper
             Status = ToProto(category.Status),
             Summary = category.Summary,
             Elapsed = Duration.FromTimeSpan(category.Elapsed),
+            StatusNote = category.StatusNote,
+            ScoreNote = category.Score.Note,
+            ScoredServers = (uint)category.Score.ScoredServers,
+            Servers = (uint)category.Score.Servers,
         };
+        if (category.Score.Percentage is { } score)
+            proto.Score = score;
         proto.Tests.AddRange(category.Tests.Select(ToProto));
         return proto;
     }
@@ -74,7 +83,14 @@ public static class ReportMapper
         Status = ToProto(test.Status),
         Reason = test.Reason,
         Details = test.Details is null ? null : ToStruct(test.Details),
-        Scoring = test.Impact == CategoryImpact.Full,
+        Scoring = test.Level == SubtestLevel.Mandatory && SubtestLevels.FullPoints(test.Id) > 0,
+        Level = test.Level switch
+        {
+            SubtestLevel.Mandatory => V1.Level.Mandatory,
+            SubtestLevel.Notice => V1.Level.Notice,
+            SubtestLevel.Info => V1.Level.Informational,
+            _ => V1.Level.ReportOnly,
+        },
     };
 
     public static V1.MailServers ToProto(MailServerEvidence servers)

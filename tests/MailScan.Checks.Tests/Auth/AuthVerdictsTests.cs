@@ -132,7 +132,7 @@ public sealed class AuthVerdictsTests
         var evidence = new MtaStsEvidence("example.nl", Txt("_mta-sts.example.nl", "v=STSv1; id=1;"), "https://mta-sts.example.nl/.well-known/mta-sts.txt", ["192.0.2.1"],
             MtaStsFetchState.Fetched, 200, "text/plain", "version: STSv1\nmode: enforce\nmx: *.example.nl\nmax_age: 604800\n");
         var pass = TransportPolicyVerdicts.MtaSts(evidence, Servers("mx1.example.nl"));
-        Assert.Equal((TestStatus.Passed, CategoryImpact.None), (pass.Status, pass.Impact));
+        Assert.Equal((TestStatus.Passed, SubtestLevel.ReportOnly), (pass.Status, pass.Level));
         Assert.Equal(TestStatus.Failed, TransportPolicyVerdicts.MtaSts(evidence, Servers("mx1.example.nl", "mx.other.example")).Status);
         Assert.Equal(TestStatus.Failed, TransportPolicyVerdicts.MtaSts(evidence with { State = MtaStsFetchState.TlsFailed, Policy = null, Error = "bad certificate" }, Servers("mx1.example.nl")).Status);
     }

@@ -143,8 +143,8 @@ public sealed class StartTlsVerdictsTests
         using var leaf = new CertificateRequest("CN=other.example", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(Now.AddDays(-1), Now.AddDays(30));
         var tests = Judge(Evidence(chain: [leaf.RawData]));
         var domain = tests.Single(t => t.Id == StartTlsSubtestIds.CertDomain);
-        Assert.Equal(TestStatus.Failed, domain.Status);
-        Assert.Equal(CategoryImpact.AtMostInfo, domain.Impact);
+        Assert.Equal(TestStatus.Info, domain.Status);
+        Assert.Equal(SubtestLevel.Info, domain.Level);
         Assert.Equal(TestStatus.Warning, Status(tests, StartTlsSubtestIds.CertPublicKey));
     }
 }

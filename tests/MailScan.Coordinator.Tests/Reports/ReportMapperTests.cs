@@ -19,8 +19,8 @@ public sealed class ReportMapperTests
         var category = new CategoryResult("mail_ipv6", "Modern address (IPv6)", TestStatus.NotTestable, "summary",
         [
             new SubtestResult("mail_ipv6_mx_reach", TestStatus.NotTestable, "address not allowed", new JsonObject { ["addresses"] = new JsonArray("2001:db8::25") }),
-            new SubtestResult("mail_starttls_cert_chain", TestStatus.Failed, "self-signed", null, CategoryImpact.AtMostInfo),
-        ]) { Elapsed = TimeSpan.FromMilliseconds(1500) };
+            new SubtestResult("mail_starttls_cert_chain", TestStatus.Info, "self-signed", null),
+        ]) { Elapsed = TimeSpan.FromMilliseconds(1500), Score = new CategoryScore(50, "score over 1 of 2 mail servers", 1, 2) };
         var probe = ProbeResult.Completed(new ProbeKey(ProbeKinds.Smtp, "2001:db8::25"),
             new SmtpEvidence("2001:db8::25", 25, SmtpConnectState.Greeted, 220, "hi", true, ["STARTTLS"], 1, 2), TimeSpan.FromMilliseconds(30)) with { Reused = true };
         var refused = ProbeResult.NotCompleted(new ProbeKey(ProbeKinds.NameServerReach, "10.0.0.1"), ProbeOutcome.NotAllowed, "address not allowed: 10.0.0.1 is private", TimeSpan.Zero);
@@ -44,6 +44,25 @@ public sealed class ReportMapperTests
         Assert.True(tests[0].GetProperty("scoring").GetBoolean());
         Assert.Equal("2001:db8::25", tests[0].GetProperty("details").GetProperty("addresses")[0].GetString());
         Assert.False(tests[1].TryGetProperty("scoring", out _));
+        Assert.Equal("MANDATORY", tests[0].GetProperty("level").GetString());
+        Assert.Equal("INFORMATIONAL", tests[1].GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public void Scores_are_present_when_there_is_one_and_absent_when_not()
+    {
+        using var json = JsonDocument.Parse(ReportMapper.ToJson(ReportMapper.ToProto(Report())));
+        var root = json.RootElement;
+        var category = root.GetProperty("categories")[0];
+        Assert.Equal(50, category.GetProperty("score").GetInt32());
+        Assert.Equal("score over 1 of 2 mail servers", category.GetProperty("scoreNote").GetString());
+        Assert.Equal(50, root.GetProperty("score").GetInt32());
+
+        var unscored = Report() with { Categories = [Report().Categories[0] with { Score = CategoryScore.None("nothing could be tested") }] };
+        var proto = ReportMapper.ToProto(unscored);
+        Assert.False(proto.Categories[0].HasScore);
+        Assert.False(proto.HasScore);
+        Assert.Contains("nothing could be tested", proto.ScoreNote, StringComparison.Ordinal);
     }
 
     [Fact]
