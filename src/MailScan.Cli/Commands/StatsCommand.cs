@@ -27,6 +27,7 @@ internal static class StatsCommand
             return ExitCodes.BadInput;
         }
         var table = new AdoptionTable();
+        var scores = new ScoreDistribution();
         var lineNumber = 0;
         var unreadable = 0;
         using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
@@ -38,7 +39,9 @@ internal static class StatsCommand
                     continue;
                 try
                 {
-                    table.Add(Parser.Parse<V1.DomainReport>(line));
+                    var report = Parser.Parse<V1.DomainReport>(line);
+                    table.Add(report);
+                    scores.Add(report);
                 }
                 catch (InvalidProtocolBufferException ex)
                 {
@@ -56,7 +59,25 @@ internal static class StatsCommand
         output.WriteLine($"{table.Domains} domains scanned ({table.Failed} could not be scanned{(unreadable > 0 ? $", {unreadable} lines unreadable" : string.Empty)}); {table.UniqueServerSets} unique mail server sets");
         Print(output, $"Over {table.Domains} domains", table.OverDomains());
         Print(output, $"Over {table.UniqueServerSets} unique mail servers (domains with the same MX addresses counted once)", table.OverMailServers());
+        Print(output, scores);
         return ExitCodes.Scanned;
+    }
+
+    private static void Print(TextWriter output, ScoreDistribution scores)
+    {
+        output.WriteLine();
+        output.WriteLine("Scores: % of the scored domains per band of score, and the mean score");
+        var rows = scores.Rows();
+        var width = Math.Max(14, rows.Count == 0 ? 0 : rows.Max(r => r.Name.Length));
+        var header = "| " + "score".PadRight(width) + " | " + "scored".PadLeft(7) + " | " + "none".PadLeft(7) + " | " + "mean".PadLeft(6) + " | "
+            + string.Join(" | ", ScoreDistribution.Bins.Select(b => (b + " %").PadLeft(8))) + " |";
+        output.WriteLine(header);
+        output.WriteLine("|" + string.Join("|", header.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(c => new string('-', c.Length))) + "|");
+        foreach (var row in rows)
+        {
+            var cells = row.Percent.Select(p => p.ToString("0.0", CultureInfo.InvariantCulture).PadLeft(7) + "%");
+            output.WriteLine($"| {row.Name.PadRight(width)} | {row.Scored,7} | {row.Unscored,7} | {row.Mean.ToString("0.0", CultureInfo.InvariantCulture),6} | {string.Join(" | ", cells)} |");
+        }
     }
 
     private static void Print(TextWriter output, string title, IReadOnlyList<AdoptionRow> rows)
