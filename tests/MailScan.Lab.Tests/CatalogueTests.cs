@@ -2,7 +2,7 @@ using MailScan.Cli.Lab;
 
 namespace MailScan.Lab.Tests;
 
-/// <summary>Every lab domain gets, through the real lab servers, the statuses deploy/lab/catalogue.json lists.</summary>
+/// <summary>Every lab domain gets, through the real lab servers, the statuses and scores deploy/lab/catalogue.json lists.</summary>
 [Collection(LabCollection.Name)]
 public sealed class CatalogueTests(LabScanner lab)
 {
@@ -16,12 +16,23 @@ public sealed class CatalogueTests(LabScanner lab)
 
     [Theory]
     [MemberData(nameof(Domains))]
-    public async Task Lab_domain_gets_the_catalogued_verdicts(string domain)
+    public async Task Lab_domain_gets_the_catalogued_verdicts_and_scores(string domain)
     {
         var entry = Catalogue.Load(LabEnvironment.CataloguePath).Domains.Single(d => d.Domain == domain);
         var report = await lab.ScanAsync(domain);
         var mismatches = entry.Mismatches(report);
         Assert.True(mismatches.Count == 0, $"{domain} ({entry.Purpose}):\n  " + string.Join("\n  ", mismatches));
+    }
+
+    [Fact]
+    public void Every_lab_domain_has_expected_scores_and_together_they_cover_no_score_and_the_overall()
+    {
+        var catalogue = Catalogue.Load(LabEnvironment.CataloguePath);
+        Assert.All(catalogue.Domains, d => Assert.NotEmpty(d.Scores ?? new Dictionary<string, int?>()));
+        var scores = catalogue.Domains.SelectMany(d => d.Scores!).ToList();
+        Assert.Contains(scores, s => s.Value is null);
+        Assert.Contains(scores, s => s.Key == "overall");
+        Assert.Superset(new HashSet<string> { "mail_ipv6", "mail_dnssec", "mail_auth", "mail_starttls", "mail_rpki", "overall" }, scores.Select(s => s.Key).ToHashSet());
     }
 
     [Fact]

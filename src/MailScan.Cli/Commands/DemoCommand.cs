@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MailScan.Cli.Commands;
 
-/// <summary><c>mailscan demo</c>: scans every domain of the lab catalogue and compares each verdict with the expected one.</summary>
+/// <summary><c>mailscan demo</c>: scans every domain of the lab catalogue and compares each verdict and score with the expected one.</summary>
 internal static class DemoCommand
 {
     public static Command Create(GlobalOptions global)
@@ -54,10 +54,10 @@ internal static class DemoCommand
             Console.Out.WriteLine(new string('=', 78));
             if (mismatches.Count == 0)
             {
-                Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; every verdict is the one the catalogue expects.");
+                Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; every verdict and score is the one the catalogue expects.");
                 return ExitCodes.Scanned;
             }
-            Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; {mismatches.Count} verdict(s) differ from the catalogue:");
+            Console.Out.WriteLine($"{catalogue.Domains.Count} lab domains scanned; {mismatches.Count} verdict(s) or score(s) differ from the catalogue:");
             foreach (var mismatch in mismatches)
                 Console.Out.WriteLine($"  {mismatch}");
             return ExitCodes.InternalError;
