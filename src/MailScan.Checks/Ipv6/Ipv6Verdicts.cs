@@ -95,7 +95,8 @@ public static class Ipv6Verdicts
         if (servers.MailServers.Count == 0)
         {
             details["implicitMxAddresses"] = new JsonArray([.. servers.ImplicitMxAddresses.Select(a => (JsonNode)JsonValue.Create(a))]);
-            return new SubtestResult(id, TestStatus.Info, "the domain has no MX records; if it receives no mail, publish a null MX (RFC 7505)", details) { Level = SubtestLevels.WithoutMailServer };
+            // NOT_TESTED as Internet.nl shows it: there is no mail server; the advice stays in the reason.
+            return new SubtestResult(id, TestStatus.NotTested, "the domain has no MX records, so no mail server to test; if it receives no mail, publish a null MX (RFC 7505)", details) { Level = SubtestLevels.WithoutMailServer };
         }
 
         var missing = servers.MailServers.Where(h => !h.HasIpv6 && h.AaaaConclusive).Select(h => h.Name).ToList();

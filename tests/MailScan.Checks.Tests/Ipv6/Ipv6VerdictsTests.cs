@@ -109,8 +109,12 @@ public sealed class Ipv6VerdictsTests
         Assert.Equal(TestStatus.Warning, Ipv6Verdicts.MxAddress(Servers(OneMx, TwoV6Ns, nullMx: true)).Status);
 
     [Fact]
-    public void No_mx_at_all_is_info() =>
-        Assert.Equal(TestStatus.Info, Ipv6Verdicts.MxAddress(Servers([], TwoV6Ns)).Status);
+    public void No_mx_at_all_is_not_tested_with_the_advice_to_publish_a_null_mx()
+    {
+        var noMx = Ipv6Verdicts.MxAddress(Servers([], TwoV6Ns));
+        Assert.Equal((TestStatus.NotTested, SubtestLevel.Info), (noMx.Status, noMx.Level));
+        Assert.Contains("null MX", noMx.Reason, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_failed_mx_lookup_is_not_testable() =>
