@@ -48,6 +48,12 @@ public static class TlsServerVerdicts
                 ? ServerVerdict.Pass($"not applicable: {order.Note}")
                 : ServerVerdict.NotTestable(order.Note ?? "not tested");
         var v = TlsVersionNames.Of(order.Version);
+        // As Internet.nl: the order only matters when a suite to phase out could be chosen over a
+        // good or sufficient one; insufficient suites fail the cipher test on their own.
+        if (!t.Suites.Any(s => s.Version != TlsVersion.Tls13 && s.Class == TlsClass.PhaseOut))
+            return ServerVerdict.Pass(order.ServerOrder == true
+                ? $"the server chooses by its own order with {v}, and accepts no suite to phase out"
+                : $"the server follows the client's order with {v}, which is harmless here: it accepts no suite to phase out");
         if (order.ServerOrder != true)
             return ServerVerdict.Fail($"the server follows the client's order with {v} (it chose {order.ChosenWorstFirst} from a weak-first list and {order.ChosenBestFirst} from a strong-first list)");
         if (order.PrefersStronger != true)

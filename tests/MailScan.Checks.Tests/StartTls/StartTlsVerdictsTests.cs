@@ -84,10 +84,22 @@ public sealed class StartTlsVerdictsTests
     }
 
     [Fact]
-    public void Following_the_client_order_fails_the_order_test()
+    public void Following_the_client_order_fails_the_order_test_when_a_suite_to_phase_out_is_accepted()
+    {
+        AcceptedSuite[] suites =
+        [
+            new(TlsVersion.Tls12, 0xC02C, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", TlsClass.Sufficient),
+            new(TlsVersion.Tls12, 0xC023, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", TlsClass.PhaseOut),
+        ];
+        var evidence = Evidence(tls: Tls(suites: suites) with { CipherOrder = new CipherOrderResult(TlsVersion.Tls12, true, false, false, "weak", "strong") });
+        Assert.Equal(TestStatus.Failed, Status(Judge(evidence), StartTlsSubtestIds.CipherOrder));
+    }
+
+    [Fact]
+    public void Following_the_client_order_passes_when_only_good_or_sufficient_suites_are_accepted()
     {
         var evidence = Evidence(tls: Tls() with { CipherOrder = new CipherOrderResult(TlsVersion.Tls12, true, false, false, "weak", "strong") });
-        Assert.Equal(TestStatus.Failed, Status(Judge(evidence), StartTlsSubtestIds.CipherOrder));
+        Assert.Equal(TestStatus.Passed, Status(Judge(evidence), StartTlsSubtestIds.CipherOrder));
     }
 
     [Fact]
