@@ -101,7 +101,10 @@ internal static class ScanListCommand
     /// <summary>The report on one line (JSON Lines), so a reader can split the output by lines.</summary>
     private static string OneLine(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString();
 
-    /// <summary>One line per domain: its name and the status of each category.</summary>
+    /// <summary>One line per domain: its name, its overall score, and the status and score of each category.</summary>
     private static string Summary(ScanReport report) =>
-        $"{report.Domain.Ascii,-40} " + string.Join("  ", report.Categories.Select(c => $"{c.Id}={StatusWords.Id(c.Status)}"));
+        $"{report.Domain.Ascii,-40} score={Score(report.Score.Percentage)}  "
+        + string.Join("  ", report.Categories.Select(c => $"{c.Id}={StatusWords.Id(c.Status)}({Score(c.Score.Percentage)})"));
+
+    private static string Score(int? percentage) => percentage is { } value ? $"{value}%" : "none";
 }
