@@ -46,7 +46,7 @@ public sealed class StartTlsCheck : IMailCheck
     }
 
     private static IReadOnlyList<SubtestResult> Every(TestStatus status, string reason, SubtestLevel? level) =>
-        StartTlsSubtestIds.All.Select(id => new SubtestResult(id, status, reason) is var test && level is { } l ? test with { Level = l } : test).ToList();
+        StartTlsSubtestIds.All.Select(id => new SubtestResult(id, status, reason) { Level = level ?? SubtestLevels.Of(id) }).ToList();
 
     private static string Summary(TestStatus status) => status switch
     {

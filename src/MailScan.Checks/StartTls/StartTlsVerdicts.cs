@@ -72,8 +72,10 @@ public static class StartTlsVerdicts
     {
         var result = Tls(Ids.ExtendedMasterSecret, targets, TlsServerVerdicts.ExtendedMasterSecret);
         var withoutTls12 = targets
-            .Where(t => SessionGate.Blocked(t.Result, t.Evidence) is null && t.Evidence!.Tls is { } tls && TlsServerVerdicts.ExtendedMasterSecret(tls).Status == TestStatus.NotTested)
-            .Select(t => t.MxName).ToHashSet();
+            .Where(t => SessionGate.Blocked(t.Result, t.Evidence) is null && t.Evidence!.Tls is not null)
+            .GroupBy(t => t.MxName)
+            .Where(mx => mx.All(t => TlsServerVerdicts.ExtendedMasterSecret(t.Evidence!.Tls!).Status == TestStatus.NotTested))
+            .Select(mx => mx.Key).ToHashSet();
         var points = result.Points.Select(p => withoutTls12.Contains(p.Server) && p.Points == 0 ? p with { Points = Scoring.Full } : p).ToList();
         return result with { Level = SubtestLevels.ExtendedMasterSecret(tls12Offered: result.Status != TestStatus.NotTested), Points = points };
     }

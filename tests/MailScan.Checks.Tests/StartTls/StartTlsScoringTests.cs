@@ -40,14 +40,16 @@ public sealed class StartTlsScoringTests
 
     private static CategoryResult Judge(params StartTlsEvidence[] servers)
     {
+        var names = servers.GroupBy(s => s.ServerName!).ToList();
         var evidence = new MailServerEvidence("example.nl", "NOERROR", false,
-            [.. servers.Select((s, i) => new HostAddresses(s.ServerName!, 10 + i, [s.Address], [], "NOERROR", "NOERROR"))], "NOERROR", "example.nl", []);
+            [.. names.Select((mx, i) => new HostAddresses(mx.Key, 10 + i, [.. mx.Select(s => s.Address)], [], "NOERROR", "NOERROR"))], "NOERROR", "example.nl", []);
         var results = new ProbeResultSet();
         foreach (var server in servers)
-        {
             results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.StartTls, server.Address), server, TimeSpan.Zero));
-            results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.Caa, server.ServerName!), new CaaEvidence(server.ServerName!, null, "NOERROR", []), TimeSpan.Zero));
-            results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.Tlsa, server.ServerName!), new TlsaEvidence(server.ServerName!, $"_25._tcp.{server.ServerName}", "NXDOMAIN", DnssecStatus.Secure, [], null), TimeSpan.Zero));
+        foreach (var mx in names)
+        {
+            results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.Caa, mx.Key), new CaaEvidence(mx.Key, null, "NOERROR", []), TimeSpan.Zero));
+            results.Add(ProbeResult.Completed(new ProbeKey(ProbeKinds.Tlsa, mx.Key), new TlsaEvidence(mx.Key, $"_25._tcp.{mx.Key}", "NXDOMAIN", DnssecStatus.Secure, [], null), TimeSpan.Zero));
         }
         return new StartTlsCheck().Judge(evidence, results);
     }
@@ -93,6 +95,14 @@ public sealed class StartTlsScoringTests
         var mixed = Judge(Evidence("192.0.2.1", "mx1.example.nl"), Evidence("192.0.2.2", "mx2.example.nl", tls12: false));
         Assert.Equal(SubtestLevel.Mandatory, mixed.Tests.Single(t => t.Id == StartTlsSubtestIds.ExtendedMasterSecret).Level);
         Assert.Equal(92, mixed.Score.Percentage);
+    }
+
+    [Fact]
+    public void A_mail_server_whose_tls12_address_lacks_ems_loses_the_points_even_if_its_other_address_has_only_tls13()
+    {
+        var withoutEms = Evidence("192.0.2.1", "mx1.example.nl") with { Tls = Tls([TlsVersion.Tls13, TlsVersion.Tls12]) with { ExtendedMasterSecret = false } };
+        var category = Judge(withoutEms, Evidence("192.0.2.2", "mx1.example.nl", tls12: false));
+        Assert.Equal(84, category.Score.Percentage); // 110 of 130
     }
 
     [Fact]
