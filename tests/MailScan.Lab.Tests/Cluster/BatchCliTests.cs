@@ -25,7 +25,7 @@ public sealed class BatchCliTests : IDisposable
         Assert.Contains($"{file}:8: skipped: '192.0.2.1' is an IP address", run.Stderr);
         Assert.Contains("3 domains (1 duplicates and 2 invalid lines left out)", run.Stderr);
         var rows = await File.ReadAllLinesAsync(Path.Combine(_dir, "names.results.csv"));
-        Assert.StartsWith("domain,error,score,mail_ipv6,", rows[0]);
+        Assert.StartsWith("domain,error,score,mail_ipv6,mail_ipv6_score,", rows[0]);
         Assert.Equal(names.Order(), rows.Skip(1).Select(r => r.Split(',')[0]).Order());
         Assert.DoesNotContain("   at ", run.Stderr);
     }
