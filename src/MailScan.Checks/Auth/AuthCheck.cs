@@ -1,5 +1,5 @@
+using MailScan.Checks.Auth.MtaSts;
 using MailScan.Checks.Discovery;
-using MailScan.Checks.MtaSts;
 using MailScan.Checks.Policy.Dmarc;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using MailScan.Checks.Auth.MtaSts;
 using MailScan.Checks.Discovery;
-using MailScan.Checks.MtaSts;
 using MailScan.Checks.Policy;
 using MailScan.Checks.Policy.MtaSts;
 using MailScan.Checks.Policy.TlsRpt;

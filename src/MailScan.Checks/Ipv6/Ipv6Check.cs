@@ -1,5 +1,5 @@
 using MailScan.Checks.Discovery;
-using MailScan.Checks.NameServers;
+using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Verdicts;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MailScan.Checks.Discovery;
-using MailScan.Checks.NameServers;
+using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Verdicts;

@@ -1,13 +1,13 @@
 using MailScan.Checks.Auth;
-using MailScan.Checks.Caa;
-using MailScan.Checks.Dane;
+using MailScan.Checks.Auth.MtaSts;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Dnssec;
-using MailScan.Checks.MtaSts;
-using MailScan.Checks.NameServers;
+using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.StartTls;
+using MailScan.Checks.StartTls.Caa;
+using MailScan.Checks.StartTls.Dane;
 
 namespace MailScan.Checks.Scanning;
 

@@ -1,5 +1,5 @@
-using MailScan.Checks.Dane;
 using MailScan.Checks.Dnssec;
+using MailScan.Checks.StartTls.Dane;
 using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.StartTls;

@@ -1,7 +1,7 @@
-using MailScan.Checks.Caa;
-using MailScan.Checks.Dane;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
+using MailScan.Checks.StartTls.Caa;
+using MailScan.Checks.StartTls.Dane;
 using MailScan.Checks.Verdicts;
 using MailScan.Tls.Enumeration;
 

@@ -1,6 +1,6 @@
 using MailScan.Checks.Auth;
+using MailScan.Checks.Auth.MtaSts;
 using MailScan.Checks.Discovery;
-using MailScan.Checks.MtaSts;
 using MailScan.Checks.Policy;
 using MailScan.Checks.Policy.Spf;
 using MailScan.Checks.Scanning;

@@ -1,7 +1,7 @@
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
 using MailScan.Checks.Ipv6;
-using MailScan.Checks.NameServers;
+using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using MailScan.Checks.Dane;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Dnssec;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.StartTls;
+using MailScan.Checks.StartTls.Dane;
 using MailScan.Checks.Verdicts;
 using MailScan.Dns.Dnssec;
 using MailScan.Tls;

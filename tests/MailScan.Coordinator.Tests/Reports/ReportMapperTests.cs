@@ -1,8 +1,8 @@
-using MailScan.Checks.NameServers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
+using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Verdicts;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using MailScan.Checks.Dane;
+using MailScan.Checks.StartTls.Dane;
 
-namespace MailScan.Checks.Tests.StartTls;
+namespace MailScan.Checks.Tests.StartTls.Dane;
 
 public sealed class DaneMatcherTests
 {

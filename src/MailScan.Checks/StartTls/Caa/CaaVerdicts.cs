@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MailScan.Checks.StartTls;
 
-namespace MailScan.Checks.Caa;
+namespace MailScan.Checks.StartTls.Caa;
 
 /// <summary>CAA for an MX name (RFC 8659): present, valid, and naming at least one issuer. Pure.</summary>
 public static partial class CaaVerdicts

@@ -1,4 +1,4 @@
-namespace MailScan.Checks.MtaSts;
+namespace MailScan.Checks.Auth.MtaSts;
 
 /// <summary>How the MTA-STS policy fetch ended.</summary>
 public enum MtaStsFetchState

@@ -5,7 +5,7 @@ using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
 using MailScan.Dns;
 
-namespace MailScan.Checks.NameServers;
+namespace MailScan.Checks.Ipv6.NameServers;
 
 /// <summary>
 /// Asks one name server address directly for the NS of the zone, once over UDP and once over

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.Tls;
 
-namespace MailScan.Checks.Dane;
+namespace MailScan.Checks.StartTls.Dane;
 
 /// <summary>
 /// Matches TLSA records against a presented chain (RFC 6698 §2.1, RFC 7671 §5, RFC 7672 §3.1):

@@ -1,7 +1,7 @@
-using MailScan.Checks.Caa;
+using MailScan.Checks.StartTls.Caa;
 using MailScan.Checks.Verdicts;
 
-namespace MailScan.Checks.Tests.StartTls;
+namespace MailScan.Checks.Tests.StartTls.Caa;
 
 public sealed class CaaVerdictsTests
 {

@@ -1,4 +1,4 @@
-namespace MailScan.Checks.NameServers;
+namespace MailScan.Checks.Ipv6.NameServers;
 
 /// <summary>Whether a name server address answered a DNS query over UDP and over TCP.</summary>
 public sealed record NameServerReachEvidence(

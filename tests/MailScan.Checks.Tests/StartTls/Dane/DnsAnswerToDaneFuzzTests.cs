@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DnsClient.Protocol;
-using MailScan.Checks.Dane;
+using MailScan.Checks.StartTls.Dane;
 using MailScan.Dns;
 using MailScan.Dns.Wire;
 using MailScan.Tests.Shared;
 
-namespace MailScan.Checks.Tests.Dane;
+namespace MailScan.Checks.Tests.StartTls.Dane;
 
 /// <summary>
 /// The DNS message reader, the record mapping and the TLSA path behind it (record data, then the

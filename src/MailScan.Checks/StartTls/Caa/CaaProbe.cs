@@ -3,7 +3,7 @@ using DnsClient.Protocol;
 using MailScan.Checks.Scanning;
 using MailScan.Dns;
 
-namespace MailScan.Checks.Caa;
+namespace MailScan.Checks.StartTls.Caa;
 
 /// <summary>Finds the CAA set of an MX name: the name itself, then each parent, until a set is found (RFC 8659 §3).</summary>
 public sealed class CaaProbe(IDnsResolver dns) : IProbe

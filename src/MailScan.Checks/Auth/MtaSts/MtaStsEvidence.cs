@@ -1,6 +1,6 @@
 using MailScan.Checks.Policy;
 
-namespace MailScan.Checks.MtaSts;
+namespace MailScan.Checks.Auth.MtaSts;
 
 /// <summary>The _mta-sts record and the policy fetch from https://mta-sts.&lt;domain&gt;/.well-known/mta-sts.txt.</summary>
 public sealed record MtaStsEvidence(

@@ -1,4 +1,4 @@
-namespace MailScan.Checks.Dane;
+namespace MailScan.Checks.StartTls.Dane;
 
 /// <summary>One TLSA record (RFC 6698): usage, selector, matching type and the association data in hex.</summary>
 public sealed record TlsaRecordData(byte Usage, byte Selector, byte MatchingType, string Data)

@@ -8,7 +8,7 @@ using MailScan.Checks.Trust;
 using MailScan.Tls;
 using Microsoft.Extensions.Options;
 
-namespace MailScan.Checks.MtaSts;
+namespace MailScan.Checks.Auth.MtaSts;
 
 /// <summary>
 /// Fetches an MTA-STS policy over HTTPS from one chosen address (RFC 8461 §3.3): SNI and Host are

@@ -4,7 +4,7 @@ using MailScan.Checks.Dnssec;
 using MailScan.Checks.Scanning;
 using MailScan.Dns.Dnssec;
 
-namespace MailScan.Checks.Dane;
+namespace MailScan.Checks.StartTls.Dane;
 
 /// <summary>Looks up the TLSA records of an MX name (_25._tcp.NAME) through the validating resolver.</summary>
 public sealed class TlsaProbe(IValidatingResolver resolver) : IProbe

@@ -8,7 +8,7 @@ using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
 using MailScan.Dns;
 
-namespace MailScan.Checks.MtaSts;
+namespace MailScan.Checks.Auth.MtaSts;
 
 /// <summary>
 /// The MTA-STS record of a domain and, when there is exactly one that parses, its policy fetched
