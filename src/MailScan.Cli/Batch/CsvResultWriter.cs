@@ -50,12 +50,12 @@ internal sealed class CsvResultWriter(string path) : IResultWriter
     {
         var statuses = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["score"] = report.HasScore ? report.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
+            ["score"] = report.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         };
         foreach (var category in report.Categories)
         {
             statuses.TryAdd(category.Id, Output.ContractStatus.Name(category.Status));
-            statuses.TryAdd($"{category.Id}_score", category.HasScore ? category.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+            statuses.TryAdd($"{category.Id}_score", category.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
             foreach (var test in category.Tests)
                 statuses.TryAdd(test.Id, Output.ContractStatus.Name(test.Status));
         }

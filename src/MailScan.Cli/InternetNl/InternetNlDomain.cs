@@ -36,7 +36,7 @@ internal static class InternetNlDomain
         }
 
         var domain = new JsonObject { ["status"] = "ok" };
-        if (report.HasScore)
+        if (report.Score.HasValue)
             domain["scoring"] = new JsonObject { ["percentage"] = report.Score };
         domain["results"] = new JsonObject
         {

@@ -20,7 +20,7 @@ internal static class CategoryText
     public static IEnumerable<string> Lines(V1.CategoryResult category, TextReportStyle style)
     {
         yield return $"{Paint(category.Status, StatusWords.Word(category.Status), style)} : {TerminalText.Clean(category.Heading)}";
-        yield return new string(' ', SectionIndent) + "Score: " + ScoreText.Of(category.HasScore ? category.Score : null, category.ScoreNote);
+        yield return new string(' ', SectionIndent) + "Score: " + ScoreText.Of(category.Score, category.ScoreNote);
         foreach (var line in TextLayout.Paragraph(category.Summary, SectionIndent, style.Width))
             yield return line;
         if (category.StatusNote.Length > 0)

@@ -41,7 +41,7 @@ internal sealed class ReportPrinter(TextWriter output, TextReportStyle style)
         _waiting.Clear();
         _next = 0;
         output.WriteLine();
-        output.WriteLine("Overall score: " + TerminalText.Clean(ScoreText.Of(report.HasScore ? report.Score : null, report.ScoreNote)));
+        output.WriteLine("Overall score: " + TerminalText.Clean(ScoreText.Of(report.Score, report.ScoreNote)));
         var reused = report.Probes.Count(p => p.Reused);
         var seconds = report.Elapsed?.ToTimeSpan().TotalSeconds ?? 0;
         output.WriteLine(FormattableString.Invariant($"Scanned {TerminalText.Clean(report.Domain)} in {seconds:0.0} s with {report.Probes.Count} probes ({reused} reused)."));

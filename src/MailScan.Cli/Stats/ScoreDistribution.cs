@@ -19,9 +19,9 @@ internal sealed class ScoreDistribution
     {
         if (report.Error.Length > 0 || report.Categories.Count == 0)
             return;
-        Tally("overall", report.HasScore ? report.Score : null);
+        Tally("overall", report.Score);
         foreach (var category in report.Categories)
-            Tally(category.Id, category.HasScore ? category.Score : null);
+            Tally(category.Id, category.Score);
     }
 
     /// <summary>The rows in the order first seen: "overall" first, then the categories.</summary>

@@ -61,8 +61,8 @@ public sealed class ReportMapperTests
 
         var unscored = Report() with { Categories = [Report().Categories[0] with { Score = CategoryScore.None("nothing could be tested") }] };
         var proto = ReportMapper.ToProto(unscored);
-        Assert.False(proto.Categories[0].HasScore);
-        Assert.False(proto.HasScore);
+        Assert.False(proto.Categories[0].Score.HasValue);
+        Assert.False(proto.Score.HasValue);
         Assert.Contains("nothing could be tested", proto.ScoreNote, StringComparison.Ordinal);
     }
 

@@ -40,8 +40,8 @@ public sealed class ScanDomainTests(EmbeddedSynthScan embedded)
             Assert.Equal(events[0].Servers, report.Servers);
             Assert.Equal(embedded.Reports[domain], ReportComparison.Normalised(report));
             // The scores travel with the stream: every category has one or says why not, and the report has the overall.
-            Assert.All(streamed, e => Assert.True(e.Category.HasScore || e.Category.ScoreNote.Length > 0, e.Category.Id));
-            Assert.True(report.HasScore, report.ScoreNote);
+            Assert.All(streamed, e => Assert.True(e.Category.Score.HasValue || e.Category.ScoreNote.Length > 0, e.Category.Id));
+            Assert.True(report.Score.HasValue, report.ScoreNote);
         }
 
         // Each scan is a span under the coordinator's span of its gRPC request, and the workers' probe spans join its trace.
