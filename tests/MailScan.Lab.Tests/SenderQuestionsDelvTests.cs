@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using DnsClient;
 using MailScan.Checks.Dnssec;
 using MailScan.Cli.Lab;
+using Xunit.Abstractions;
 
 namespace MailScan.Lab.Tests;
 
@@ -12,7 +14,7 @@ namespace MailScan.Lab.Tests;
 /// must fully validate.
 /// </summary>
 [Collection(LabCollection.Name)]
-public sealed class SenderQuestionsDelvTests(LabScanner lab)
+public sealed class SenderQuestionsDelvTests(LabScanner lab, ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_senders_answer_we_judge_delv_judges_alike()
@@ -20,6 +22,7 @@ public sealed class SenderQuestionsDelvTests(LabScanner lab)
         var resolver = LabEnvironment.Options().Dns.Resolvers[0];
         var domains = Catalogue.Load(LabEnvironment.CataloguePath).Domains.Where(d => d.Expect.ContainsKey("mail_dnssec")).Select(d => d.Domain).ToList();
         var judged = new List<(string Query, string Ours)>();
+        var reasons = new Dictionary<string, string>();
         foreach (var domain in domains)
         {
             var report = await lab.ScanAsync(domain);
@@ -28,18 +31,24 @@ public sealed class SenderQuestionsDelvTests(LabScanner lab)
             {
                 var ours = answer["status"]!.GetValue<string>().ToLowerInvariant();
                 if (ours is "secure" or "bogus")
+                {
                     judged.Add((answer["query"]!.GetValue<string>(), ours));
+                    reasons[answer["query"]!.GetValue<string>()] = answer["error"]?.GetValue<string>() ?? string.Empty;
+                }
             }
         }
 
         var mismatches = new List<string>();
+        var table = new StringBuilder("| question | delv | mailscan | RFC 8914 |\n|---|---|---|---|\n");
         foreach (var (query, ours) in judged.Distinct())
         {
             var parts = query.Split(' ');
             var delv = await DelvAgreementTests.DelvAsync(parts[0], Enum.Parse<QueryType>(parts[1]), resolver);
+            table.Append($"| {query} | {delv} | {ours} | {reasons[query]} |\n");
             if (delv != ours)
                 mismatches.Add($"{query}: delv {delv}, ours {ours}");
         }
+        output.WriteLine(table.ToString());
         Assert.Contains(("bogus-norrsig.test MX", "bogus"), judged);
         Assert.Contains(("_25._tcp.mx1.bogus-nsec3.test TLSA", "bogus"), judged);
         Assert.True(mismatches.Count == 0, "delv disagrees:\n  " + string.Join("\n  ", mismatches));
