@@ -82,7 +82,7 @@ public sealed class DelvAgreementTests(ITestOutputHelper output)
     }
 
     /// <summary>delv's verdict in our words: secure, insecure, bogus, or indeterminate when it got no answer.</summary>
-    private static async Task<string> DelvAsync(string name, QueryType type, string resolver)
+    internal static async Task<string> DelvAsync(string name, QueryType type, string resolver)
     {
         var start = new ProcessStartInfo("delv") { RedirectStandardOutput = true, RedirectStandardError = true };
         var host = resolver[..resolver.LastIndexOf(':')];

@@ -5,7 +5,10 @@ using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dnssec;
 
-/// <summary>Signed domain names (DNSSEC): the mail domain and every MX name, validated in process.</summary>
+/// <summary>
+/// Signed domain names (DNSSEC): the mail domain and every MX name, validated in process: the SOA
+/// (Internet.nl's question) and what a sending server resolves (MX; A, AAAA and _25._tcp TLSA).
+/// </summary>
 public sealed class DnssecCheck : IMailCheck
 {
     public string CategoryId => CategoryIds.Dnssec;
@@ -13,7 +16,9 @@ public sealed class DnssecCheck : IMailCheck
     public IReadOnlyList<ProbeRequest> Plan(MailServerEvidence servers) =>
     [
         new ProbeRequest(new ProbeKey(DnssecProbe.Name, servers.Domain)),
+        new ProbeRequest(new ProbeKey(DnssecMailtoProbe.Name, servers.Domain)),
         .. servers.MailServers.Select(mx => new ProbeRequest(new ProbeKey(DnssecProbe.Name, mx.Name))),
+        .. servers.MailServers.Select(mx => mx.Name).Distinct().Select(name => new ProbeRequest(new ProbeKey(DnssecMxHostProbe.Name, name))),
     ];
 
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)

@@ -28,6 +28,8 @@ public static class ProbeCatalog
         new(typeof(SmtpGreetingProbe), SmtpGreetingProbe.Declaration),
         new(typeof(AuthProbe), AuthProbe.Declaration),
         new(typeof(DnssecProbe), DnssecProbe.Declaration),
+        new(typeof(DnssecMailtoProbe), DnssecMailtoProbe.Declaration),
+        new(typeof(DnssecMxHostProbe), DnssecMxHostProbe.Declaration),
         new(typeof(RouteOriginProbe), RouteOriginProbe.Declaration),
         new(typeof(MtaStsProbe), MtaStsProbe.Declaration),
         new(typeof(StartTlsProbe), StartTlsProbe.Declaration),

@@ -21,8 +21,8 @@ internal static class TechnicalTables
             _ when details["servers"] is JsonArray servers => PerServer(servers),
             _ when details["addresses"] is JsonArray addresses && addresses.Any(a => a is JsonObject) => addresses.Any(a => a?["state"] is not null) ? Routes(addresses) : PerAddress(addresses),
             _ when details["hosts"] is JsonArray hosts => Hosts(hosts, details["implicitMxAddresses"] as JsonArray),
-            _ when details["names"] is JsonArray names => Dnssec(names.OfType<JsonObject>()),
-            _ when details["query"] is not null => Dnssec([details]),
+            _ when details["names"] is JsonArray names => Dnssec(names.OfType<JsonObject>(), details["answers"] as JsonArray),
+            _ when details["query"] is not null => Dnssec([details], null),
             _ when details["authorisations"] is JsonArray authorisations => Answers(authorisations.OfType<JsonObject>()),
             _ when details["foundAt"] is not null => Single("Found at", "Record", Text(details["foundAt"]), Text(details["record"])),
             _ when details["node"] is JsonObject node => Dkim(node, details["keys"] as JsonArray),
@@ -73,9 +73,12 @@ internal static class TechnicalTables
         return new(["Server", "IPv6 address", "IPv4 address"], rows);
     }
 
-    private static TechnicalTable Dnssec(IEnumerable<JsonObject> names) => new(
+    /// <summary>One row per name (its SOA, Internet.nl's question), then one per question a sending server asks, named with its type.</summary>
+    private static TechnicalTable Dnssec(IEnumerable<JsonObject> names, JsonArray? answers) => new(
         ["Domain", "DNSSEC", "Why"],
-        names.Select(n => Row(Text(n["name"]), Text(n["status"]).ToLowerInvariant(), Why(n))).ToList());
+        names.Select(n => Row(Text(n["name"]), Text(n["status"]).ToLowerInvariant(), Why(n)))
+            .Concat((answers ?? []).OfType<JsonObject>().Select(a => Row(Text(a["query"]), Text(a["status"]).ToLowerInvariant(), Why(a))))
+            .ToList());
 
     /// <summary>The broken link: the reason, led by its Extended DNS Error name unless it names it already.</summary>
     private static string Why(JsonObject name)
