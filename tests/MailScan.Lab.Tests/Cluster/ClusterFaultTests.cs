@@ -41,11 +41,19 @@ public sealed class ClusterFaultTests(EmbeddedSynthScan embedded)
         var domains = _lab.Domains;
         var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
         var results = new List<V1.BatchResult>();
-        await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
+        try
         {
-            if (count == domains.Count / 5)
-                await fault();
-        });
+            await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results, async count =>
+            {
+                if (count == domains.Count / 5)
+                    await fault();
+            });
+        }
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or OperationCanceledException)
+        {
+            // A stream that stalls says where it stopped and what the processes logged.
+            Assert.Fail($"the result stream broke off after {results.Count} of {domains.Count} results ({ex.Message})\n{cluster.Logs()}");
+        }
         BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
         return results;
     }
