@@ -24,7 +24,9 @@ internal static class BatchClient
         Func<int, Task>? seen = null, CancellationToken cancellationToken = default)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(4));
+        // Longer than a domain's lease (the domain timeout, 3 min, plus 1 min): a claim whose reply a
+        // Redis restart swallowed comes back only when its lease runs out, and must still arrive.
+        limit.CancelAfter(TimeSpan.FromMinutes(6));
         using var call = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batchId, AfterCursor = after }, cancellationToken: limit.Token);
         await foreach (var result in call.ResponseStream.ReadAllAsync(limit.Token))
         {
