@@ -18,6 +18,9 @@ public sealed class ClusterOptions
     /// <summary>Health (/healthz, /readyz) and Prometheus metrics (/metrics) over HTTP/1.1; empty for none.</summary>
     public string? HealthListen { get; set; }
 
+    /// <summary>The coordinator's HTTP/1.1 endpoint for people and REST clients (the web page, the batch REST API); empty for none.</summary>
+    public string? HttpListen { get; set; }
+
     /// <summary>Names this coordinator's claims on batch domains; a restarted coordinator with the same id takes its domains back at once.</summary>
     public string? CoordinatorId { get; set; }
 

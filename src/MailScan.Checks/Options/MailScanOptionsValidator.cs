@@ -136,7 +136,7 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
     {
         if (!string.IsNullOrWhiteSpace(cluster.RabbitMq) && !(Uri.TryCreate(cluster.RabbitMq, UriKind.Absolute, out var bus) && bus.Scheme is "rabbitmq" or "amqp"))
             yield return $"Cluster:RabbitMq (--rabbitmq): '{cluster.RabbitMq}' is not a URL such as rabbitmq://guest:guest@127.0.0.1:5672/";
-        foreach (var (key, url) in new[] { ("Cluster:Listen (--listen)", cluster.Listen), ("Cluster:HealthListen", cluster.HealthListen) })
+        foreach (var (key, url) in new[] { ("Cluster:Listen (--listen)", cluster.Listen), ("Cluster:HealthListen", cluster.HealthListen), ("Cluster:HttpListen (--http-listen)", cluster.HttpListen) })
         {
             if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.Port > 0))
                 yield return $"{key}: '{url}' is not a URL such as http://127.0.0.1:5080";

@@ -23,12 +23,14 @@ internal static class ServerCommands
     {
         var listen = new Option<string?>("--listen") { Description = "gRPC endpoint, HTTP/2 without TLS (default http://127.0.0.1:5080)", HelpName = "URL" };
         var healthListen = new Option<string?>("--health-listen") { Description = "HTTP/1.1 endpoint for /healthz and /readyz", HelpName = "URL" };
+        var httpListen = new Option<string?>("--http-listen") { Description = "HTTP/1.1 endpoint for browsers and REST clients (off by default)", HelpName = "URL" };
         var id = new Option<string?>("--coordinator-id") { Description = "the name of this coordinator's claims on batch domains (default: the host name)", HelpName = "NAME" };
-        var command = new Command(name, description) { listen, healthListen, id };
+        var command = new Command(name, description) { listen, healthListen, httpListen, id };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, options =>
         {
             options.Cluster.Listen = result.GetValue(listen) ?? options.Cluster.Listen;
             options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen;
+            options.Cluster.HttpListen = result.GetValue(httpListen) ?? options.Cluster.HttpListen;
             options.Cluster.CoordinatorId = result.GetValue(id) ?? options.Cluster.CoordinatorId;
         }));
         return command;

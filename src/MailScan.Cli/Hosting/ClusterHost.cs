@@ -37,6 +37,9 @@ internal static class ClusterHost
         {
             if (role != ClusterRole.Worker)
                 Listen(kestrel, options.Cluster.Listen, HttpProtocols.Http2);
+            // HTTP/2 without TLS needs prior knowledge, which browsers and REST clients do not have: they get a port of their own.
+            if (role != ClusterRole.Worker && !string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
+                Listen(kestrel, options.Cluster.HttpListen, HttpProtocols.Http1);
             if (!string.IsNullOrWhiteSpace(options.Cluster.HealthListen))
                 Listen(kestrel, options.Cluster.HealthListen, HttpProtocols.Http1);
         });

@@ -16,10 +16,11 @@ public sealed class ClusterSettingsTests
     [Fact]
     public void Invalid_cluster_settings_are_named_with_their_keys()
     {
-        var options = new MailScanOptions { Cluster = { RabbitMq = "amqp-nonsense", Listen = "not a url", WorkerConcurrency = 0 } };
+        var options = new MailScanOptions { Cluster = { RabbitMq = "amqp-nonsense", Listen = "not a url", HttpListen = "ftp://127.0.0.1:21", WorkerConcurrency = 0 } };
         var errors = MailScanOptionsValidator.Errors(options).ToList();
         Assert.Contains(errors, e => e.StartsWith("Cluster:RabbitMq (--rabbitmq)", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Cluster:Listen", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Cluster:HttpListen (--http-listen)", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Cluster:WorkerConcurrency", StringComparison.Ordinal));
     }
 }
