@@ -86,6 +86,7 @@ public static class MailScanCoordinatorServices
         services.TryAddSingleton<RequestRateLimits>();
         services.TryAddSingleton<IQuotaLedger, MemoryQuotaLedger>();
         services.TryAddSingleton<BatchQuotas>();
+        services.TryAddSingleton<OpenStreams>();
         return services;
     }
 
