@@ -1,4 +1,5 @@
 using System.Net;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Policy.Spf;
 
@@ -89,7 +90,7 @@ public static class SpfPolicyAnalysis
             var records = lookup.Records.Where(SpfParser.IsSpfRecord).ToList();
             if (records.Count != 1)
             {
-                var exists = lookup.Status != "NXDOMAIN";
+                var exists = lookup.Status != DnsStatus.NxDomain;
                 var what = !exists ? "does not exist" : records.Count == 0 ? "has no SPF record" : $"has {records.Count} SPF records";
                 Fail(kind, name, $"the {role} target {name} {what}", unusableTarget: exists);
                 return null;
