@@ -4,14 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.InternetNl;
+namespace MailScan.Coordinator.InternetNl;
 
 /// <summary>
 /// A whole results document as Internet.nl's batch API v2 returns it from
 /// <c>/requests/{id}/results</c>: <c>api_version</c>, <c>request</c> and <c>domains</c>. Pure:
 /// the same reports give the same document (the request id is derived from the domain names).
 /// </summary>
-internal static class InternetNlResults
+public static class InternetNlResults
 {
     /// <summary>The API version whose results shape this follows (Internet.nl at cec0e01d).</summary>
     public const string ApiVersion = "2.7.0";
