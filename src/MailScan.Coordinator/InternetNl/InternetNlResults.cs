@@ -47,5 +47,6 @@ public static class InternetNlResults
     private static string RequestId(IEnumerable<V1.DomainReport> reports) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', reports.Select(r => r.Domain).Order(StringComparer.Ordinal)))))[..32];
 
-    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A time as the API writes it: ISO 8601 in UTC with microseconds and "+00:00".</summary>
+    public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", System.Globalization.CultureInfo.InvariantCulture);
 }
