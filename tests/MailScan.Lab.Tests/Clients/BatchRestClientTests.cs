@@ -78,6 +78,17 @@ public sealed class BatchRestClientTests : IDisposable
         Assert.Contains("400 bad-request", early.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_rest_paths_answer_on_the_http_listener_only_not_on_the_health_port()
+    {
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 0);
+        using var http = new HttpClient();
+        var rest = await http.GetAsync($"{cluster.RestUrl}/api/batch/v2/requests");
+        var health = await http.GetAsync($"{cluster.CoordinatorHealth}/api/batch/v2/requests");
+        Assert.Equal(System.Net.HttpStatusCode.OK, rest.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, health.StatusCode);
+    }
+
     private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
