@@ -29,11 +29,8 @@ public static class BatchApiResults
             var reports = new List<DomainReport>();
             await foreach (var result in batches.FollowAsync(batch.Id, owner, 0, http.RequestAborted).ConfigureAwait(false))
                 reports.Add(DomainReport.Parser.ParseFrom(result.Report));
-            var domains = new JsonObject();
-            foreach (var report in reports.OrderBy(r => r.Domain, StringComparer.Ordinal))
-                domains[report.Domain] = shape(report);
             return BatchApiReplies.Json(BatchApiReplies.Reply(
                 ("request", BatchApiReplies.Request(batch, progress: false)),
-                ("domains", domains)));
+                ("domains", InternetNlResults.Domains(reports, shape))));
         });
 }

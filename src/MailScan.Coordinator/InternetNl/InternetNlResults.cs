@@ -20,9 +20,7 @@ public static class InternetNlResults
 
     public static JsonObject From(IReadOnlyList<V1.DomainReport> reports, string name)
     {
-        var domains = new JsonObject();
-        foreach (var report in reports.OrderBy(r => r.Domain, StringComparer.Ordinal))
-            domains[report.Domain] = InternetNlDomain.From(report);
+        var domains = Domains(reports, InternetNlDomain.From);
         var started = reports.Where(r => r.StartedAt is not null).Select(r => r.StartedAt.ToDateTimeOffset()).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
         var finished = reports.Where(r => r.StartedAt is not null).Select(r => r.StartedAt.ToDateTimeOffset() + (r.Elapsed?.ToTimeSpan() ?? TimeSpan.Zero)).DefaultIfEmpty(started).Max();
         return new JsonObject
@@ -39,6 +37,15 @@ public static class InternetNlResults
             },
             ["domains"] = domains,
         };
+    }
+
+    /// <summary>The <c>domains</c> object: each report in <paramref name="shape"/>, keyed by its domain, in name order.</summary>
+    public static JsonObject Domains(IEnumerable<V1.DomainReport> reports, Func<V1.DomainReport, JsonObject> shape)
+    {
+        var domains = new JsonObject();
+        foreach (var report in reports.OrderBy(r => r.Domain, StringComparer.Ordinal))
+            domains[report.Domain] = shape(report);
+        return domains;
     }
 
     public static string ToJson(JsonObject document) => document.ToJsonString(Indented);
