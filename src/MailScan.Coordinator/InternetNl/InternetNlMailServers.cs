@@ -6,8 +6,9 @@ namespace MailScan.Coordinator.InternetNl;
 /// <summary>
 /// <c>receiving_mailservers</c> of the technical results: per MX host its addresses (with route
 /// origins), its DNSSEC status, whether it was reached and offered STARTTLS, and the facts of
-/// the STARTTLS sub-tests that apply to the whole host. Per-address verdicts are folded the way
-/// Internet.nl tests one address: a fact holds when it holds on every address tested. Pure.
+/// the STARTTLS sub-tests that apply to the whole host. Per-address verdicts are folded into one:
+/// a fact holds when it holds on every address that was measured; an address that could not be
+/// measured is left out. Pure.
 /// </summary>
 public static class InternetNlMailServers
 {
@@ -28,14 +29,17 @@ public static class InternetNlMailServers
                 },
                 ["dnssec"] = InternetNlTechnical.Dnssec(dnssec.FirstOrDefault(n => (string?)n["name"] == host.Name)?["status"]),
             };
-            var reached = available.Where(v => v.Mx == host.Name).ToList();
-            if (reached.Count > 0)
+            var probed = available.Where(v => v.Mx == host.Name).ToList();
+            if (probed.Count > 0)
             {
-                var tested = reached.All(v => v.Status == "Passed");
-                server["server_reachable"] = reached.Any(v => v.Status != "NotTestable");
-                server["starttls_enabled"] = tested;
-                server["server_testable"] = tested;
-                server["details"] = tested ? Details(host.Name, tests) : new JsonObject();
+                // An address that could not be measured (refused, 421, time-out) says nothing about the others.
+                var reached = probed.Where(v => v.Status != "NotTestable").ToList();
+                var starttls = reached.Any(v => v.Status == "Passed");
+                var testable = starttls && reached.All(v => v.Status is "Passed" or "Failed");
+                server["server_reachable"] = reached.Count > 0;
+                server["starttls_enabled"] = starttls;
+                server["server_testable"] = testable;
+                server["details"] = testable ? Details(host.Name, tests) : new JsonObject();
             }
             servers[host.Name] = server;
         }

@@ -35,10 +35,20 @@ public sealed class InternetNlTechnicalTests
     }
 
     [Fact]
+    public void A_mail_server_reached_on_one_address_of_two_offers_starttls_with_the_facts_of_that_address()
+    {
+        var mx = Of("ipv6-mx-dead.test")["receiving_mailservers"]!["mx1.ipv6-mx-dead.test"]!;
+        Assert.Equal((true, true, true), ((bool?)mx["server_reachable"], (bool?)mx["starttls_enabled"], (bool?)mx["server_testable"]));
+        Assert.True((bool?)mx["details"]!["cert_trusted"]);
+        Assert.False((bool?)mx["details"]!["compression"]);
+        Assert.Equal("none", (string?)mx["details"]!["dane_status"]);
+    }
+
+    [Fact]
     public void A_mail_server_that_refused_the_connection_is_unreachable_with_empty_details()
     {
         var mx = Of("tls-421.test")["receiving_mailservers"]!.AsObject().Single().Value!;
-        Assert.Equal((false, false), ((bool?)mx["starttls_enabled"], (bool?)mx["server_testable"]));
+        Assert.Equal((false, false, false), ((bool?)mx["server_reachable"], (bool?)mx["starttls_enabled"], (bool?)mx["server_testable"]));
         Assert.Empty(mx["details"]!.AsObject());
     }
 
