@@ -28,10 +28,10 @@ public sealed class BatchRestClientTests : IDisposable
         var other = $"other-{Guid.NewGuid():N}";
         var names = _lab.Domains.Skip(80).Take(10).ToList();
         await File.WriteAllLinesAsync(Path.Combine(_dir, "names.txt"), names);
-        // Names not scanned before, and many: the cancel comes while they are still being scanned.
-        await File.WriteAllLinesAsync(Path.Combine(_dir, "more.txt"), _lab.Domains.Skip(100).Take(150));
+        await File.WriteAllLinesAsync(Path.Combine(_dir, "more.txt"), _lab.Domains.Skip(100).Take(5));
         Directory.CreateSymbolicLink(Path.Combine(_dir, "deploy"), Path.Combine(LabEnvironment.RepositoryRoot, "deploy"));
-        var block = DocumentedCommands.Block(Document, Client + " http://127.0.0.1:8080 register");
+        var session = DocumentedCommands.Block(Document, Client + " http://127.0.0.1:8080 register names.txt");
+        var cancel = DocumentedCommands.Block(Document, Client + " http://127.0.0.1:8080 cancel");
 
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 1, new Dictionary<string, string>
         {
@@ -45,10 +45,7 @@ public sealed class BatchRestClientTests : IDisposable
             ["MAILSCAN_API_KEY=YOUR-KEY"] = $"MAILSCAN_API_KEY={key}",
             ["http://127.0.0.1:8080"] = cluster.RestUrl,
         };
-        var script = string.Join('\n', block.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => string.Join(' ', line.Split(' ').Select(w => placeholders.GetValueOrDefault(w, w)))));
-        var run = await DocumentedCommands.RunAsync(script, _dir, new Dictionary<string, string>());
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stdout}\n{run.Stderr}\n{cluster.Logs()}");
+        var run = await RunScriptAsync(session, placeholders, cluster);
 
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var done = lines[0].Split(' ');
@@ -61,10 +58,30 @@ public sealed class BatchRestClientTests : IDisposable
         Assert.Equal(names.Order(StringComparer.Ordinal), technical["domains"]!.AsObject().Select(d => d.Key));
         Assert.Contains(technical["domains"]!.AsObject(), d => d.Value!["receiving_mailservers"]!.AsObject().Count > 0);
         Assert.Equal(names.Count * 2, lines.Count(l => names.Any(n => l.StartsWith(n + " ok ", StringComparison.Ordinal))));
-        var cancelled = lines[^3].Split(' ');
+        Assert.Equal($"{id} done {names.Count}/{names.Count} names.txt", lines[^1]);
+
+        // Without a worker nothing of the next requests is scanned: the cancel finds the request running.
+        await cluster.Workers[0].StopAsync();
+        var stopped = await RunScriptAsync(session.Split('\n')[0] + "\n" + cancel, placeholders, cluster);
+        var cancelled = stopped.Stdout.Trim().Split(' ');
         Assert.Equal(["cancelled", "more"], cancelled[1..]);
-        var listed = lines[^2..].Select(l => l.Split(' ')).ToList();
-        Assert.Equal([(cancelled[0], "cancelled"), (id, "done")], listed.Select(l => (l[0], l[1])));
+
+        // The curl calls of the document: a registration (running: no worker) and a list that shows it first.
+        var curlDomains = _lab.Domains.Skip(90).Take(2).ToList();
+        var curl = DocumentedCommands.Block(Document, "curl -s -u registry:YOUR-KEY").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var curlPlaceholders = new Dictionary<string, string>
+        {
+            ["registry:YOUR-KEY"] = $"registry:{key}",
+            ["'{\"type\":\"mail\",\"name\":\"by-curl\",\"domains\":[\"example.nl\",\"example.com\"]}'"] =
+                $"'{{\"type\":\"mail\",\"name\":\"by-curl\",\"domains\":[\"{curlDomains[0]}\",\"{curlDomains[1]}\"]}}'",
+            ["http://127.0.0.1:8080/api/batch/v2/requests"] = $"{cluster.RestUrl}/api/batch/v2/requests",
+            ["'http://127.0.0.1:8080/api/batch/v2/requests?limit=1'"] = $"'{cluster.RestUrl}/api/batch/v2/requests?limit=1'",
+        };
+        var registered = await DocumentedCommands.RunAsync(curl[0], _dir, curlPlaceholders);
+        var listedByCurl = await DocumentedCommands.RunAsync(curl[1], _dir, curlPlaceholders);
+        var request = JsonNode.Parse(registered.Stdout)!["request"]!;
+        Assert.Equal(("by-curl", "running"), ((string?)request["name"], (string?)request["status"]));
+        Assert.Equal((string?)request["request_id"], (string?)JsonNode.Parse(listedByCurl.Stdout)!["requests"]![0]!["request_id"]);
 
         // Refusals are answers the document lists too: the client checks them and exits with 4.
         var bob = await DocumentedCommands.RunAsync($"MAILSCAN_API_KEY={other} {Client} {cluster.RestUrl} status {id}", _dir, new Dictionary<string, string>());
@@ -87,6 +104,16 @@ public sealed class BatchRestClientTests : IDisposable
         var health = await http.GetAsync($"{cluster.CoordinatorHealth}/api/batch/v2/requests");
         Assert.Equal(System.Net.HttpStatusCode.OK, rest.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, health.StatusCode);
+    }
+
+    /// <summary>A block of the document as one bash script, its placeholder words replaced line by line, run in the test's directory.</summary>
+    private async Task<DocumentedCommands.Run> RunScriptAsync(string block, IReadOnlyDictionary<string, string> placeholders, LabCluster cluster)
+    {
+        var script = string.Join('\n', block.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => string.Join(' ', line.Split(' ').Select(w => placeholders.GetValueOrDefault(w, w)))));
+        var run = await DocumentedCommands.RunAsync(script, _dir, new Dictionary<string, string>());
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stdout}\n{run.Stderr}\n{cluster.Logs()}");
+        return run;
     }
 
     private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
