@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.Tests;
+namespace MailScan.Tests.Shared;
 
 /// <summary>Reports of lab domains captured from a real scan (Captured/README.md).</summary>
 internal static class CapturedReports
