@@ -9,8 +9,9 @@ namespace MailScan.Lab.Tests.Cluster;
 /// <summary>
 /// The deployment of docs/OPERATIONS.md ("A deployment with TLS and keys"), from its own commands:
 /// a CA made with the document's openssl lines, a coordinator started by the document's script
-/// (TLS, client certificates, an API key, a rediss:// Redis with an ACL user and a password), a
-/// worker on the same Redis, and the document's `mailscan batch` line as the client.
+/// (TLS, client certificates, an API key, a rediss:// Redis with an ACL user and a password, the
+/// lab's RabbitMQ over amqps), a worker on the same Redis and RabbitMQ, and the document's
+/// `mailscan batch` line as the client.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TransportSecurityTests : IDisposable
@@ -41,12 +42,16 @@ public sealed class TransportSecurityTests : IDisposable
             ["MAILSCAN__Cluster__RedisPrefix"] = prefix,
             ["MAILSCAN__Cluster__CoordinatorId"] = "tls-test-coordinator",
             ["MAILSCAN__Cluster__HealthListen"] = coordinatorHealth,
+            // RabbitMQ's certificate is of the lab CA, not of the document's.
+            ["MAILSCAN__Cluster__RabbitMqCaFile"] = _lab.CaFile,
             ["NO_COLOR"] = "1",
         });
         await LabCluster.WaitReadyAsync(coordinator, coordinatorHealth);
         var workerHealth = $"http://{_lab.Net}.51.4:5081";
-        await using var worker = ServiceProcess.Start("worker", ["--profile", LabEnvironment.ProfilePath, "--rabbitmq", _lab.RabbitMq, "worker", "--health-listen", workerHealth], new Dictionary<string, string>
+        await using var worker = ServiceProcess.Start("worker", ["--profile", LabEnvironment.ProfilePath, "worker", "--health-listen", workerHealth], new Dictionary<string, string>
         {
+            ["MAILSCAN__Cluster__RabbitMq"] = AmqpsUrl,
+            ["MAILSCAN__Cluster__RabbitMqCaFile"] = _lab.CaFile,
             ["MAILSCAN__Cluster__Redis"] = redis.Url,
             ["MAILSCAN__Cluster__RedisCaFile"] = Path.Combine(_dir, "ca.pem"),
             ["MAILSCAN__Cluster__RedisPrefix"] = prefix,
@@ -107,13 +112,15 @@ public sealed class TransportSecurityTests : IDisposable
         var script = DocumentedCommands.Block(Document, "mailscan coordinator --listen https://0.0.0.0:5443")
             .Replace("/etc/mailscan/", _dir + "/", StringComparison.Ordinal)
             .Replace("rediss://mailscan:REDIS_PASSWORD@redis.internal:6380", redis.Url, StringComparison.Ordinal)
-            // The lab's RabbitMQ speaks plain AMQP: amqps is not part of this test.
-            .Replace("amqps://mailscan:RABBITMQ_PASSWORD@rabbitmq.internal:5671/", _lab.RabbitMq, StringComparison.Ordinal)
+            .Replace("amqps://mailscan:RABBITMQ_PASSWORD@rabbitmq.internal:5671/", AmqpsUrl, StringComparison.Ordinal)
             .Replace("mailscan coordinator --listen https://0.0.0.0:5443", $"exec dotnet {LabEnvironment.CliAssembly()} --profile {LabEnvironment.ProfilePath} coordinator --listen {url}", StringComparison.Ordinal);
         Assert.DoesNotContain("REDIS_PASSWORD", script);
         Assert.DoesNotContain("/etc/mailscan", script);
         return script;
     }
+
+    /// <summary>The lab's RabbitMQ over TLS, as its default user (the lab lets guest in from its addresses).</summary>
+    private string AmqpsUrl => _lab.RabbitMqTls.Replace("amqps://", "amqps://guest:guest@", StringComparison.Ordinal);
 
     private Task<CliProcess.Result> BatchAsync(params string[] flags)
     {
