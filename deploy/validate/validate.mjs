@@ -4,7 +4,9 @@
 // - every manifest in k8s/ against the Kubernetes schemas (kubernetes-models);
 // - what no schema knows: services select existing pods, references resolve, KEDA scales
 //   existing workers on queues those workers consume, every process runs a mailscan command,
-//   and every MAILSCAN__ setting names a known section.
+//   and every MAILSCAN__ setting names a known section;
+// - no manifest and no compose service carries a literal secret (a password in a URL or a
+//   setting, a value in a shipped Secret): secrets come from the generated Secret or the environment.
 // Prints one line per problem and exits 1 when there is any.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import * as yaml from 'js-yaml';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 
 const root = process.argv[2] ?? process.cwd();
 const here = new URL('.', import.meta.url).pathname;
@@ -24,7 +27,22 @@ const sections = ['Dns', 'Targets', 'Smtp', 'Tls', 'Rpki', 'Scan', 'Cluster', 'A
 const models = {
   'v1/Namespace': Namespace, 'v1/ConfigMap': ConfigMap, 'v1/Secret': Secret, 'v1/Service': Service,
   'apps/v1/Deployment': Deployment, 'apps/v1/StatefulSet': StatefulSet,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
+
+// A literal secret: a password inside a URL (user:password@, unless it is a $(VAR) or ${VAR}
+// reference), a password= option, or a literal value under a name that says password, secret or token.
+const secretName = /(pass(word)?|secret|token)$/i;
+function literalSecret(name, value) {
+  if (typeof value !== 'string' || value === '') return false;
+  if (/:\/\/[^\/\s:@]*:(?!\$)[^@\s\/]+@/.test(value)) return true;
+  if (/(^|[,\s])password=(?!\$)[^,\s]+/i.test(value)) return true;
+  return secretName.test(name ?? '') && !/^\$[({]/.test(value);
+}
+function checkNoSecrets(where, pairs) {
+  for (const [name, value] of pairs)
+    if (literalSecret(name, value)) problem(where, `literal secret in ${name}: take it from the generated Secret or the environment`);
+}
 
 function checkSettings(where, names) {
   for (const name of names) {
@@ -46,6 +64,12 @@ function checkArgs(where, args) {
   return kinds;
 }
 
+// YAML merge keys (<<: *anchor), which js-yaml leaves as a key of their own.
+const mergeKeys = map => {
+  const { '<<': merged, ...rest } = map;
+  return Object.assign({}, ...[merged ?? []].flat().map(mergeKeys), rest);
+};
+
 // --- docker compose -------------------------------------------------------------------------
 const composePath = join(root, 'docker-compose.yml');
 try {
@@ -61,7 +85,11 @@ for (const [name, service] of Object.entries(compose.services ?? {})) {
   if (service.build?.dockerfile && !existsSync(join(root, service.build.context ?? '.', service.build.dockerfile)))
     problem(where, `no Dockerfile ${service.build.dockerfile}`);
   if (service.build?.dockerfile?.includes('mailscan')) checkArgs(where, service.command);
-  checkSettings(where, Object.keys(service.environment ?? {}));
+  const environment = Array.isArray(service.environment)
+    ? Object.fromEntries(service.environment.map(e => [e.split('=')[0], e.split('=').slice(1).join('=')]))
+    : mergeKeys(service.environment ?? {});
+  checkSettings(where, Object.keys(environment));
+  checkNoSecrets(where, [...Object.entries(environment), ...(Array.isArray(service.command) ? service.command : []).map(a => ['command', a])]);
 }
 
 // --- Kubernetes -----------------------------------------------------------------------------
@@ -70,7 +98,21 @@ for (const file of readdirSync(join(root, 'k8s')).filter(f => f.endsWith('.yaml'
   for (const doc of yaml.loadAll(readFileSync(join(root, 'k8s', file), 'utf8')).filter(Boolean))
     documents.push({ file, doc });
 }
-const named = (kind, name) => documents.find(d => d.doc.kind === kind && d.doc.metadata?.name === name);
+// Secrets that kustomize generates from an env file (shipped as FILE.example, the operator writes FILE).
+const generated = [];
+for (const { file, doc } of documents.filter(d => d.doc.kind === 'Kustomization')) {
+  for (const generator of doc.secretGenerator ?? []) {
+    const keys = {};
+    for (const env of generator.envs ?? []) {
+      const path = [join(root, 'k8s', env), join(root, 'k8s', env + '.example')].find(existsSync);
+      if (!path) { problem(`k8s/${file}`, `secretGenerator ${generator.name}: neither ${env} nor ${env}.example exists`); continue; }
+      for (const line of readFileSync(path, 'utf8').split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#')))
+        keys[line.split('=')[0]] = '(generated)';
+    }
+    generated.push({ file, doc: { kind: 'Secret', metadata: { name: generator.name }, stringData: keys } });
+  }
+}
+const named = (kind, name) => documents.concat(generated).find(d => d.doc.kind === kind && d.doc.metadata?.name === name);
 const workloads = documents.filter(d => ['Deployment', 'StatefulSet'].includes(d.doc.kind));
 
 for (const { file, doc } of documents) {
@@ -78,6 +120,18 @@ for (const { file, doc } of documents) {
   const model = models[`${doc.apiVersion}/${doc.kind}`];
   if (model) {
     try { new model(doc).validate(); } catch (error) { problem(where, error.message); }
+    if (doc.kind === 'Secret') problem(where, 'a shipped Secret carries working values: generate it (secretGenerator in kustomization.yaml)');
+    if (doc.kind === 'ConfigMap') checkNoSecrets(where, Object.entries(doc.data ?? {}));
+    if (doc.kind === 'NetworkPolicy') {
+      const labels = [...Object.entries(doc.spec?.podSelector?.matchLabels ?? {})];
+      const expressions = doc.spec?.podSelector?.matchExpressions ?? [];
+      const selects = w => labels.every(([k, v]) => w.doc.spec.template.metadata.labels?.[k] === v)
+        && expressions.every(e => e.operator !== 'In' || e.values.includes(w.doc.spec.template.metadata.labels?.[e.key]));
+      for (const e of expressions)
+        for (const value of e.operator === 'In' ? e.values : [])
+          if (!workloads.some(w => w.doc.spec.template.metadata.labels?.[e.key] === value)) problem(where, `selects ${e.key}=${value}, which no pod carries`);
+      if (!workloads.some(selects)) problem(where, 'selects no pods');
+    }
   } else if (doc.kind === 'Kustomization') {
     for (const resource of doc.resources ?? [])
       if (!existsSync(join(root, 'k8s', resource))) problem(where, `resource ${resource} does not exist`);
@@ -138,6 +192,7 @@ for (const { file, doc } of workloads) {
       else checkSettings(`k8s/${found.file}`, Object.keys(found.doc.data ?? found.doc.stringData ?? {}));
     }
     checkSettings(where, (container.env ?? []).map(e => e.name));
+    checkNoSecrets(where, [...(container.env ?? []).map(e => [e.name, e.value]), ...(container.args ?? []).map(a => ['args', a])]);
   }
 }
 

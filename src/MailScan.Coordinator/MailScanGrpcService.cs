@@ -178,7 +178,8 @@ public sealed class MailScanGrpcService(
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
-            throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"the batch store cannot be reached: {ex.Message}"));
+            // Redis's own text names endpoints and settings: it stays on the server (the status's debug exception), the client learns what it can act on.
+            throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "the batch store cannot be reached; try again later", ex));
         }
     }
 }

@@ -8,20 +8,31 @@ namespace MailScan.Redis;
 
 /// <summary>
 /// The connection gate of a whole cluster: per address at most N connections at a time and a
-/// minimum spacing between starts, held in Redis so that every worker process obeys the same
-/// limits. A lease is short and renewed while the connection lasts, so a killed worker frees
-/// its slot within seconds. The clock is Redis's own, so workers need no synchronised clocks.
+/// minimum spacing between starts, and Smtp:MaxConnectionsPerSecond for all addresses together
+/// (a token bucket of one token, as the gate of one process spaces its starts), held in Redis so
+/// that every worker process obeys the same limits. Both are taken in one step, so a connection
+/// waiting for its address spends none of the cluster's rate. A lease is short and renewed while
+/// the connection lasts, so a killed worker frees its slot within seconds. The clock is Redis's
+/// own, so workers need no synchronised clocks.
 /// </summary>
 public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
 {
     // Returns 0 when the slot is taken, else how many milliseconds to wait before asking again.
+    // KEYS[3] holds the cluster's next start in microseconds (ARGV[5] apart; 0: no rate limit).
     private const string Acquire = """
         local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local now = math.floor(nowUs / 1000)
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
         if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 50 end
         local nextStart = tonumber(redis.call('GET', KEYS[2]) or '0')
         if nextStart > now then return nextStart - now end
+        local interval = tonumber(ARGV[5])
+        if interval > 0 then
+          local nextGlobal = tonumber(redis.call('GET', KEYS[3]) or '0')
+          if nextGlobal > nowUs then return math.max(1, math.ceil((nextGlobal - nowUs) / 1000)) end
+          redis.call('SET', KEYS[3], string.format('%.0f', nowUs + interval), 'PX', math.ceil(interval / 1000) + 1000)
+        end
         redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[4])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         redis.call('SET', KEYS[2], now + tonumber(ARGV[2]), 'PX', math.max(1, tonumber(ARGV[2])))
@@ -41,6 +52,7 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
     private readonly SmtpOptions _smtp = options.Value.Smtp;
     private readonly long _leaseMs = (long)LeaseKeeper.LeaseTime.TotalMilliseconds;
+    private readonly long _rateIntervalUs = options.Value.Smtp.MaxConnectionsPerSecond > 0 ? (long)Math.Ceiling(1_000_000 / options.Value.Smtp.MaxConnectionsPerSecond) : 0;
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
     {
@@ -51,8 +63,8 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
-            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart],
-                [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token]), time, cancellationToken).ConfigureAwait(false);
+            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart, keys.GateRate],
+                [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token, _rateIntervalUs]), time, cancellationToken).ConfigureAwait(false);
             if (wait <= 0)
                 return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time));
             var pause = TimeSpan.FromMilliseconds(wait);

@@ -48,6 +48,9 @@ public sealed class RedisKeys(ClusterOptions cluster)
     public (RedisKey Leases, RedisKey NextStart) Gate(string address) =>
         ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next");
 
+    /// <summary>When the next SMTP connection of the whole cluster may start (Smtp:MaxConnectionsPerSecond), in Redis's microseconds.</summary>
+    public RedisKey GateRate => _prefix + "gate:rate";
+
     /// <summary>How many names an API key submitted on a UTC day (expires two days later).</summary>
     public RedisKey QuotaNames(string keyName, DateOnly day) => $"{_prefix}quota:{keyName}:names:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 

@@ -23,7 +23,7 @@ public static class RedisServices
     {
         if (string.IsNullOrWhiteSpace(cluster.Redis))
             return false;
-        var configuration = ConfigurationOptions.Parse(cluster.Redis);
+        var configuration = RedisConnectionSettings.From(cluster);
         // Keep trying in the background: a Redis restart must not take the process down.
         configuration.AbortOnConnectFail = false;
         configuration.ConnectRetry = Math.Max(configuration.ConnectRetry, 5);

@@ -29,11 +29,13 @@ public static class MailScanWorkerServices
             }
             bus.UsingRabbitMq((context, transport) =>
             {
-                var (host, user, password) = RabbitMqAddress.Parse(cluster.RabbitMq);
+                var (host, user, password, tls) = RabbitMqAddress.Parse(cluster.RabbitMq);
                 transport.Host(host, h =>
                 {
                     h.Username(user);
                     h.Password(password);
+                    if (tls)
+                        h.UseSsl(ssl => RabbitMqTls.Configure(ssl, host.Host, cluster.RabbitMqCaFile));
                 });
                 transport.PrefetchCount = cluster.WorkerPrefetch;
                 transport.ConfigureProbeEndpoints(context, families, concurrency, cluster.WorkerRetries);

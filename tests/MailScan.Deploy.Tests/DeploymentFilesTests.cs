@@ -29,6 +29,12 @@ public sealed class DeploymentFilesTests
     [InlineData("deploy/docker/unbound.conf", "    do-not-query-address: 169.254.0.0/16\n", "", "may query 169.254.0.0/16")]
     [InlineData("deploy/docker/unbound.conf", "    do-not-query-address: 8000::/1\n", "", "may query fc00::/7")]
     [InlineData("deploy/docker/unbound.conf", "    private-address: 10.0.0.0/8\n", "", "passes 10.0.0.0/8 in answers")]
+    [InlineData("k8s/worker-smtp.yaml", ":$(RABBITMQ_PASSWORD)@", ":change-me@", "worker-smtp: literal secret in MAILSCAN__Cluster__RabbitMq")]
+    [InlineData("k8s/rabbitmq.yaml", "valueFrom:\n                secretKeyRef:\n                  name: mailscan-secrets\n                  key: RABBITMQ_PASSWORD", "value: change-me", "literal secret in RABBITMQ_DEFAULT_PASS")]
+    [InlineData("k8s/configmap.yaml", "  MAILSCAN__Scan__DomainConcurrency: \"64\"", "  MAILSCAN__Scan__DomainConcurrency: \"64\"\n  MAILSCAN__Cluster__Redis: redis:6379,password=change-me", "literal secret in MAILSCAN__Cluster__Redis")]
+    [InlineData("k8s/configmap.yaml", "  MAILSCAN__Scan__DomainConcurrency: \"64\"", "  MAILSCAN__Scan__DomainConcurrency: \"64\"\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: mailscan-extra\nstringData:\n  API_TOKEN: abc", "a shipped Secret carries working values")]
+    [InlineData("docker-compose.yml", "RABBITMQ_DEFAULT_PASS: ${MAILSCAN_RABBITMQ_PASSWORD:?set MAILSCAN_RABBITMQ_PASSWORD in .env}", "RABBITMQ_DEFAULT_PASS: change-me", "service rabbitmq: literal secret in RABBITMQ_DEFAULT_PASS")]
+    [InlineData("k8s/network-policy.yaml", "app.kubernetes.io/name: unbound\n  policyTypes", "app.kubernetes.io/name: unbond\n  policyTypes", "NetworkPolicy resolver: selects no pods")]
     public async Task A_broken_copy_is_caught(string file, string find, string replace, string expected)
     {
         var copy = Directory.CreateTempSubdirectory("mailscan-deploy-").FullName;

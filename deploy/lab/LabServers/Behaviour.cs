@@ -27,6 +27,14 @@ public enum Behaviour
     ResetAfterEhlo,
     /// <summary>Greets with 220, then answers nothing at all.</summary>
     SilentAfterGreeting,
+    /// <summary>Completes a real TLS handshake after STARTTLS, then answers EHLO inside TLS with a multi-line 250 reply that never ends.</summary>
+    TlsEndlessReply,
+    /// <summary>
+    /// Says 220 to STARTTLS, answers the ClientHello with a ServerHello, then sends handshake records
+    /// full of HelloRequest messages without end: each is a complete handshake message that a
+    /// client still negotiating skips, so the handshake neither ends nor fails.
+    /// </summary>
+    TlsEndlessHandshake,
 
     // ---- DNS (port 53, UDP and TCP), as a resolver or as a name server ----
 

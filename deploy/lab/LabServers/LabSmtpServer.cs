@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace MailScan.LabServers;
 
-/// <summary>One SMTP listener with one hostile or broken behaviour.</summary>
-public sealed class LabSmtpServer(Behaviour behaviour, IPEndPoint endpoint)
+/// <summary>One SMTP listener with one hostile or broken behaviour; <paramref name="certificate"/> for the behaviours that complete a TLS handshake.</summary>
+public sealed class LabSmtpServer(Behaviour behaviour, IPEndPoint endpoint, X509Certificate2? certificate = null)
 {
     private static readonly TimeSpan TarpitDelay = TimeSpan.FromSeconds(20);
     private const int HugeLineBytes = 10 * 1024 * 1024;
@@ -60,12 +62,23 @@ public sealed class LabSmtpServer(Behaviour behaviour, IPEndPoint endpoint)
     }
 
     /// <summary>What a STARTTLS behaviour sends once it said 220 to STARTTLS.</summary>
-    private static Func<NetworkStream, CancellationToken, Task> AfterStartTls(Behaviour behaviour) => behaviour switch
+    private Func<NetworkStream, CancellationToken, Task> AfterStartTls(Behaviour behaviour) => behaviour switch
     {
         Behaviour.TlsGarbage => TlsFlights.GarbageRecordsAsync,
         Behaviour.BadServerHello => TlsFlights.ImpossibleServerHelloAsync,
+        Behaviour.TlsEndlessHandshake => TlsFlights.ServerHelloThenHelloRequestsAsync,
+        Behaviour.TlsEndlessReply => EndlessReplyInsideTlsAsync,
         _ => TlsFlights.PlainTextAsync,
     };
+
+    /// <summary>A real handshake, then EHLO inside TLS answered without end.</summary>
+    private async Task EndlessReplyInsideTlsAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        await using var tls = new SslStream(stream, leaveInnerStreamOpen: true);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, cancellationToken).ConfigureAwait(false);
+        await ReadLineAsync(tls, cancellationToken).ConfigureAwait(false);
+        await EndlessReplyAsync(tls, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>EHLO (offering STARTTLS when there is something to do after it), STARTTLS, QUIT; anything else gets 502.</summary>
     private static async Task DialogueAsync(NetworkStream stream, Func<NetworkStream, CancellationToken, Task>? afterStartTls, CancellationToken cancellationToken)
@@ -111,7 +124,7 @@ public sealed class LabSmtpServer(Behaviour behaviour, IPEndPoint endpoint)
         await SayAsync(stream, "\r\n", cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task EndlessReplyAsync(NetworkStream stream, CancellationToken cancellationToken)
+    private static async Task EndlessReplyAsync(Stream stream, CancellationToken cancellationToken)
     {
         var lines = new StringBuilder("250-lab.test\r\n");
         for (var i = 0; i < 2048; i++)
@@ -122,7 +135,7 @@ public sealed class LabSmtpServer(Behaviour behaviour, IPEndPoint endpoint)
     }
 
     /// <summary>One line from the client (byte by byte, so nothing after it is consumed); null when it closed.</summary>
-    private static async Task<string?> ReadLineAsync(NetworkStream stream, CancellationToken cancellationToken)
+    private static async Task<string?> ReadLineAsync(Stream stream, CancellationToken cancellationToken)
     {
         var line = new StringBuilder();
         var one = new byte[1];

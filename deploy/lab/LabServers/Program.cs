@@ -2,13 +2,13 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.LabServers;
 
-// LabServers [--instance I] [--cert PEM --key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...   runs until killed.
+// LabServers [--instance I] [--cert PEM --key PEM] [--smtp-cert PEM --smtp-key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...   runs until killed.
 // Modes are the Behaviour names in lower case (tarpit, reject421, dnsptrloop, hugepolicy, ...).
 // LabServers --rtt MS [--jitter MS] relay=FRONT:PORT>BACK:PORT[,udp][,tcp][,slow=S|,tarpit|,reject421] ...   a link with a round trip (DelayRelay).
 var instance = 0;
 double rtt = 0, jitter = 0;
 var relays = new List<RelaySettings>();
-string? certFile = null, keyFile = null, aiaIssuer = null, aiaLog = null;
+string? certFile = null, keyFile = null, smtpCertFile = null, smtpKeyFile = null, aiaIssuer = null, aiaLog = null;
 var listeners = new List<(Behaviour Behaviour, IPEndPoint Endpoint)>();
 var openSslServers = new List<OpenSslServerSettings>();
 for (var i = 0; i < args.Length; i++)
@@ -23,6 +23,12 @@ for (var i = 0; i < args.Length; i++)
             continue;
         case "--key" when i + 1 < args.Length:
             keyFile = args[++i];
+            continue;
+        case "--smtp-cert" when i + 1 < args.Length:
+            smtpCertFile = args[++i];
+            continue;
+        case "--smtp-key" when i + 1 < args.Length:
+            smtpKeyFile = args[++i];
             continue;
         case "--aia-issuer" when i + 1 < args.Length:
             aiaIssuer = args[++i];
@@ -75,6 +81,11 @@ if (listeners.Any(l => l.Behaviour == Behaviour.HugePolicy) && (certFile is null
     Console.Error.WriteLine("LabServers: hugepolicy needs --cert and --key");
     return 2;
 }
+if (listeners.Any(l => l.Behaviour == Behaviour.TlsEndlessReply) && (smtpCertFile is null || smtpKeyFile is null))
+{
+    Console.Error.WriteLine("LabServers: tlsendlessreply needs --smtp-cert and --smtp-key");
+    return 2;
+}
 if (listeners.Any(l => l.Behaviour == Behaviour.AiaRecorder) && (aiaIssuer is null || aiaLog is null))
 {
     Console.Error.WriteLine("LabServers: aiarecorder needs --aia-issuer and --aia-log");
@@ -87,13 +98,14 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 var answers = new HostileDnsAnswers(instance);
 // Loaded once, exported to PKCS#12 so the key is usable by SslStream on Linux.
 using var certificate = certFile is null ? null : X509CertificateLoader.LoadPkcs12(X509Certificate2.CreateFromPemFile(certFile, keyFile).Export(X509ContentType.Pkcs12), null);
+using var smtpCertificate = smtpCertFile is null ? null : X509CertificateLoader.LoadPkcs12(X509Certificate2.CreateFromPemFile(smtpCertFile, smtpKeyFile).Export(X509ContentType.Pkcs12), null);
 var running = listeners.Select(l => l.Behaviour switch
 {
     >= Behaviour.DnsTcpHang and <= Behaviour.DnsServfail => new LabDnsServer(l.Behaviour, l.Endpoint, answers).RunAsync(stop.Token),
     Behaviour.HugePolicy => new LabHttpsServer(l.Endpoint, certificate!).RunAsync(stop.Token),
     Behaviour.AiaRecorder => new LabAiaRecorder(l.Endpoint, aiaIssuer!, aiaLog!).RunAsync(stop.Token),
     Behaviour.RtrGarbage or Behaviour.RtrFlood => new LabRtrServer(l.Behaviour, l.Endpoint).RunAsync(stop.Token),
-    _ => new LabSmtpServer(l.Behaviour, l.Endpoint).RunAsync(stop.Token),
+    _ => new LabSmtpServer(l.Behaviour, l.Endpoint, smtpCertificate).RunAsync(stop.Token),
 }).ToList();
 try
 {

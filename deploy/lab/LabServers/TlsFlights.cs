@@ -28,6 +28,38 @@ internal static class TlsFlights
     }
 
     /// <summary>
+    /// A ServerHello (TLS 1.2, ECDHE-RSA-AES128-GCM-SHA256, secure renegotiation), then handshake
+    /// records that each hold 4096 HelloRequest messages (type 0, length 0), without end. A client
+    /// in the middle of a handshake skips a HelloRequest, so the handshake neither ends nor fails.
+    /// </summary>
+    public static async Task ServerHelloThenHelloRequestsAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        // After the ClientHello: sent at once, the ServerHello would reach the client together with
+        // the 220 and be read as part of the SMTP reply.
+        await stream.ReadExactlyAsync(new byte[5], cancellationToken).ConfigureAwait(false);
+        var body = new List<byte> { 3, 3 };
+        body.AddRange(RandomBytes(32));
+        body.Add(32);
+        body.AddRange(RandomBytes(32));
+        body.AddRange(new byte[] { 0xC0, 0x2F, 0 }); // the suite, no compression
+        body.AddRange(new byte[] { 0, 5, 0xFF, 0x01, 0, 1, 0 }); // extensions: renegotiation_info, empty
+        byte[] hello = [2, 0, (byte)(body.Count >> 8), (byte)body.Count, .. body];
+        byte[] record = [22, 3, 3, (byte)(hello.Length >> 8), (byte)hello.Length, .. hello];
+        await stream.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        var requests = new byte[5 + RecordPayload];
+        WriteHeader(requests);
+        while (true)
+            await stream.WriteAsync(requests, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        Random.Shared.NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>
     /// A ServerHello that says it is 16 MiB long (a handshake message has at most 2^24 - 1 octets,
     /// no ServerHello is more than a few hundred), then records that keep "delivering" it.
     /// </summary>

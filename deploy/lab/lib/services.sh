@@ -7,6 +7,8 @@ LAB_REDIS_ADDRESS=$LAB_V4_NET.63.79
 LAB_REDIS_PORT=6379
 LAB_RABBIT_ADDRESS=$LAB_V4_NET.56.72
 LAB_RABBIT_PORT=5672
+# AMQP over TLS (amqps) on the same address, with a certificate of the lab CA for that address.
+LAB_RABBIT_TLS_PORT=5671
 # epmd and the Erlang distribution port are per machine, not per address: one port each per instance.
 LAB_EPMD_PORT=$((4470 + LAB_INSTANCE))
 LAB_RABBIT_DIST_PORT=$((25700 + LAB_INSTANCE))
@@ -51,13 +53,24 @@ lab_rabbit_env() {
 
 lab_rabbit_ready() { (lab_rabbit_env; /usr/lib/rabbitmq/bin/rabbitmq-diagnostics -q ping >/dev/null 2>&1); }
 
+lab_rabbit_tls_listening() { timeout 2 bash -c "exec 3<>/dev/tcp/$LAB_RABBIT_ADDRESS/$LAB_RABBIT_TLS_PORT" 2>/dev/null; }
+
 lab_start_rabbit() {
   local dir=$LAB_SERVICES/rabbit
   mkdir -p "$dir/home" "$dir/log" "$dir/mnesia"
-  if lab_rabbit_ready; then return 0; fi
+  if lab_rabbit_ready; then
+    lab_rabbit_tls_listening && return 0
+    lab_stop_rabbit   # a node from before the TLS listener: start it again with its new settings
+  fi
   : >"$dir/rabbitmq-env.conf"
   echo '[].' >"$dir/enabled_plugins"
-  printf 'listeners.tcp.default = %s:%s\nloopback_users = none\n' "$LAB_RABBIT_ADDRESS" "$LAB_RABBIT_PORT" >"$dir/rabbitmq.conf"
+  lab_issue_cert rabbit "IP:$LAB_RABBIT_ADDRESS"
+  {
+    printf 'listeners.tcp.default = %s:%s\nloopback_users = none\n' "$LAB_RABBIT_ADDRESS" "$LAB_RABBIT_PORT"
+    printf 'listeners.ssl.default = %s:%s\n' "$LAB_RABBIT_ADDRESS" "$LAB_RABBIT_TLS_PORT"
+    printf 'ssl_options.cacertfile = %s\nssl_options.certfile = %s\nssl_options.keyfile = %s\n' "$LAB_STATE/tls/ca.crt" "$LAB_STATE/tls/rabbit.crt" "$LAB_STATE/tls/rabbit.key"
+    printf 'ssl_options.verify = verify_none\nssl_options.fail_if_no_peer_cert = false\n'
+  } >"$dir/rabbitmq.conf"
   (
     lab_rabbit_env
     /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1 || lab_die "rabbitmq-server did not start; see $dir/log"

@@ -104,6 +104,10 @@ lab_start_labservers() {
       lab_issue_cert "lab-$name" "$(lab_https_names "$name" | sed 's/^/DNS:/' | paste -sd, -)"
       args+=(--cert "$LAB_TLS/lab-$name.chain.crt" --key "$LAB_TLS/lab-$name.key")
     fi
+    if [ "$mode" = tlsendlessreply ]; then
+      lab_issue_cert "lab-$name" "$(lab_https_names "$name" | sed 's/^/DNS:/' | paste -sd, -)"
+      args+=(--smtp-cert "$LAB_TLS/lab-$name.chain.crt" --smtp-key "$LAB_TLS/lab-$name.key")
+    fi
     [ "$mode" = aiarecorder ] && args+=(--aia-issuer "$LAB_TLS/aia-ca.der" --aia-log "$LAB_LABSERVERS/aia-requests.log")
   done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/')
   while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)

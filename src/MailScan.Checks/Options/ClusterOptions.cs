@@ -3,17 +3,35 @@ namespace MailScan.Checks.Options;
 /// <summary>How the processes of a cluster find each other, and the limits of batches.</summary>
 public sealed class ClusterOptions
 {
-    /// <summary>RabbitMQ as rabbitmq://user:password@host:port/vhost; empty means the in-memory bus of one process.</summary>
+    /// <summary>RabbitMQ as rabbitmq://user:password@host:port/vhost (amqps:// or rabbitmqs:// for TLS); empty means the in-memory bus of one process.</summary>
     public string? RabbitMq { get; set; }
 
-    /// <summary>Redis as a StackExchange.Redis configuration (host:port,password=...); empty means in-memory state.</summary>
+    /// <summary>PEM CA certificate(s) that RabbitMQ's TLS certificate must chain to, instead of the system's roots (amqps only).</summary>
+    public string? RabbitMqCaFile { get; set; }
+
+    /// <summary>Redis as a StackExchange.Redis configuration (host:port,user=...,password=...,ssl=true) or a URL redis[s]://user:password@host:port; empty means in-memory state.</summary>
     public string? Redis { get; set; }
+
+    /// <summary>PEM CA certificate(s) that Redis's TLS certificate must chain to, instead of the system's roots (rediss or ssl=true only).</summary>
+    public string? RedisCaFile { get; set; }
 
     /// <summary>Prefix of every Redis key, so several clusters can share one Redis.</summary>
     public string RedisPrefix { get; set; } = "mailscan:";
 
-    /// <summary>The coordinator's gRPC endpoint (HTTP/2 without TLS).</summary>
+    /// <summary>The coordinator's gRPC endpoint: http:// for HTTP/2 without TLS, https:// with ListenCertificateFile and ListenKeyFile.</summary>
     public string Listen { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>PEM certificate (with its chain) of the gRPC endpoint when Listen is https://.</summary>
+    public string? ListenCertificateFile { get; set; }
+
+    /// <summary>PEM private key of ListenCertificateFile.</summary>
+    public string? ListenKeyFile { get; set; }
+
+    /// <summary>PEM CA certificate(s); when set, every client must present a certificate issued under one of them (mutual TLS).</summary>
+    public string? ListenClientCaFile { get; set; }
+
+    /// <summary>Lets a coordinator without API keys listen beyond loopback (`--insecure-open`): anyone who reaches the port may scan through it.</summary>
+    public bool InsecureOpen { get; set; }
 
     /// <summary>Health (/healthz, /readyz) and Prometheus metrics (/metrics) over HTTP/1.1; empty for none.</summary>
     public string? HealthListen { get; set; }

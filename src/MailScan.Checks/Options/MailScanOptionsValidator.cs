@@ -144,12 +144,21 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
 
     private static IEnumerable<string> ClusterErrors(ClusterOptions cluster)
     {
-        if (!string.IsNullOrWhiteSpace(cluster.RabbitMq) && !(Uri.TryCreate(cluster.RabbitMq, UriKind.Absolute, out var bus) && bus.Scheme is "rabbitmq" or "amqp"))
-            yield return $"Cluster:RabbitMq (--rabbitmq): '{cluster.RabbitMq}' is not a URL such as rabbitmq://guest:guest@127.0.0.1:5672/";
-        foreach (var (key, url) in new[] { ("Cluster:Listen (--listen)", cluster.Listen), ("Cluster:HealthListen", cluster.HealthListen), ("Cluster:HttpListen (--http-listen)", cluster.HttpListen) })
+        // The value is never echoed: it may hold a password.
+        if (!string.IsNullOrWhiteSpace(cluster.RabbitMq) && !(Uri.TryCreate(cluster.RabbitMq, UriKind.Absolute, out var bus) && bus.Scheme is "rabbitmq" or "amqp" or "rabbitmqs" or "amqps"))
+            yield return "Cluster:RabbitMq (--rabbitmq): not a URL such as rabbitmq://USER:PASSWORD@127.0.0.1:5672/ or amqps://USER:PASSWORD@HOST:5671/ (the value is not shown: it may hold a password)";
+        if (!string.IsNullOrWhiteSpace(cluster.Redis) && ConnectionSecrets.IsRedisUrl(cluster.Redis) && !(Uri.TryCreate(cluster.Redis, UriKind.Absolute, out var redis) && redis.Port > 0))
+            yield return "Cluster:Redis (--redis): not a URL such as rediss://USER:PASSWORD@HOST:6380 (the value is not shown: it may hold a password)";
+        if (!string.IsNullOrWhiteSpace(cluster.Listen) && !(Uri.TryCreate(cluster.Listen, UriKind.Absolute, out var listen) && listen.Scheme is "http" or "https" && listen.Port > 0))
+            yield return $"Cluster:Listen (--listen): '{cluster.Listen}' is not a URL such as http://127.0.0.1:5080 or https://0.0.0.0:5443";
+        if (!string.IsNullOrWhiteSpace(cluster.HealthListen) && !(Uri.TryCreate(cluster.HealthListen, UriKind.Absolute, out var health) && health.Scheme == "http" && health.Port > 0))
+            yield return $"Cluster:HealthListen: '{cluster.HealthListen}' is not a URL such as http://127.0.0.1:8080";
+        if (!string.IsNullOrWhiteSpace(cluster.HttpListen) && !(Uri.TryCreate(cluster.HttpListen, UriKind.Absolute, out var http) && http.Scheme == "http" && http.Port > 0))
+            yield return $"Cluster:HttpListen (--http-listen): '{cluster.HttpListen}' is not a URL such as http://127.0.0.1:5082";
+        foreach (var (key, path) in new[] { ("Cluster:RabbitMqCaFile", cluster.RabbitMqCaFile), ("Cluster:RedisCaFile", cluster.RedisCaFile) })
         {
-            if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.Port > 0))
-                yield return $"{key}: '{url}' is not a URL such as http://127.0.0.1:5080";
+            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+                yield return $"{key}: file '{path}' does not exist";
         }
         if (cluster.BatchFileMaxBytes < 1)
             yield return $"Cluster:BatchFileMaxBytes: {cluster.BatchFileMaxBytes} is not a positive number of bytes";
@@ -171,6 +180,28 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Cluster:BatchMaxNames: {cluster.BatchMaxNames} is out of range (1-1000000000)";
         if (!string.IsNullOrWhiteSpace(cluster.BatchInputDirectory) && !Directory.Exists(cluster.BatchInputDirectory))
             yield return $"Cluster:BatchInputDirectory: directory '{cluster.BatchInputDirectory}' does not exist";
+    }
+
+    /// <summary>
+    /// For a process that serves gRPC, once its flags are applied: https:// needs a certificate and
+    /// its key; a certificate, a key or a client CA without https:// would be ignored, so each is an error.
+    /// </summary>
+    public static IEnumerable<string> ListenTlsErrors(ClusterOptions cluster)
+    {
+        var https = cluster.Listen.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var files = new[] { ("Cluster:ListenCertificateFile", cluster.ListenCertificateFile), ("Cluster:ListenKeyFile", cluster.ListenKeyFile), ("Cluster:ListenClientCaFile", cluster.ListenClientCaFile) };
+        foreach (var (key, path) in files)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                if (https && key != "Cluster:ListenClientCaFile")
+                    yield return $"{key}: an https:// Cluster:Listen (--listen) needs a PEM certificate and its key";
+            }
+            else if (!https)
+                yield return $"{key}: set, but Cluster:Listen (--listen) '{cluster.Listen}' is not https://";
+            else if (!File.Exists(path))
+                yield return $"{key}: file '{path}' does not exist";
+        }
     }
 
     private static IEnumerable<string> AuthErrors(AuthOptions auth)

@@ -24,7 +24,7 @@ public sealed class SmtpOptions
     /// <summary>At least this long between two connections to one IP address.</summary>
     public TimeSpan MinConnectionSpacing { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>At most this many new SMTP connections per second in all (0: no global limit).</summary>
+    /// <summary>At most this many new SMTP connections per second in all (0: no global limit); with Redis, for the whole cluster together.</summary>
     public double MaxConnectionsPerSecond { get; set; } = 50;
 
     /// <summary>After a 4xx greeting or a connect timeout, try again this many times ...</summary>

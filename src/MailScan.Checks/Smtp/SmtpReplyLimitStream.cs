@@ -3,12 +3,14 @@ using System.Text;
 namespace MailScan.Checks.Smtp;
 
 /// <summary>
-/// The server side of an SMTP session before TLS, bounded. MailKit keeps a reply in memory until
-/// it ends, so a hostile server with one line of megabytes, or a multi-line reply that never ends,
-/// would make it grow without limit. Reading past either bound fails with
+/// The server side of an SMTP session, bounded before TLS and inside it. MailKit keeps a reply in
+/// memory until it ends, so a hostile server with one line of megabytes, or a multi-line reply
+/// that never ends, would make it grow without limit. Reading past a bound fails with
 /// <see cref="SmtpReplyTooLargeException"/>, an IOException the sessions already report. Once the
-/// client has sent STARTTLS and the server's next line has ended, the bytes are TLS and pass
-/// unbounded: the TLS layer bounds its own records.
+/// client has sent STARTTLS and the server's next line has ended, the bytes are TLS: they are
+/// counted in all, since the lines inside are out of sight, and the TLS layer bounds only each
+/// record, not how many come (an EHLO reply inside TLS that never ends, handshake messages that
+/// a client skips without end).
 /// </summary>
 public sealed class SmtpReplyLimitStream(Stream inner) : Stream
 {
@@ -18,9 +20,17 @@ public sealed class SmtpReplyLimitStream(Stream inner) : Stream
     /// <summary>Everything the server may say before TLS: a greeting and a few EHLO replies, like the transcript keeps.</summary>
     public const int MaxPlaintextBytes = SmtpTranscript.MaxServerBytes;
 
+    /// <summary>
+    /// Everything the server may send after STARTTLS: a first flight as large as the raw hellos
+    /// accept (a long chain), the reply to EHLO inside TLS as large as one before it, and session
+    /// tickets. Real servers send a few KiB.
+    /// </summary>
+    public const int MaxTlsBytes = 256 * 1024 + MaxPlaintextBytes + 64 * 1024;
+
     private static readonly byte[] StartTls = Encoding.ASCII.GetBytes("STARTTLS");
 
     private long _received;
+    private long _tlsReceived;
     private int _line;
     private bool _startTlsSent;
     private bool _tls;
@@ -101,7 +111,7 @@ public sealed class SmtpReplyLimitStream(Stream inner) : Stream
     private int Count(ReadOnlySpan<byte> read)
     {
         if (_tls)
-            return read.Length;
+            return CountTls(read.Length);
         for (var i = 0; i < read.Length; i++)
         {
             if (read[i] != (byte)'\n')
@@ -115,6 +125,7 @@ public sealed class SmtpReplyLimitStream(Stream inner) : Stream
             {
                 // The reply to STARTTLS has ended: what follows is the TLS handshake.
                 _tls = true;
+                CountTls(read.Length - i - 1);
                 return read.Length;
             }
         }
@@ -122,5 +133,13 @@ public sealed class SmtpReplyLimitStream(Stream inner) : Stream
         if (_received > MaxPlaintextBytes)
             throw new SmtpReplyTooLargeException($"the server's replies exceeded {MaxPlaintextBytes / 1024} KiB (a reply that never ends)");
         return read.Length;
+    }
+
+    private int CountTls(int read)
+    {
+        _tlsReceived += read;
+        if (_tlsReceived > MaxTlsBytes)
+            throw new SmtpReplyTooLargeException($"the server sent more than {MaxTlsBytes / 1024} KiB after STARTTLS (a TLS handshake or a reply inside TLS that never ends)");
+        return read;
     }
 }

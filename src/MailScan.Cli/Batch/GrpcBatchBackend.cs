@@ -7,10 +7,10 @@ using V1 = MailScan.Contracts.V1;
 namespace MailScan.Cli.Batch;
 
 /// <summary>The batch on a coordinator: names streamed in chunks, results streamed back from a cursor; every call carries the API key, if any.</summary>
-internal sealed class GrpcBatchBackend(string server, string? apiKey) : IBatchBackend
+internal sealed class GrpcBatchBackend(string server, string? apiKey, CoordinatorTls tls) : IBatchBackend
 {
     private const int Chunk = 1000;
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(server);
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(server, new GrpcChannelOptions { HttpHandler = tls.Handler() });
     private readonly Metadata? _headers = apiKey is null ? null : new Metadata { { "authorization", $"Bearer {apiKey}" } };
 
     public string Name => server;

@@ -22,20 +22,24 @@ internal static class BatchCommand
     public static Command Create(GlobalOptions global)
     {
         var file = new Argument<string>("file") { Description = "names to scan, one per line (# comments, blank lines, duplicates and a BOM are fine; invalid lines are reported and skipped)" };
-        var server = new Option<string?>("--server") { Description = "a coordinator's gRPC URL, e.g. http://127.0.0.1:5080 (default: scan in this process)", HelpName = "URL" };
+        var server = new Option<string?>("--server") { Description = "a coordinator's gRPC URL, e.g. http://127.0.0.1:5080 or https://scanner.example.org:5443 (default: scan in this process)", HelpName = "URL" };
         var output = new Option<string?>("--out", "-o") { Description = "results file (default: FILE with .results.jsonl or .results.csv)", HelpName = "PATH" };
         var format = new Option<string?>("--format") { Description = "jsonl (a report per line), csv (a status per category and sub-test) or internetnl (Internet.nl's batch results JSON, with a JSONL log beside it); default from --out, else jsonl", HelpName = "jsonl|csv|internetnl" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted batch: keep the results file and scan only what it lacks" };
         var label = new Option<string?>("--label") { Description = "a label for the batch on the coordinator", HelpName = "TEXT" };
         var keyFile = new Option<string?>("--api-key-file") { Description = $"a file holding the coordinator's API key (default: the {ClientApiKey.EnvironmentVariable} environment variable)", HelpName = "PATH" };
+        var caFile = new Option<string?>("--ca-file") { Description = "PEM CA certificate(s) that an https:// coordinator's certificate must chain to (default: the system's roots)", HelpName = "PATH" };
+        var clientCert = new Option<string?>("--client-cert") { Description = "PEM client certificate for a coordinator that asks for one (mutual TLS), with --client-key", HelpName = "PATH" };
+        var clientKey = new Option<string?>("--client-key") { Description = "PEM private key of --client-cert", HelpName = "PATH" };
         var command = new Command("batch", "Scan every domain of a file and write the reports (embedded, or on a coordinator with --server)")
-            { file, server, output, format, resume, label, keyFile };
+            { file, server, output, format, resume, label, keyFile, caFile, clientCert, clientKey };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, new BatchRequest(
-            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(resume), result.GetValue(label), result.GetValue(keyFile)), cancellationToken));
+            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(resume), result.GetValue(label), result.GetValue(keyFile),
+            new CoordinatorTls(result.GetValue(caFile), result.GetValue(clientCert), result.GetValue(clientKey))), cancellationToken));
         return command;
     }
 
-    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool Resume, string? Label, string? ApiKeyFile);
+    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool Resume, string? Label, string? ApiKeyFile, CoordinatorTls Tls);
 
     private static async Task<int> RunAsync(GlobalOptions global, ParseResult parsed, BatchRequest request, CancellationToken cancellationToken)
     {
@@ -45,6 +49,8 @@ internal static class BatchCommand
             return Fail(ExitCodes.BadInput, formatError);
         if (request.Server is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             return Fail(ExitCodes.BadInput, $"--server: '{url}' is not a URL such as http://127.0.0.1:5080");
+        if (request.Tls.Errors(request.Server).FirstOrDefault() is { } tlsError)
+            return Fail(ExitCodes.BadInput, tlsError);
         var document = format == ResultFormat.InternetNl ? request.Output ?? Path.ChangeExtension(request.File, ".internetnl.json") : null;
         var output = document is not null ? Path.ChangeExtension(document, ".jsonl") : request.Output ?? Path.ChangeExtension(request.File, format == ResultFormat.Csv ? ".results.csv" : ".results.jsonl");
         if (File.Exists(output) && !request.Resume)
@@ -62,7 +68,7 @@ internal static class BatchCommand
         return await CliRun.GuardAsync(global.LogLevel(parsed), async () =>
         {
             await using var backend = request.Server is { } server
-                ? (IBatchBackend)new GrpcBatchBackend(server, apiKey)
+                ? (IBatchBackend)new GrpcBatchBackend(server, apiKey, request.Tls)
                 : await LocalBatchBackend.StartAsync(options, global.LogLevel(parsed), cancellationToken).ConfigureAwait(false);
             try
             {
@@ -74,6 +80,12 @@ internal static class BatchCommand
             catch (RpcException ex) when (ex.StatusCode is not StatusCode.Cancelled)
             {
                 return Fail(ExitCode(ex.StatusCode), $"{backend.Name}: {ex.Status.Detail}");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                // A TLS handshake the coordinator ends (no client certificate it accepts) can surface
+                // outside a gRPC status, from the request stream of SubmitBatch.
+                return Fail(ExitCodes.CouldNotScan, $"{backend.Name}: the connection failed: {ex.Message}");
             }
             catch (OperationCanceledException)
             {

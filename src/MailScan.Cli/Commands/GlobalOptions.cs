@@ -26,8 +26,8 @@ internal sealed class GlobalOptions
     public Option<double?> ProbeTimeout { get; } = new("--probe-timeout") { Description = "seconds for one probe, all steps", HelpName = "SECONDS", Recursive = true };
     public Option<double?> DomainTimeout { get; } = new("--domain-timeout") { Description = "seconds for one whole domain", HelpName = "SECONDS", Recursive = true };
     public Option<int?> Concurrency { get; } = new("--concurrency") { Description = "probes (scan) or domains (batch) at the same time", HelpName = "N", Recursive = true };
-    public Option<string?> RabbitMq { get; } = new("--rabbitmq") { Description = "RabbitMQ of the cluster, rabbitmq://user:password@host:port/vhost (serve, coordinator, worker)", HelpName = "URL", Recursive = true };
-    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis of the cluster, host:port[,password=...] (serve, coordinator, worker)", HelpName = "CONFIG", Recursive = true };
+    public Option<string?> RabbitMq { get; } = new("--rabbitmq") { Description = "RabbitMQ of the cluster, rabbitmq://host:port/vhost or amqps://... (serve, coordinator, worker); a password only from MAILSCAN__Cluster__RabbitMq or --profile", HelpName = "URL", Recursive = true };
+    public Option<string?> Redis { get; } = new("--redis") { Description = "Redis of the cluster, host:port[,ssl=true] or rediss://host:port (serve, coordinator, worker); user and password only from MAILSCAN__Cluster__Redis or --profile", HelpName = "CONFIG", Recursive = true };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "log what the scanner does (to stderr)", Recursive = true };
     public Option<bool> NoColor { get; } = new("--no-color") { Description = "no colours in the output", Recursive = true };
 

@@ -21,17 +21,19 @@ internal static class ServerCommands
 
     private static Command Coordinating(GlobalOptions global, string name, ClusterRole role, string description)
     {
-        var listen = new Option<string?>("--listen") { Description = "gRPC endpoint, HTTP/2 without TLS (default http://127.0.0.1:5080)", HelpName = "URL" };
+        var listen = new Option<string?>("--listen") { Description = "gRPC endpoint: http:// (HTTP/2 without TLS, default http://127.0.0.1:5080) or https:// with Cluster:ListenCertificateFile and ListenKeyFile", HelpName = "URL" };
         var healthListen = new Option<string?>("--health-listen") { Description = "HTTP/1.1 endpoint for /healthz and /readyz", HelpName = "URL" };
         var httpListen = new Option<string?>("--http-listen") { Description = "HTTP/1.1 endpoint for browsers and REST clients (off by default)", HelpName = "URL" };
         var id = new Option<string?>("--coordinator-id") { Description = "the name of this coordinator's claims on batch domains (default: the host name)", HelpName = "NAME" };
-        var command = new Command(name, description) { listen, healthListen, httpListen, id };
+        var insecureOpen = new Option<bool>("--insecure-open") { Description = "listen beyond loopback without API keys: anyone who reaches the port may scan through this coordinator" };
+        var command = new Command(name, description) { listen, healthListen, httpListen, id, insecureOpen };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, options =>
         {
             options.Cluster.Listen = result.GetValue(listen) ?? options.Cluster.Listen;
             options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen;
             options.Cluster.HttpListen = result.GetValue(httpListen) ?? options.Cluster.HttpListen;
             options.Cluster.CoordinatorId = result.GetValue(id) ?? options.Cluster.CoordinatorId;
+            options.Cluster.InsecureOpen |= result.GetValue(insecureOpen);
         }));
         return command;
     }
@@ -83,6 +85,10 @@ internal static class ServerCommands
             problems.Add("Cluster:RabbitMq (--rabbitmq): a worker needs RabbitMQ to take probes from");
         if (role == ClusterRole.Coordinator && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a coordinator without workers in its process needs RabbitMQ (or run `mailscan serve`)");
+        if (role != ClusterRole.Worker)
+            problems.AddRange(MailScanOptionsValidator.ListenTlsErrors(options.Cluster));
+        if (role != ClusterRole.Worker && problems.Count == 0 && GrpcEndpoint.RefusalToOpen(options) is { } refusal)
+            problems.Add(refusal);
         if (problems.Count > 0)
         {
             Console.Error.WriteLine("error: invalid settings:");
@@ -105,9 +111,9 @@ internal static class ServerCommands
 
     private static string Describe(MailScanOptions options, ClusterRole role, IReadOnlyList<string> families)
     {
-        var bus = string.IsNullOrWhiteSpace(options.Cluster.RabbitMq) ? "in-memory bus" : $"RabbitMQ {new Uri(options.Cluster.RabbitMq).Authority.Split('@')[^1]}";
-        // The first endpoint only, never an option such as password=...
-        var state = !string.IsNullOrWhiteSpace(options.Cluster.Redis) ? $"Redis {options.Cluster.Redis.Split(',').FirstOrDefault(p => !p.Contains('=', StringComparison.Ordinal))?.Trim()}"
+        var bus = string.IsNullOrWhiteSpace(options.Cluster.RabbitMq) ? "in-memory bus" : $"RabbitMQ {ConnectionSecrets.RabbitMqEndpoint(options.Cluster.RabbitMq)}";
+        // The first endpoint only, never a user, a password or another option.
+        var state = !string.IsNullOrWhiteSpace(options.Cluster.Redis) ? $"Redis {ConnectionSecrets.RedisEndpoint(options.Cluster.Redis)}"
             : role == ClusterRole.Worker ? "no Redis: the per-address connection limits hold in this process only"
             : "state in memory";
         var what = role switch

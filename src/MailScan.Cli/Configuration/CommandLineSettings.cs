@@ -68,6 +68,18 @@ internal sealed record CommandLineSettings
             options.Cluster.Redis = Redis;
     }
 
+    /// <summary>
+    /// Credentials given as flags: every user of the machine can read a command line (ps,
+    /// /proc/PID/cmdline), so passwords come from the environment or a --profile file only.
+    /// </summary>
+    public IEnumerable<string> CredentialErrors()
+    {
+        if (RabbitMq is not null && ConnectionSecrets.UrlHasPassword(RabbitMq))
+            yield return "--rabbitmq: the URL carries a password, which every user of this machine can read on a command line; set MAILSCAN__Cluster__RabbitMq in the environment or Cluster:RabbitMq in a --profile file instead";
+        if (Redis is not null && ConnectionSecrets.RedisHasCredentials(Redis))
+            yield return "--redis: the setting carries a user or password, which every user of this machine can read on a command line; set MAILSCAN__Cluster__Redis in the environment or Cluster:Redis in a --profile file instead";
+    }
+
     private void ApplyRpkiTo(RpkiOptions rpki)
     {
         // One VRP source at a time: a flag for one replaces the others from files and environment.

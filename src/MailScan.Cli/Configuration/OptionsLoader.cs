@@ -64,6 +64,7 @@ internal static class OptionsLoader
                 errors.Add($"{section}: {ex.InnerException?.Message ?? ex.Message}");
             }
         }
+        errors.AddRange(flags.CredentialErrors());
         flags.ApplyTo(options);
         errors.AddRange(MailScanOptionsValidator.Errors(options));
         if (errors.Count > 0)

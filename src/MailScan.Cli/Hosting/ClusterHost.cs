@@ -40,12 +40,12 @@ internal static class ClusterHost
             kestrel.Limits.MaxConcurrentConnections = options.Access.MaxConnections;
             kestrel.Limits.Http2.MaxStreamsPerConnection = options.Access.MaxStreamsPerConnection;
             if (role != ClusterRole.Worker)
-                Listen(kestrel, options.Cluster.Listen, HttpProtocols.Http2);
+                Listen(kestrel, options.Cluster.Listen, HttpProtocols.Http2, o => GrpcEndpoint.UseTls(o, options.Cluster));
             // HTTP/2 without TLS needs prior knowledge, which browsers and REST clients do not have: they get a port of their own.
             if (role != ClusterRole.Worker && !string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
-                Listen(kestrel, options.Cluster.HttpListen, HttpProtocols.Http1);
+                Listen(kestrel, options.Cluster.HttpListen, HttpProtocols.Http1, _ => { });
             if (!string.IsNullOrWhiteSpace(options.Cluster.HealthListen))
-                Listen(kestrel, options.Cluster.HealthListen, HttpProtocols.Http1);
+                Listen(kestrel, options.Cluster.HealthListen, HttpProtocols.Http1, _ => { });
         });
 
         var app = builder.Build();
@@ -80,13 +80,18 @@ internal static class ClusterHost
         services.AddMailScanGrpc();
     }
 
-    /// <summary>A coordinator without API keys that listens beyond loopback lets anyone scan through it: say so at start.</summary>
+    /// <summary>
+    /// An open API beyond loopback (started with --insecure-open) lets anyone scan through it, and
+    /// keys sent without TLS beyond loopback can be read on the way: say so at start.
+    /// </summary>
     private static void WarnWhenOpen(WebApplication app, MailScanOptions options)
     {
-        var host = new Uri(options.Cluster.Listen).Host;
-        var loopback = host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-        if (options.Access.Keys.Count == 0 && !loopback)
-            app.Logger.LogWarning("The coordinator listens on {Listen} without API keys: anyone who reaches it may scan; configure Access:Keys (docs/OPERATIONS.md)", options.Cluster.Listen);
+        if (GrpcEndpoint.IsLoopback(options.Cluster.Listen))
+            return;
+        if (options.Access.Keys.Count == 0)
+            app.Logger.LogWarning("The coordinator listens on {Listen} without API keys (--insecure-open): anyone who reaches it may scan; configure Access:Keys (docs/OPERATIONS.md)", options.Cluster.Listen);
+        else if (!options.Cluster.Listen.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            app.Logger.LogWarning("The coordinator listens on {Listen} without TLS: API keys cross the network readable; set an https:// Cluster:Listen with Cluster:ListenCertificateFile and ListenKeyFile (docs/OPERATIONS.md)", options.Cluster.Listen);
     }
 
     /// <summary>A worker without a health port needs no web server at all.</summary>
@@ -145,14 +150,19 @@ internal static class ClusterHost
         logging.Services.AddSingleton<ILoggerProvider>(sp => new ReasonOnlyLoggerProvider(sp.GetRequiredService<ConsoleLoggerProvider>(), "MassTransit", stackTraces));
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols, Action<ListenOptions> tls)
     {
         var uri = new Uri(url);
-        if (IPAddress.TryParse(uri.Host, out var address))
-            kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+        void Configure(ListenOptions o)
+        {
+            o.Protocols = protocols;
+            tls(o);
+        }
+        if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+            kestrel.Listen(address, uri.Port, Configure);
         else if (uri.Host is "localhost")
-            kestrel.ListenLocalhost(uri.Port, o => o.Protocols = protocols);
+            kestrel.ListenLocalhost(uri.Port, Configure);
         else
-            kestrel.ListenAnyIP(uri.Port, o => o.Protocols = protocols);
+            kestrel.ListenAnyIP(uri.Port, Configure);
     }
 }

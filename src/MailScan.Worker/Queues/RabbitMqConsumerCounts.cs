@@ -16,7 +16,7 @@ public sealed class RabbitMqConsumerCounts(IOptions<MailScanOptions> options) : 
 
     public async Task<IReadOnlyDictionary<string, int>> CountAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
-        var (host, user, password) = RabbitMqAddress.Parse(options.Value.Cluster.RabbitMq
+        var (host, user, password, tls) = RabbitMqAddress.Parse(options.Value.Cluster.RabbitMq
             ?? throw new InvalidOperationException("Cluster:RabbitMq is not set"));
         var factory = new ConnectionFactory
         {
@@ -28,6 +28,7 @@ public sealed class RabbitMqConsumerCounts(IOptions<MailScanOptions> options) : 
             AutomaticRecoveryEnabled = false,
             RequestedConnectionTimeout = ConnectTimeout,
             ClientProvidedName = "mailscan consumer check",
+            Ssl = RabbitMqTls.Option(tls, host.Host, options.Value.Cluster.RabbitMqCaFile),
         };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -32,13 +32,25 @@ public sealed class SmtpReplyLimitStreamTests
     }
 
     [Fact]
-    public async Task After_starttls_and_its_reply_tls_bytes_pass_unbounded()
+    public async Task After_starttls_and_its_reply_tls_bytes_pass_the_line_limits_up_to_the_tls_budget()
     {
-        var tls = new byte[SmtpReplyLimitStream.MaxPlaintextBytes * 2]; // no line feeds at all
-        var server = new MemoryStream([.. Encoding.ASCII.GetBytes("220 ready\r\n250 STARTTLS\r\n220 go ahead\r\n"), .. tls]);
+        var tls = new byte[SmtpReplyLimitStream.MaxTlsBytes]; // no line feeds at all, far more than the plain-text limit
+        // The server's side from the reply to STARTTLS on, which the client sent after the EHLO reply.
+        var server = new MemoryStream([.. Encoding.ASCII.GetBytes("220 go ahead\r\n"), .. tls]);
         using var limited = new SmtpReplyLimitStream(new DuplexStream(server));
         await limited.WriteAsync(Encoding.ASCII.GetBytes("STARTTLS\r\n"));
         Assert.Equal(server.Length, (await ReadAllAsync(limited)).Length);
+    }
+
+    [Fact]
+    public async Task Tls_bytes_past_the_budget_fail_the_read()
+    {
+        var tls = new byte[SmtpReplyLimitStream.MaxTlsBytes + 1];
+        var server = new MemoryStream([.. Encoding.ASCII.GetBytes("220 go ahead\r\n"), .. tls]);
+        using var limited = new SmtpReplyLimitStream(new DuplexStream(server));
+        await limited.WriteAsync(Encoding.ASCII.GetBytes("STARTTLS\r\n"));
+        var error = await Assert.ThrowsAsync<SmtpReplyTooLargeException>(() => ReadAllAsync(limited));
+        Assert.Equal("the server sent more than 384 KiB after STARTTLS (a TLS handshake or a reply inside TLS that never ends)", error.Message);
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)

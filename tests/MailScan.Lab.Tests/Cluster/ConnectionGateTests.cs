@@ -33,4 +33,31 @@ public sealed class ConnectionGateTests
         await next.DisposeAsync();
         await other.DisposeAsync();
     }
+
+    /// <summary>
+    /// 20 connection starts to 20 addresses, 10 from each of two processes, at 10 per second for the
+    /// cluster: the first starts at once, each other one a tenth of a second after the one before, so
+    /// the last cannot start before 1.9 s. A limit held per process would let both run at 10 per
+    /// second side by side and finish after 0.9 s; no limit, at once.
+    /// </summary>
+    [Fact]
+    public async Task The_connections_per_second_hold_for_the_cluster_not_per_process()
+    {
+        var options = new MailScanOptions { Smtp = { MaxConnectionsPerSecond = 10, MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero }, Cluster = { RedisPrefix = $"test-{Guid.NewGuid():N}:" } };
+        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var keys = new RedisKeys(options.Cluster);
+        var gates = new[] { first, second }.Select(redis => new RedisConnectionGate(redis, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System)).ToList();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var lease = await gates[i % 2].AcquireAsync(IPAddress.Parse($"192.0.2.{100 + i}"), CancellationToken.None);
+            await lease.DisposeAsync();
+        }));
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.5), $"20 connections started within {clock.Elapsed.TotalSeconds:0.00} s at 10 per second for the cluster");
+        var ttl = await first.GetDatabase().KeyTimeToLiveAsync(keys.GateRate);
+        Assert.NotNull(ttl);
+    }
 }

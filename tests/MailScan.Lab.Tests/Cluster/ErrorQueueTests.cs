@@ -17,7 +17,7 @@ public sealed class ErrorQueueTests
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 1);
         var marker = new string('x', 2000) + Guid.NewGuid().ToString("N");
         var reasons = new List<string>();
-        var (host, user, password) = RabbitMqAddress.Parse(_lab.RabbitMq);
+        var (host, user, password, _) = RabbitMqAddress.Parse(_lab.RabbitMq);
         var services = new ServiceCollection();
         services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
         {

@@ -51,6 +51,27 @@ public sealed class HostileSmtpLabTests(HostileScans scans)
     public Task Silence_after_the_greeting_is_not_testable_and_says_so() =>
         AssertHostileMxAsync("hostile-silent.test", "NotTestable", "greeted with 220, then silent");
 
+    /// <summary>Before the budget inside TLS this scan peaked at 619 MiB and grew as long as the session's time limit let it.</summary>
+    [Fact]
+    public async Task An_endless_ehlo_reply_inside_tls_is_cut_off_at_the_byte_budget()
+    {
+        // The handshake itself succeeded, so the server counts as offering TLS; the session broke off inside it.
+        await AssertHostileMxAsync("hostile-tlsreply.test", "Passed", "a TLS session established");
+        var scan = await scans.Scan("hostile-tlsreply.test");
+        var errors = scan.Report!.Value.GetProperty("probes").EnumerateArray()
+            .Where(p => p.GetProperty("kind").GetString() == "smtp.tls" && p.GetProperty("target").GetString()!.Contains("25::42", StringComparison.Ordinal) | p.GetProperty("target").GetString()!.EndsWith(".25.42", StringComparison.Ordinal))
+            .Select(p => p.GetProperty("evidence").GetProperty("handshake").GetProperty("error").GetString())
+            .ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(BudgetReason, e));
+    }
+
+    [Fact]
+    public Task An_endless_stream_of_handshake_messages_is_cut_off_at_the_byte_budget() =>
+        AssertHostileMxAsync("hostile-tlsflood.test", "Failed", BudgetReason);
+
+    private const string BudgetReason = "the server sent more than 384 KiB after STARTTLS (a TLS handshake or a reply inside TLS that never ends)";
+
     private async Task AssertHostileMxAsync(string domain, string status, string reason)
     {
         var scan = await scans.Scan(domain);

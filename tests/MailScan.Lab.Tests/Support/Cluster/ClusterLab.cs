@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace MailScan.Lab.Tests.Support.Cluster;
 
-/// <summary>The lab's cluster part as deploy/lab/cluster wrote it in deploy/lab/cluster.json: RabbitMQ, Redis, the synthetic TLD.</summary>
-internal sealed record ClusterLab(string RabbitMq, string Redis, string DomainsFile, string SynthMaillog)
+/// <summary>The lab's cluster part as deploy/lab/cluster wrote it in deploy/lab/cluster.json: RabbitMQ (AMQP and amqps, whose certificate is of the lab CA), Redis, the synthetic TLD.</summary>
+internal sealed record ClusterLab(string RabbitMq, string Redis, string DomainsFile, string SynthMaillog, string RabbitMqTls, string CaFile)
 {
     public static string SettingsPath => Path.Combine(LabEnvironment.RepositoryRoot, "deploy", "lab", "cluster.json");
 
@@ -22,6 +22,8 @@ internal sealed record ClusterLab(string RabbitMq, string Redis, string DomainsF
             root.GetProperty("RabbitMq").GetString()!,
             root.GetProperty("Redis").GetString()!,
             root.GetProperty("Domains").GetString()!,
-            root.GetProperty("SynthMaillog").GetString()!);
+            root.GetProperty("SynthMaillog").GetString()!,
+            root.GetProperty("RabbitMqTls").GetString()!,
+            root.GetProperty("CaFile").GetString()!);
     }
 }

@@ -52,6 +52,23 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return new ServiceProcess(Process.Start(start)!, name);
     }
 
+    /// <summary>A shell script as a document shows it, run by bash; its last command should exec the long-running process, so that signals reach it.</summary>
+    public static ServiceProcess StartScript(string name, string script, string directory, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory,
+        };
+        start.ArgumentList.Add("-euc");
+        start.ArgumentList.Add(script);
+        start.Environment["PATH"] = $"/usr/bin:/bin:{Environment.GetEnvironmentVariable("PATH")}";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        return new ServiceProcess(Process.Start(start)!, name);
+    }
+
     /// <summary>SIGKILL: the process gets no chance to clean up, like a crashed machine.</summary>
     public async Task KillAsync()
     {

@@ -48,7 +48,7 @@ public sealed class HostileScans : IDisposable
         ("hostile-nobanner.test", null), ("hostile-slowbanner.test", null), ("hostile-endless.test", null),
         ("hostile-hugeline.test", null), ("hostile-plaintls.test", null), ("hostile-tlsgarbage.test", null),
         ("hostile-badhello.test", null), ("hostile-reset.test", null), ("hostile-421.test", null),
-        ("hostile-silent.test", null), ("hostile-cnameloop.test", null), ("hostile-txtbomb.test", null),
+        ("hostile-silent.test", null), ("hostile-tlsreply.test", null), ("hostile-tlsflood.test", null), ("hostile-cnameloop.test", null), ("hostile-txtbomb.test", null),
         ("hostile-spfbomb.test", null), ("hostile-mtasts.test", null), ("hostile-ns.test", null),
         ("hostile-nsself.test", null),
         ("ipv6-good.test", "dns-tcphang"), ("ipv6-good.test", "dns-ptrloop"), ("ipv6-good.test", "dns-huge"),
