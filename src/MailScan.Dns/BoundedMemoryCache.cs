@@ -22,6 +22,12 @@ public sealed class BoundedMemoryCache : IMemoryCache
     private readonly Lock _compacting = new();
     private long _evictions;
 
+    // Counting MemoryCache's entries takes every lock of its dictionary, which contended threads
+    // paid on every addition; the count read last plus the entries made since is an upper bound
+    // (entries only come by this method), so the cache is counted only when that bound reaches the limit.
+    private int _counted;
+    private int _madeSinceCounted;
+
     /// <param name="maxEntries">At most this many entries (<c>Dns:CacheMaxEntries</c>).</param>
     /// <param name="time">The clock that says when an entry was last used and when it expires.</param>
     public BoundedMemoryCache(int maxEntries, TimeProvider time)
@@ -42,10 +48,8 @@ public sealed class BoundedMemoryCache : IMemoryCache
 
     public ICacheEntry CreateEntry(object key)
     {
-        var held = _inner.Count;
-        MailScanMetrics.CacheEntries(held);
-        if (held >= _maxEntries)
-            Compact();
+        if ((long)Volatile.Read(ref _counted) + Interlocked.Increment(ref _madeSinceCounted) >= _maxEntries)
+            Recount();
         return _inner.CreateEntry(key);
     }
 
@@ -53,20 +57,28 @@ public sealed class BoundedMemoryCache : IMemoryCache
 
     public void Dispose() => _inner.Dispose();
 
-    /// <summary>Drops the least recently used entries (expired ones first); one caller compacts while the others go on.</summary>
-    private void Compact()
+    /// <summary>
+    /// Counts the entries; when the cache is full, drops the least recently used (expired ones
+    /// first). One caller counts while the others go on.
+    /// </summary>
+    private void Recount()
     {
         if (!_compacting.TryEnter())
             return;
         try
         {
-            var before = _inner.Count;
-            if (before < _maxEntries)
-                return;
-            _inner.Compact(EvictedShare);
-            var dropped = Math.Max(0, before - _inner.Count);
-            Interlocked.Add(ref _evictions, dropped);
-            MailScanMetrics.CacheEvicted(dropped);
+            Volatile.Write(ref _madeSinceCounted, 0);
+            var held = _inner.Count;
+            if (held >= _maxEntries)
+            {
+                _inner.Compact(EvictedShare);
+                var dropped = Math.Max(0, held - _inner.Count);
+                Interlocked.Add(ref _evictions, dropped);
+                MailScanMetrics.CacheEvicted(dropped);
+                held = _inner.Count;
+            }
+            Volatile.Write(ref _counted, held);
+            MailScanMetrics.CacheEntries(held);
         }
         finally
         {

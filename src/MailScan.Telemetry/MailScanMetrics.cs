@@ -35,7 +35,7 @@ public static class MailScanMetrics
         "mailscan.cache.lookups", description: "Cache lookups by cache (dns, host, vrp) and result (hit, miss)");
 
     private static readonly Gauge<long> CacheEntryCount = Meter.CreateGauge<long>(
-        "mailscan.cache.entries", description: "Entries in this process's in-memory cache (DNS answers, DNSSEC verdicts, host evidence), read as entries are added");
+        "mailscan.cache.entries", description: "Entries in this process's in-memory cache (DNS answers, DNSSEC verdicts, host evidence), counted at least once per Dns:CacheMaxEntries additions and after every eviction");
 
     private static readonly Counter<long> CacheEvictions = Meter.CreateCounter<long>(
         "mailscan.cache.evictions", description: "Entries dropped from this process's in-memory cache to keep it within Dns:CacheMaxEntries (least recently used first)");
