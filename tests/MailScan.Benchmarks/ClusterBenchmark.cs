@@ -34,7 +34,7 @@ public sealed class ClusterBenchmark : IBenchmark
         if (first is not null && int.TryParse(first, CultureInfo.InvariantCulture, out var n) && n > 0 && n < domains.Count)
         {
             domains = domains[..n];
-            domainsFile = Path.Combine(Path.GetTempPath(), $"mailscan-bench-domains-{n}.txt");
+            domainsFile = Path.Combine(Path.GetTempPath(), $"mailscan-bench-domains-{Guid.NewGuid():N}.txt");
             await File.WriteAllLinesAsync(domainsFile, domains, cancellationToken);
         }
         var embeddedOnly = args.Contains("--embedded");
@@ -52,6 +52,8 @@ public sealed class ClusterBenchmark : IBenchmark
                 rows.Add(Report(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken)));
             Console.Error.WriteLine($"cluster: round {round} of {rounds} done");
         }
+        if (domainsFile != lab.GetProperty("Domains").GetString())
+            File.Delete(domainsFile);
 
         var embedded = Stats.Median(rows.Where(x => x.Setup == rows[0].Setup).Select(x => x.Domains / x.Seconds).ToList());
         Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}; domains/s also as the range over the rounds and as a ratio to embedded.");
