@@ -6,6 +6,7 @@ using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Flights;
 using MailScan.Coordinator.Workers;
+using MailScan.Dns;
 using MailScan.Redis;
 using MailScan.Worker;
 using MailScan.Worker.Queues;
@@ -30,7 +31,7 @@ public static class MailScanCoordinatorServices
     public static IServiceCollection AddMailScanEmbedded(this IServiceCollection services, int workerConcurrency)
     {
         services.AddMailScanChecks();
-        services.AddHybridCache();
+        services.AddMailScanCache();
         services.AddMailScanBus(new ClusterOptions(), ProbeQueues.Families, workerConcurrency);
         services.AddSingleton<BusProbeDispatcher>();
         services.AddSingleton<IProbeDispatcher>(sp =>
@@ -48,7 +49,7 @@ public static class MailScanCoordinatorServices
     {
         services.AddMailScanChecks();
         var redis = services.AddMailScanRedis(options.Cluster);
-        services.AddHybridCache();
+        services.AddMailScanCache();
         if (redis)
         {
             services.TryAddSingleton<IProbeFlight, RedisProbeFlight>();

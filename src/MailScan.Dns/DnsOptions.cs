@@ -21,6 +21,12 @@ public sealed class DnsOptions
     /// <summary>DNS answers are cached for their TTL, but never longer than this.</summary>
     public TimeSpan CacheMaxTtl { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The in-memory cache (DNS answers, DNSSEC verdicts, host evidence) holds at most this many
+    /// entries; when full, the least recently used are dropped first, so memory does not grow with the scan.
+    /// </summary>
+    public int CacheMaxEntries { get; set; } = 100_000;
+
     /// <summary>Time for validating one answer, all its queries included.</summary>
     public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -34,6 +34,12 @@ public static class MailScanMetrics
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
         "mailscan.cache.lookups", description: "Cache lookups by cache (dns, host, vrp) and result (hit, miss)");
 
+    private static readonly Gauge<long> CacheEntryCount = Meter.CreateGauge<long>(
+        "mailscan.cache.entries", description: "Entries in this process's in-memory cache (DNS answers, DNSSEC verdicts, host evidence), counted at least once per Dns:CacheMaxEntries additions and after every eviction");
+
+    private static readonly Counter<long> CacheEvictions = Meter.CreateCounter<long>(
+        "mailscan.cache.evictions", description: "Entries dropped from this process's in-memory cache to keep it within Dns:CacheMaxEntries (least recently used first)");
+
     private static readonly Gauge<double> VrpSetTimestamp = Meter.CreateGauge<double>(
         "mailscan.vrp.set.timestamp", unit: "s", description: "When the VRP set this process holds was read from its source (Unix time; time() minus it is the set's age)");
 
@@ -88,6 +94,12 @@ public static class MailScanMetrics
     /// <summary>A cache was asked: <paramref name="cache"/> is dns, host or vrp.</summary>
     public static void CacheLookup(string cache, bool hit) =>
         CacheLookups.Add(1, new KeyValuePair<string, object?>("cache", cache), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    /// <summary>The in-memory cache holds <paramref name="entries"/> entries.</summary>
+    public static void CacheEntries(long entries) => CacheEntryCount.Record(entries);
+
+    /// <summary>The in-memory cache dropped <paramref name="entries"/> entries to stay within its bound.</summary>
+    public static void CacheEvicted(long entries) => CacheEvictions.Add(entries);
 
     /// <summary>A VRP set was taken into use: its load time from the source, which the set carries across the cluster.</summary>
     public static void VrpSetHeld(DateTimeOffset loadedAt) => VrpSetTimestamp.Record(loadedAt.ToUnixTimeMilliseconds() / 1000.0);

@@ -18,7 +18,7 @@ public sealed class ClusterBenchmark : IBenchmark
 {
     public string Name => "cluster";
 
-    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] (needs deploy/lab/cluster up N)";
+    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] [--embedded] [--domains N] (needs deploy/lab/cluster up N)";
 
     internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused);
 
@@ -29,6 +29,15 @@ public sealed class ClusterBenchmark : IBenchmark
         var lab = settings.RootElement;
         var domainsFile = lab.GetProperty("Domains").GetString()!;
         var domains = (await File.ReadAllLinesAsync(domainsFile, cancellationToken)).Where(l => l.Length > 0).ToList();
+        // --domains N scans the first N domains of the TLD (a smaller batch from a larger lab); --embedded skips the cluster setups.
+        var first = args.SkipWhile(a => a != "--domains").Skip(1).FirstOrDefault();
+        if (first is not null && int.TryParse(first, CultureInfo.InvariantCulture, out var n) && n > 0 && n < domains.Count)
+        {
+            domains = domains[..n];
+            domainsFile = Path.Combine(Path.GetTempPath(), $"mailscan-bench-domains-{Guid.NewGuid():N}.txt");
+            await File.WriteAllLinesAsync(domainsFile, domains, cancellationToken);
+        }
+        var embeddedOnly = args.Contains("--embedded");
         var net = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy/lab/lab.json"), cancellationToken))
             .RootElement.GetProperty("Dns").GetProperty("Resolvers")[0].GetString()!.Split('.')[..2];
         var common = new[] { "--profile", Path.Combine(root, "deploy/lab/lab.json") };
@@ -39,10 +48,12 @@ public sealed class ClusterBenchmark : IBenchmark
         for (var round = 1; round <= rounds; round++)
         {
             rows.Add(Report(await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken)));
-            foreach (var workers in new[] { 1, 2 })
+            foreach (var workers in embeddedOnly ? [] : new[] { 1, 2 })
                 rows.Add(Report(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken)));
             Console.Error.WriteLine($"cluster: round {round} of {rounds} done");
         }
+        if (domainsFile != lab.GetProperty("Domains").GetString())
+            File.Delete(domainsFile);
 
         var embedded = Stats.Median(rows.Where(x => x.Setup == rows[0].Setup).Select(x => x.Domains / x.Seconds).ToList());
         Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}; domains/s also as the range over the rounds and as a ratio to embedded.");

@@ -1,8 +1,14 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace MailScan.Checks.Scanning;
 
-/// <summary>The result of one probe: outcome, evidence as JSON (so it crosses the bus and caches unchanged), timing, reuse.</summary>
+/// <summary>
+/// The result of one probe: outcome, evidence as JSON (so it crosses the bus and caches unchanged),
+/// timing, reuse. Immutable (a change is a copy made with <c>with</c>), so the in-process cache
+/// hands every domain that reuses a host's result this very object, not a copy read back from JSON.
+/// </summary>
+[ImmutableObject(true)]
 public sealed record ProbeResult(
     ProbeKey Key,
     ProbeOutcome Outcome,

@@ -5,6 +5,9 @@ namespace MailScan.Checks.StartTls;
 /// <summary>One (MX name, address) pair and what its STARTTLS probe returned.</summary>
 public sealed record MailServerTarget(string MxName, string Address, ProbeResult? Result)
 {
-    /// <summary>The evidence, or null when there is none or it is not a STARTTLS evaluation (e.g. damaged on the way).</summary>
-    public StartTlsEvidence? Evidence => Result?.EvidenceAs<StartTlsEvidence>() is { Address: not null, Chain: not null } e ? e : null;
+    /// <summary>
+    /// The evidence, or null when there is none or it is not a STARTTLS evaluation (e.g. damaged on
+    /// the way). Read from its JSON once: each of the category's sub-tests asks for it.
+    /// </summary>
+    public StartTlsEvidence? Evidence { get; } = Result?.EvidenceAs<StartTlsEvidence>() is { Address: not null, Chain: not null } e ? e : null;
 }

@@ -19,7 +19,10 @@ internal sealed class LocalBatchBackend(IHost host) : IBatchBackend
     public string Name => "embedded";
 
     public static async Task<LocalBatchBackend> StartAsync(MailScanOptions options, LogLevel level, CancellationToken cancellationToken) =>
-        new(await EmbeddedHost.StartAsync(options, level, cancellationToken, services => services.AddMailScanBatches()).ConfigureAwait(false));
+        new(await EmbeddedHost.StartAsync(options, level, cancellationToken, services => services
+            // This command is the batch's one reader and writes each result to its file: what it has read is not kept.
+            .AddSingleton<IBatchStore>(sp => new MemoryBatchStore(sp.GetRequiredService<TimeProvider>(), options.Cluster.BatchRetention, forgetRead: true))
+            .AddMailScanBatches()).ConfigureAwait(false));
 
     public async Task<V1.SubmitBatchResponse> SubmitAsync(IReadOnlyList<DomainName> names, string label, CancellationToken cancellationToken)
     {

@@ -6,9 +6,12 @@ namespace MailScan.Coordinator.Batches;
 /// <summary>
 /// The batch store of one process (embedded mode and `mailscan serve` without Redis): gone when the
 /// process ends. A finished batch is forgotten <c>retention</c> after it finished, as Redis expires
-/// it, so a long-running `serve` does not keep every result it ever logged.
+/// it, so a long-running `serve` does not keep every result it ever logged. With
+/// <c>forgetRead</c> (the command line's own batch, whose one reader writes each result to its
+/// file) a result is dropped once the reader asks for what comes after it, so memory does not grow
+/// with the batch; a reader then cannot go back to a cursor before the last one it read from.
 /// </summary>
-public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IBatchStore
+public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention, bool forgetRead = false) : IBatchStore
 {
     private readonly Dictionary<string, MemoryBatch> _batches = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -83,10 +86,10 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IB
             if (_batches.GetValueOrDefault(batchId) is not { Phase: BatchPhase.Running } batch || !batch.Reported.Add(BatchEntry.Key(entry)))
                 return Task.FromResult(false);
             batch.InFlight.Remove(entry);
-            batch.Log.Add(new LoggedResult(batch.Log.Count + 1, report));
+            batch.Log.Add(new LoggedResult(batch.Logged + 1, report));
             if (failed)
                 batch.Failed++;
-            if (batch.Log.Count == batch.Total)
+            if (batch.Logged == batch.Total)
             {
                 batch.Phase = BatchPhase.Completed;
                 batch.FinishedAt = time.GetUtcNow();
@@ -125,9 +128,13 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IB
     {
         lock (_lock)
         {
-            if (_batches.GetValueOrDefault(batchId) is not { } batch || afterCursor >= batch.Log.Count)
+            if (_batches.GetValueOrDefault(batchId) is not { } batch)
                 return Task.FromResult<IReadOnlyList<LoggedResult>>([]);
-            var start = (int)Math.Max(0, afterCursor);
+            if (forgetRead)
+                batch.Forget(afterCursor);
+            if (afterCursor >= batch.Logged)
+                return Task.FromResult<IReadOnlyList<LoggedResult>>([]);
+            var start = (int)(Math.Max(afterCursor, batch.Forgotten) - batch.Forgotten);
             return Task.FromResult<IReadOnlyList<LoggedResult>>(batch.Log.GetRange(start, Math.Min(max, batch.Log.Count - start)));
         }
     }
@@ -165,11 +172,24 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IB
         public Queue<string> Waiting { get; } = new(entries);
         public Dictionary<string, (string Owner, DateTimeOffset LeaseUntil)> InFlight { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
+        /// <summary>The results not yet forgotten: cursors <see cref="Forgotten"/> + 1 on.</summary>
         public List<LoggedResult> Log { get; } = [];
+        public long Forgotten { get; private set; }
+        public long Logged => Forgotten + Log.Count;
         public BatchPhase Phase { get; set; } = entries.Count == 0 ? BatchPhase.Completed : BatchPhase.Running;
         public long Failed { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
 
-        public BatchRecord Record() => new(Id, Owner, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
+        public BatchRecord Record() => new(Id, Owner, label, Phase, Total, Logged, Failed, InFlight.Count, createdAt, FinishedAt);
+
+        /// <summary>Drops the results up to and including <paramref name="cursor"/>.</summary>
+        public void Forget(long cursor)
+        {
+            var count = (int)Math.Min(Log.Count, cursor - Forgotten);
+            if (count <= 0)
+                return;
+            Log.RemoveRange(0, count);
+            Forgotten += count;
+        }
     }
 }

@@ -134,8 +134,8 @@ public static class ReportMapper
         Reused = result.Reused,
         Reason = result.Reason,
         Elapsed = Duration.FromTimeSpan(result.Elapsed),
-        Evidence = result.Evidence is { ValueKind: JsonValueKind.Object } evidence ? Struct.Parser.ParseJson(evidence.GetRawText()) : null,
+        Evidence = result.Evidence is { ValueKind: JsonValueKind.Object } evidence ? JsonStruct.From(evidence) : null,
     };
 
-    private static Struct ToStruct(JsonObject json) => Struct.Parser.ParseJson(json.ToJsonString());
+    private static Struct ToStruct(JsonObject json) => JsonStruct.From(JsonSerializer.SerializeToElement(json));
 }

@@ -17,6 +17,7 @@ public sealed class MailScanOptionsValidatorTests
         options.Smtp.Port = 70000;
         options.Rpki.VrpsFile = "/nonexistent/vrps.json";
         options.Scan.DomainConcurrency = 0;
+        options.Dns.CacheMaxEntries = 10;
 
         var errors = MailScanOptionsValidator.Errors(options).ToList();
 
@@ -28,6 +29,7 @@ public sealed class MailScanOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("Smtp:Port (--smtp-port)", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Rpki:VrpsFile (--vrps)", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Scan:DomainConcurrency", StringComparison.Ordinal));
-        Assert.Equal(7, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("Dns:CacheMaxEntries: 10 is out of range", StringComparison.Ordinal));
+        Assert.Equal(8, errors.Count);
     }
 }

@@ -30,6 +30,42 @@ public sealed class MemoryBatchStoreTests
     }
 
     [Fact]
+    public async Task A_store_that_forgets_read_results_keeps_only_what_its_reader_has_not_asked_past()
+    {
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7), forgetRead: true);
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl", "c.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 3, _time.GetUtcNow().AddMinutes(5), None);
+        await store.CompleteAsync(batch.Id, "a.nl", [1], false, None);
+        await store.CompleteAsync(batch.Id, "b.nl", [2], false, None);
+
+        Assert.Equal([1L, 2L], (await store.ReadAsync(batch.Id, 0, 10, None)).Select(r => r.Cursor));
+        await store.CompleteAsync(batch.Id, "c.nl", [3], true, None);
+        var next = await store.ReadAsync(batch.Id, 2, 10, None);
+
+        Assert.Equal([(3L, 3)], next.Select(r => (r.Cursor, (int)r.Report[0])));
+        // Asking past a result drops it: a reader going back finds only what it has not asked past.
+        Assert.Equal([3L], (await store.ReadAsync(batch.Id, 0, 10, None)).Select(r => r.Cursor));
+        Assert.Empty(await store.ReadAsync(batch.Id, 3, 10, None));
+        Assert.Empty(await store.ReadAsync(batch.Id, 0, 10, None));
+        var done = await store.GetAsync(batch.Id, None);
+        Assert.Equal((BatchPhase.Completed, 3L, 1L), (done!.Phase, done.Done, done.Failed));
+    }
+
+    [Fact]
+    public async Task A_store_that_keeps_read_results_serves_them_again_from_any_cursor()
+    {
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 2, _time.GetUtcNow().AddMinutes(5), None);
+        await store.CompleteAsync(batch.Id, "a.nl", [1], false, None);
+        await store.CompleteAsync(batch.Id, "b.nl", [2], false, None);
+
+        Assert.Empty(await store.ReadAsync(batch.Id, 2, 10, None));
+
+        Assert.Equal([1L, 2L], (await store.ReadAsync(batch.Id, 0, 10, None)).Select(r => r.Cursor));
+    }
+
+    [Fact]
     public async Task A_finished_batch_is_forgotten_after_the_retention_and_a_running_one_is_kept()
     {
         var store = new MemoryBatchStore(_time, TimeSpan.FromHours(1));
