@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 
-namespace MailScan.Cli.Output;
+namespace MailScan.Coordinator.Reports;
 
 /// <summary>
 /// Reads the technical table of a sub-test from the evidence in its details: the shapes the
 /// checks write (hosts with addresses, per-address results, per-server verdicts, DNS answers,
 /// DNSSEC states, route origins). Pure; null when the details hold nothing worth a row.
 /// </summary>
-internal static class TechnicalTables
+public static class TechnicalTables
 {
     private const string None = "-";
 
