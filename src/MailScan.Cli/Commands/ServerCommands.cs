@@ -25,13 +25,15 @@ internal static class ServerCommands
         var healthListen = new Option<string?>("--health-listen") { Description = "HTTP/1.1 endpoint for /healthz and /readyz", HelpName = "URL" };
         var httpListen = new Option<string?>("--http-listen") { Description = "HTTP/1.1 endpoint for browsers and REST clients (off by default)", HelpName = "URL" };
         var id = new Option<string?>("--coordinator-id") { Description = "the name of this coordinator's claims on batch domains (default: the host name)", HelpName = "NAME" };
-        var command = new Command(name, description) { listen, healthListen, httpListen, id };
+        var web = new Option<bool>("--web") { Description = "serve the web page for people (a domain's live report) on --http-listen" };
+        var command = new Command(name, description) { listen, healthListen, httpListen, id, web };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, options =>
         {
             options.Cluster.Listen = result.GetValue(listen) ?? options.Cluster.Listen;
             options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen;
             options.Cluster.HttpListen = result.GetValue(httpListen) ?? options.Cluster.HttpListen;
             options.Cluster.CoordinatorId = result.GetValue(id) ?? options.Cluster.CoordinatorId;
+            options.Web.Enabled |= result.GetValue(web);
         }));
         return command;
     }
@@ -81,6 +83,8 @@ internal static class ServerCommands
         var problems = MailScanOptionsValidator.Errors(options).ToList();
         if (role == ClusterRole.Worker && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a worker needs RabbitMQ to take probes from");
+        if (role != ClusterRole.Worker && options.Web.Enabled && string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
+            problems.Add("Web:Enabled (--web): the web page needs an HTTP/1.1 port, Cluster:HttpListen (--http-listen URL)");
         if (role == ClusterRole.Coordinator && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a coordinator without workers in its process needs RabbitMQ (or run `mailscan serve`)");
         if (problems.Count > 0)
@@ -116,8 +120,9 @@ internal static class ServerCommands
             ClusterRole.Coordinator => $"coordinator on {options.Cluster.Listen}",
             _ => $"coordinator on {options.Cluster.Listen} with workers for {string.Join(",", families)}",
         };
+        var web = role != ClusterRole.Worker && options.Web.Enabled ? $"; web page on {options.Cluster.HttpListen}" : string.Empty;
         var access = role == ClusterRole.Worker ? string.Empty
             : options.Access.Keys.Count == 0 ? "; API open (no Access:Keys)" : $"; API keys: {string.Join(", ", options.Access.Keys.Select(k => k.Name))}";
-        return $"mailscan {what}; {bus}; {state}{access}";
+        return $"mailscan {what}; {bus}; {state}{access}{web}";
     }
 }

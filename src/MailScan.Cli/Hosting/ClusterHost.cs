@@ -2,6 +2,7 @@ using System.Net;
 using MailScan.Checks;
 using MailScan.Checks.Options;
 using MailScan.Coordinator;
+using MailScan.Coordinator.Web;
 using MailScan.Redis;
 using MailScan.Worker;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,7 @@ namespace MailScan.Cli.Hosting;
 /// The long-running processes of a cluster, all one binary: the gRPC coordinator (HTTP/2 on
 /// Cluster:Listen, with gRPC health and reflection), the workers, or both in one process;
 /// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready)
-/// and Prometheus (/metrics).
+/// and Prometheus (/metrics); with Web:Enabled, the web page for people on Cluster:HttpListen.
 /// </summary>
 internal static class ClusterHost
 {
@@ -48,6 +49,8 @@ internal static class ClusterHost
         if (role != ClusterRole.Worker)
         {
             app.MapMailScanGrpc();
+            if (options.Web.Enabled)
+                app.MapMailScanWeb(options.Cluster.HttpListen!);
             WarnWhenOpen(app, options);
         }
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
@@ -71,6 +74,8 @@ internal static class ClusterHost
         }
         services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
         services.AddMailScanGrpc();
+        if (options.Web.Enabled)
+            services.AddMailScanWeb();
     }
 
     /// <summary>A coordinator without API keys that listens beyond loopback lets anyone scan through it: say so at start.</summary>

@@ -1,0 +1,73 @@
+using MailScan.Coordinator.Reports.Html;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MailScan.Coordinator.Web;
+
+/// <summary>
+/// The web page for people (Web:Enabled, `--web`), on the HTTP/1.1 listener only: the form at /,
+/// a scan at POST /web/scan (a stream of categories for the page's script, else the finished
+/// report's permalink), the stored reports at /web/report/ID (and ID.json), the script.
+/// </summary>
+public static class WebEndpoints
+{
+    public const string ScriptPath = "/web/live.js";
+    public const string ReportPath = "/web/report/";
+
+    private static readonly string Script = HtmlPage.Resource("live.js");
+
+    public static IServiceCollection AddMailScanWeb(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ReportArchive>();
+        services.TryAddSingleton<WebScan>();
+        return services;
+    }
+
+    /// <summary>Maps the page's routes for requests that arrive on <paramref name="httpListen"/>'s port (not on gRPC's or health's).</summary>
+    public static IEndpointRouteBuilder MapMailScanWeb(this IEndpointRouteBuilder endpoints, string httpListen)
+    {
+        var web = endpoints.MapGroup(string.Empty).RequireHost($"*:{new Uri(httpListen).Port}");
+        web.MapGet("/", (HttpContext context, WebScan scan) => Html(context, WebPages.Form(scan.AsksForKey)));
+        web.MapPost("/web/scan", (HttpContext context, WebScan scan) => scan.RunAsync(context));
+        web.MapGet(ReportPath + "{id}", (HttpContext context, string id, ReportArchive archive) => Stored(context, id, archive));
+        web.MapGet(ScriptPath, (HttpContext context) =>
+        {
+            Secure(context.Response);
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            return context.Response.WriteAsync(Script, context.RequestAborted);
+        });
+        return endpoints;
+    }
+
+    private static Task Stored(HttpContext context, string id, ReportArchive archive)
+    {
+        var json = id.EndsWith(".json", StringComparison.Ordinal);
+        var report = archive.Find(json ? id[..^".json".Length] : id);
+        if (report is null)
+            return Html(context, WebPages.NotFound(), StatusCodes.Status404NotFound);
+        if (!json)
+            return Html(context, WebPages.Report(report, ReportPath + id));
+        Secure(context.Response);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(Google.Protobuf.JsonFormatter.Default.Format(report), context.RequestAborted);
+    }
+
+    public static Task Html(HttpContext context, string page, int status = StatusCodes.Status200OK)
+    {
+        Secure(context.Response);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(page, context.RequestAborted);
+    }
+
+    /// <summary>Scripts from this origin only (the page's own), no frames, no sniffing: report text comes from strangers' servers.</summary>
+    public static void Secure(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+    }
+}

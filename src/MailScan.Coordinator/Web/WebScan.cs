@@ -1,0 +1,106 @@
+using System.Text.Json;
+using MailScan.Checks.Input;
+using MailScan.Checks.Scanning;
+using MailScan.Coordinator.Access;
+using MailScan.Coordinator.Batches;
+using MailScan.Coordinator.Reports;
+using MailScan.Coordinator.Reports.Html;
+using Microsoft.AspNetCore.Http;
+using V1 = MailScan.Contracts.V1;
+
+namespace MailScan.Coordinator.Web;
+
+/// <summary>
+/// A scan asked for by the form, behind the same door and quotas as ScanDomain: a browser with
+/// the page's script gets server-sent events (each category as it completes, then the report);
+/// one without is sent to the stored report's permalink once the scan is done.
+/// </summary>
+public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas quotas, ReportArchive archive)
+{
+    public bool AsksForKey => !gate.IsOpen;
+
+    public async Task RunAsync(HttpContext context)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : FormCollection.Empty;
+        var input = form["domain"].ToString().Trim();
+        var streaming = context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);
+        var events = streaming ? new ServerSentEvents(context.Response) : null;
+        var problem = DomainName.TryParse(input, out var domain, out var error)
+            ? await AdmitAsync(context, form["key"].ToString()).ConfigureAwait(false)
+            : (error, StatusCodes.Status400BadRequest);
+        if (problem is not null || domain is null)
+        {
+            if (events is not null)
+                await events.SendAsync("problem", problem!.Value.Message, context.RequestAborted).ConfigureAwait(false);
+            else
+                await WebEndpoints.Html(context, WebPages.Form(AsksForKey, input, problem!.Value.Message), problem.Value.Status).ConfigureAwait(false);
+            return;
+        }
+        V1.DomainReport? report = null;
+        try
+        {
+            await foreach (var step in scanner.ScanAsync(domain, context.RequestAborted).ConfigureAwait(false))
+            {
+                if (step is CategoryCompleted completed && events is not null)
+                    await events.SendAsync("category", Json("id", completed.Category.Id, CategoryHtml.Of(ReportMapper.ToProto(completed.Category))), context.RequestAborted).ConfigureAwait(false);
+                else if (step is ScanCompleted done)
+                    report = ReportMapper.ToProto(done.Report);
+            }
+        }
+        catch (ScanFailedException ex)
+        {
+            var message = $"The scan could not be run: {ex.Message}";
+            if (events is not null)
+                await events.SendAsync("problem", message, context.RequestAborted).ConfigureAwait(false);
+            else
+                await WebEndpoints.Html(context, WebPages.Form(AsksForKey, input, message), StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+        var permalink = WebEndpoints.ReportPath + archive.Keep(report!);
+        if (events is not null)
+            await events.SendAsync("report", Json("url", permalink, WebPages.ReportBody(report!, permalink)), context.RequestAborted).ConfigureAwait(false);
+        else
+            SeeOther(context.Response, permalink);
+    }
+
+    /// <summary>Null when the scan may go ahead; else what to tell the person and the HTTP status of it.</summary>
+    private async Task<(string Message, int Status)?> AdmitAsync(HttpContext context, string formKey)
+    {
+        var presented = formKey.Length > 0 ? formKey : PresentedKey(context.Request.Headers);
+        var decision = gate.Admit(presented, "web scan", context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (!decision.Allowed)
+        {
+            var message = decision.Refusal == AccessRefusal.Unauthenticated && presented is null ? "This coordinator asks for an API key: enter yours beside the domain name." : decision.Message;
+            return (message, decision.Refusal == AccessRefusal.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+        }
+        if (decision.Key is null)
+            return null;
+        try
+        {
+            await quotas.ChargeScanAsync(decision.Key, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+        catch (BatchRequestException ex)
+        {
+            return (ex.Message, StatusCodes.Status429TooManyRequests);
+        }
+    }
+
+    /// <summary>A key sent the way API clients send it, for scripts that post the form: `authorization: Bearer KEY` or `x-api-key`.</summary>
+    private static string? PresentedKey(IHeaderDictionary headers)
+    {
+        var authorization = headers.Authorization.ToString().Trim();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization["Bearer ".Length..].Trim() is { Length: > 0 } bearer)
+            return bearer;
+        return headers["x-api-key"].ToString().Trim() is { Length: > 0 } key ? key : null;
+    }
+
+    /// <summary>303: the browser fetches the permalink with GET, and a reload does not post the form again.</summary>
+    private static void SeeOther(HttpResponse response, string location)
+    {
+        response.StatusCode = StatusCodes.Status303SeeOther;
+        response.Headers.Location = location;
+    }
+
+    private static string Json(string name, string value, string html) => JsonSerializer.Serialize(new Dictionary<string, string> { [name] = value, ["html"] = html });
+}
