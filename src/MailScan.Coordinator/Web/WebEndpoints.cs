@@ -49,11 +49,14 @@ public static class WebEndpoints
         if (report is null)
             return Html(context, WebPages.NotFound(), StatusCodes.Status404NotFound);
         if (!json)
-            return Html(context, WebPages.Report(report, ReportPath + id));
+            return Html(context, WebPages.Report(report, Absolute(context.Request, ReportPath + id)));
         Secure(context.Response);
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(Google.Protobuf.JsonFormatter.Default.Format(report), context.RequestAborted);
     }
+
+    /// <summary>A path of this site as the whole URL the browser used to reach it, for a permalink a person can copy.</summary>
+    public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{path}";
 
     public static Task Html(HttpContext context, string page, int status = StatusCodes.Status200OK)
     {

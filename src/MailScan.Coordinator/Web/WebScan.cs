@@ -57,8 +57,9 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
             return;
         }
         var permalink = WebEndpoints.ReportPath + archive.Keep(report!);
+        var shown = WebEndpoints.Absolute(context.Request, permalink);
         if (events is not null)
-            await events.SendAsync("report", Json("url", permalink, WebPages.ReportBody(report!, permalink)), context.RequestAborted).ConfigureAwait(false);
+            await events.SendAsync("report", Json("url", permalink, WebPages.ReportBody(report!, shown)), context.RequestAborted).ConfigureAwait(false);
         else
             SeeOther(context.Response, permalink);
     }

@@ -43,6 +43,7 @@
     }
   }
 
+  form.dataset.live = 'on';
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var button = form.querySelector('button');

@@ -31,8 +31,8 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         _profile = profile;
     }
 
-    /// <summary>Starts Chromium with a window of <paramref name="width"/> CSS pixels, JavaScript on or off.</summary>
-    public static async Task<HeadlessChromium> StartAsync(bool javaScript = true, int width = 1100)
+    /// <summary>Starts Chromium with a window of <paramref name="width"/> CSS pixels; requests for <paramref name="blockedUrls"/> (patterns with *) fail, as for a browser without that script.</summary>
+    public static async Task<HeadlessChromium> StartAsync(IReadOnlyList<string>? blockedUrls = null, int width = 1100)
     {
         Assert.True(File.Exists(Executable), $"{Executable} is missing: deploy/lab/up installs the Debian package chromium");
         var profile = Directory.CreateTempSubdirectory("mailscan-chromium-").FullName;
@@ -53,8 +53,11 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         await browser.SendAsync("Runtime.enable");
         // The axe-core check runs as injected script; the pages' policy allows scripts of their own origin only.
         await browser.SendAsync("Page.setBypassCSP", new JsonObject { ["enabled"] = true });
-        if (!javaScript)
-            await browser.SendAsync("Emulation.setScriptExecutionDisabled", new JsonObject { ["value"] = true });
+        if (blockedUrls is { Count: > 0 })
+        {
+            await browser.SendAsync("Network.enable");
+            await browser.SendAsync("Network.setBlockedURLs", new JsonObject { ["urls"] = new JsonArray([.. blockedUrls.Select(u => (JsonNode)u)]) });
+        }
         return browser;
     }
 
