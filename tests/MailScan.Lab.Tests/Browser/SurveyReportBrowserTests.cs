@@ -42,6 +42,7 @@ public sealed class SurveyReportBrowserTests(EmbeddedSynthScan embedded)
             Assert.Equal(embedded.Lines.Count, (int)(await browser.EvaluateAsync("Number(document.getElementById('summary').dataset.domains)"))!.GetValue<double>());
             Assert.Empty(await AxeCore.ViolationsAsync(browser));
             await browser.ScreenshotAsync(Screenshots.PathOf("survey-report.png"), width: 1300);
+            Screenshots.Publish("survey-report.png");
         }
         finally
         {

@@ -30,6 +30,7 @@ public sealed class WebPageBrowserTests
         await AssertShowsTheJsonReportAsync(browser);
         Assert.Empty(await AxeCore.ViolationsAsync(browser));
         await browser.ScreenshotAsync(Screenshots.PathOf("web-report.png"));
+        Screenshots.Publish("web-report.png");
     }
 
     [Fact]
