@@ -87,6 +87,7 @@ public static class MailScanCoordinatorServices
         services.TryAddSingleton<ApiKeyGate>();
         services.TryAddSingleton<IQuotaLedger, MemoryQuotaLedger>();
         services.TryAddSingleton<BatchQuotas>();
+        services.TryAddSingleton<OpenStreams>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MailScan.Checks.Input;
+using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.V1;
 using MailScan.Coordinator.Access;
@@ -8,18 +9,24 @@ using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Reports;
 using MailScan.Coordinator.Workers;
 
+using Microsoft.Extensions.Options;
+
 using ScanEvent = MailScan.Contracts.V1.ScanEvent;
 
 namespace MailScan.Coordinator;
 
 /// <summary>The gRPC face of the scanner: maps requests to the domain scanner and the batch service, and their answers to the contract, nothing more.</summary>
-public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batches, BatchQuotas quotas, ProbeFamilyWatch workers) : MailScanService.MailScanServiceBase
+public sealed class MailScanGrpcService(
+    DomainScanner scanner, BatchService batches, BatchQuotas quotas, OpenStreams streams, ProbeFamilyWatch workers, IOptions<MailScanOptions> options, TimeProvider time)
+    : MailScanService.MailScanServiceBase
 {
     public override async Task ScanDomain(ScanDomainRequest request, IServerStreamWriter<ScanEvent> responseStream, ServerCallContext context)
     {
         if (!DomainName.TryParse(request.Domain, out var domain, out var error))
             throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"invalid domain name: {error}"));
-        if (ApiKeyInterceptor.Caller(context) is { } caller)
+        var caller = ApiKeyInterceptor.Caller(context);
+        using var open = await Guard(() => Task.FromResult(streams.Open(caller?.Name))).ConfigureAwait(false);
+        if (caller is not null)
             await Guard(async () => { await quotas.ChargeScanAsync(caller, context.CancellationToken).ConfigureAwait(false); return true; }).ConfigureAwait(false);
         try
         {
@@ -45,26 +52,39 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
     public override Task<SubmitBatchResponse> SubmitBatch(IAsyncStreamReader<SubmitBatchRequest> requestStream, ServerCallContext context) =>
         Guard(async () =>
         {
+            var caller = ApiKeyInterceptor.Caller(context);
+            var daily = caller is null ? null : await quotas.DailyNamesAsync(caller, context.CancellationToken).ConfigureAwait(false);
+            using var deadline = new CancellationTokenSource(options.Value.Access.SubmitTimeout, time);
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
             var collector = batches.NewCollector();
             var label = string.Empty;
             var files = 0;
-            await foreach (var chunk in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+            try
             {
-                // Limits hold as chunks arrive: a stream past them is refused at once, not read to its end.
-                if ((chunk.Label?.Length ?? 0) > BatchService.MaxLabelLength)
-                    throw new BatchRequestException(BatchProblem.InvalidRequest, $"the label is longer than {BatchService.MaxLabelLength} characters");
-                foreach (var name in chunk.Names)
-                    collector.Add(name);
-                if (!string.IsNullOrEmpty(chunk.FilePath) && ++files > 1)
-                    throw new BatchRequestException(BatchProblem.InvalidRequest, "a batch takes one server-side file; submit another batch for the next");
-                if (!string.IsNullOrEmpty(chunk.FilePath))
-                    await batches.AddFileAsync(collector, chunk.FilePath, context.CancellationToken).ConfigureAwait(false);
-                if (collector.OverLimit)
-                    break;
-                if (label.Length == 0)
-                    label = chunk.Label ?? string.Empty;
+                await foreach (var chunk in requestStream.ReadAllAsync(reading.Token).ConfigureAwait(false))
+                {
+                    // Limits hold as chunks arrive: a stream past them is refused at once, not read to its end.
+                    if ((chunk.Label?.Length ?? 0) > BatchService.MaxLabelLength)
+                        throw new BatchRequestException(BatchProblem.InvalidRequest, $"the label is longer than {BatchService.MaxLabelLength} characters");
+                    foreach (var name in chunk.Names)
+                        collector.Add(name);
+                    if (!string.IsNullOrEmpty(chunk.FilePath) && ++files > 1)
+                        throw new BatchRequestException(BatchProblem.InvalidRequest, "a batch takes one server-side file; submit another batch for the next");
+                    if (!string.IsNullOrEmpty(chunk.FilePath))
+                        await batches.AddFileAsync(collector, chunk.FilePath, reading.Token).ConfigureAwait(false);
+                    if (caller is not null)
+                        BatchQuotas.CheckDailyNames(caller, daily, collector.Names.Count);
+                    if (collector.OverLimit)
+                        break;
+                    if (label.Length == 0)
+                        label = chunk.Label ?? string.Empty;
+                }
             }
-            var caller = ApiKeyInterceptor.Caller(context);
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+            {
+                throw new BatchRequestException(BatchProblem.TooSlow,
+                    $"the names were not all sent within {options.Value.Access.SubmitTimeout} (Access:SubmitTimeout); send them faster or split the batch");
+            }
             await using var admission = caller is null ? null
                 : await quotas.AdmitBatchAsync(caller, collector.Names.Count, context.CancellationToken).ConfigureAwait(false);
             var submission = await batches.SubmitAsync(collector, Owner(context), label, context.CancellationToken).ConfigureAwait(false);
@@ -84,6 +104,7 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
     public override Task StreamBatchResults(StreamBatchResultsRequest request, IServerStreamWriter<BatchResult> responseStream, ServerCallContext context) =>
         Guard(async () =>
         {
+            using var open = streams.Open(ApiKeyInterceptor.Caller(context)?.Name);
             var after = request.AfterCursor > long.MaxValue ? long.MaxValue : (long)request.AfterCursor;
             await foreach (var result in batches.FollowAsync(request.BatchId, Owner(context), after, context.CancellationToken).ConfigureAwait(false))
             {
@@ -149,6 +170,8 @@ public sealed class MailScanGrpcService(DomainScanner scanner, BatchService batc
                 BatchProblem.TooLarge or BatchProblem.OverQuota => StatusCode.ResourceExhausted,
                 BatchProblem.UnknownBatch => StatusCode.NotFound,
                 BatchProblem.NotAllowed => StatusCode.FailedPrecondition,
+                BatchProblem.Busy => StatusCode.Unavailable,
+                BatchProblem.TooSlow => StatusCode.DeadlineExceeded,
                 _ => StatusCode.InvalidArgument,
             };
             throw new RpcException(new Grpc.Core.Status(code, ex.Message));

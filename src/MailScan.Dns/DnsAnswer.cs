@@ -24,10 +24,10 @@ public sealed record DnsAnswer(
     public bool FromCache { get; init; }
 
     /// <summary>A response arrived with NOERROR.</summary>
-    public bool IsNoError => Outcome == DnsOutcome.Answered && Rcode == "NOERROR";
+    public bool IsNoError => Outcome == DnsOutcome.Answered && Rcode == DnsStatus.NoError;
 
     /// <summary>The name does not exist (RFC 8020: nor anything below it).</summary>
-    public bool IsNxDomain => Outcome == DnsOutcome.Answered && Rcode == "NXDOMAIN";
+    public bool IsNxDomain => Outcome == DnsOutcome.Answered && Rcode == DnsStatus.NxDomain;
 
     /// <summary>NOERROR or NXDOMAIN: an authoritative statement about the name.</summary>
     public bool IsConclusive => IsNoError || IsNxDomain;
@@ -39,8 +39,8 @@ public sealed record DnsAnswer(
     public string Status => Outcome switch
     {
         DnsOutcome.Answered => Rcode,
-        DnsOutcome.Timeout => "TIMEOUT",
-        DnsOutcome.NetworkError => "NETWORK_ERROR",
-        _ => "MALFORMED",
+        DnsOutcome.Timeout => DnsStatus.Timeout,
+        DnsOutcome.NetworkError => DnsStatus.NetworkError,
+        _ => DnsStatus.Malformed,
     };
 }

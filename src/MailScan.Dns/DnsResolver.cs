@@ -96,12 +96,12 @@ public sealed class DnsResolver : IDnsResolver
     /// <summary>The conventional upper-case name of a response code.</summary>
     public static string RcodeName(int code) => code switch
     {
-        0 => "NOERROR",
+        0 => DnsStatus.NoError,
         1 => "FORMERR",
-        2 => "SERVFAIL",
-        3 => "NXDOMAIN",
+        2 => DnsStatus.ServFail,
+        3 => DnsStatus.NxDomain,
         4 => "NOTIMP",
-        5 => "REFUSED",
+        5 => DnsStatus.Refused,
         6 => "YXDOMAIN",
         7 => "YXRRSET",
         8 => "NXRRSET",

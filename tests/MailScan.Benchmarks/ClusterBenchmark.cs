@@ -20,7 +20,7 @@ public sealed class ClusterBenchmark : IBenchmark
 
     public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] (needs deploy/lab/cluster up N)";
 
-    private sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused);
+    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused);
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ public sealed class ClusterBenchmark : IBenchmark
         return row;
     }
 
-    private static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
+    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
     {
         FlushResolverCache(root);
         var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");

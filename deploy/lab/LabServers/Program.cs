@@ -4,7 +4,10 @@ using MailScan.LabServers;
 
 // LabServers [--instance I] [--cert PEM --key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...   runs until killed.
 // Modes are the Behaviour names in lower case (tarpit, reject421, dnsptrloop, hugepolicy, ...).
+// LabServers --rtt MS [--jitter MS] relay=FRONT:PORT>BACK:PORT[,udp][,tcp][,slow=S|,tarpit|,reject421] ...   a link with a round trip (DelayRelay).
 var instance = 0;
+double rtt = 0, jitter = 0;
+var relays = new List<RelaySettings>();
 string? certFile = null, keyFile = null, aiaIssuer = null, aiaLog = null;
 var listeners = new List<(Behaviour Behaviour, IPEndPoint Endpoint)>();
 var openSslServers = new List<OpenSslServerSettings>();
@@ -27,6 +30,22 @@ for (var i = 0; i < args.Length; i++)
         case "--aia-log" when i + 1 < args.Length:
             aiaLog = args[++i];
             continue;
+        case "--rtt" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out rtt) && rtt >= 0:
+            i++;
+            continue;
+        case "--jitter" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out jitter) && jitter >= 0:
+            i++;
+            continue;
+    }
+    if (RelaySettings.TryParse(args[i]) is { } relay)
+    {
+        if (relay.Settings is null)
+        {
+            Console.Error.WriteLine($"LabServers: '{args[i]}': {relay.Error}");
+            return 2;
+        }
+        relays.Add(relay.Settings);
+        continue;
     }
     if (OpenSslServerSettings.TryParse(args[i]) is { } openssl) // openssl=...: see OpenSslServerSettings
     {
@@ -46,7 +65,7 @@ for (var i = 0; i < args.Length; i++)
     }
     listeners.Add((behaviour, endpoint));
 }
-if (listeners.Count + openSslServers.Count == 0)
+if (listeners.Count + openSslServers.Count + relays.Count == 0)
 {
     Console.Error.WriteLine("usage: LabServers [--instance I] [--cert PEM --key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...");
     return 2;
@@ -78,7 +97,9 @@ var running = listeners.Select(l => l.Behaviour switch
 }).ToList();
 try
 {
-    await Task.WhenAll(running.Concat(openSslServers.Select(s => new OpenSslStartTlsServer(s).RunAsync(stop.Token))));
+    await Task.WhenAll(running
+        .Concat(openSslServers.Select(s => new OpenSslStartTlsServer(s).RunAsync(stop.Token)))
+        .Concat(relays.Select(r => new DelayRelay(r, TimeSpan.FromMilliseconds(rtt), TimeSpan.FromMilliseconds(jitter)).RunAsync(stop.Token))));
 }
 catch (OperationCanceledException)
 {

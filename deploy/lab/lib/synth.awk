@@ -10,18 +10,29 @@ function hosts(owner, ks,    parts, count, j) {
     if (has6[parts[j]]) out = out owner " AAAA " addr6(parts[j]) "\n"
   }
 }
+# Behind the delay relay (far = 1) Postfix listens on a second address per mail address, and the
+# domains' name servers are the relay's (ns1/ns2.far.synth), which forward to the lab's Knot.
+function back4(k) { return k <= 15 ? v4 ".211." k : v4 ".212." (k - 15) }
 BEGIN {
   # Addresses 1-15: providers (big1 1-4, big2 5-8, big3 9-10, small hosters 11-15); 16-47: self-hosted.
-  for (k = 1; k <= 47; k++) { has6[k] = 0; tls[k] = "yes" }
+  for (k = 1; k <= 47; k++) { has6[k] = 0; tls[k] = "yes"; slow[k] = "-" }
   has6[1] = has6[2] = has6[5] = has6[6] = has6[7] = has6[8] = has6[11] = has6[12] = 1
   tls[14] = tls[15] = "no"
   for (k = 16; k <= 47; k++) { if ((k - 15) % 2 == 1) has6[k] = 1; if ((k - 15) % 4 == 0) tls[k] = "no" }
+  # The slow tail (tail % of the addresses, all self-hosted): half greet 2-20 s late, a quarter tarpit, a quarter answer 421.
+  slowcount = int(47 * tail / 100 + 0.5)
+  for (j = 0; j < slowcount && j < 32; j++) {
+    k = 47 - j
+    slow[k] = (j % 4 == 1) ? "tarpit" : (j % 4 == 3) ? "reject421" : "slow=" (2 + (k * 7) % 19)
+  }
   ips = dir "/mail-ips.txt"; printf "" > ips
-  for (k = 1; k <= 47; k++) print addr4(k), (has6[k] ? addr6(k) : "-"), tls[k] > ips
+  for (k = 1; k <= 47; k++) print addr4(k), (has6[k] ? addr6(k) : "-"), tls[k], (far ? back4(k) : "-"), slow[k] > ips
+  ns = far ? "ns%d.far.synth." : "ns%d.dns.test."
 
   records = dir "/records.zone"; conf = dir "/knot-zones.conf"; list = dir "/domains.txt"
   printf "" > conf; printf "" > list
   out = ""
+  if (far) out = "ns1.far.synth. A " v4 ".203.1\nns1.far.synth. AAAA " nsv6 "::1\nns2.far.synth. A " v4 ".203.2\nns2.far.synth. AAAA " nsv6 "::2\n"
   hosts("mx.big1.synth.", "1 2 3 4"); hosts("mx.big2.synth.", "5 6 7 8"); hosts("mx.big3.synth.", "9 10")
   for (s = 0; s < 5; s++) hosts("mx.small" s ".synth.", 11 + s)
   printf "%s", out > records
@@ -54,9 +65,10 @@ BEGIN {
       out = out "_25._tcp." mx " TLSA 3 1 1 " (t < 20 ? tlsa : "00" substr(tlsa, 3)) "\n"
 
     zone = dir "/zones/" name "zone"
-    printf "$TTL 300\n@ SOA ns1.dns.test. hostmaster.lab.test. 1 1800 900 604800 300\n@ NS ns1.dns.test.\n@ NS ns2.dns.test.\n$ORIGIN %s\n%s", name, out > zone
+    ns1 = sprintf(ns, 1); ns2 = sprintf(ns, 2)
+    printf "$TTL 300\n@ SOA %s hostmaster.lab.test. 1 1800 900 604800 300\n@ NS %s\n@ NS %s\n$ORIGIN %s\n%s", ns1, ns1, ns2, name, out > zone
     close(zone)
-    printf "%s NS ns1.dns.test.\n%s NS ns2.dns.test.\n", name, name >> records
+    printf "%s NS %s\n%s NS %s\n", name, ns1, name, ns2 >> records
     # Bogus: a DS in the TLD that matches no key of the (unsigned) child.
     if (kind == "bogus") printf "%s DS %d 13 2 %064d\n", name, 10000 + i % 50000, i >> records
     printf "  - domain: \"%s\"\n    file: \"%s\"\n", name, zone >> conf

@@ -12,11 +12,22 @@
 #     zones come up in seconds.
 #   - SPF (-all, ~all, ?all, none), DMARC (reject, quarantine, none, none published) and DANE
 #     (matching or mismatching TLSA on some secure unique MX names) in fixed proportions.
+#   - far (--rtt/--tail of deploy/lab/cluster): the domains' name servers and mail servers sit
+#     behind LabServers' delay relay, which gives every packet half the round trip each way and
+#     gives the slowest self-hosted addresses a late greeting, a tarpit or a 421; the resolver
+#     stays near. Postfix then listens on a second address per mail address (.211/.212).
 # Everything is derived from the domain's number, so two runs give the same TLD.
 # shellcheck shell=bash
 
 LAB_SYNTH=$LAB_STATE/synth
 LAB_SYNTH_V6=$LAB_V6_NET:201
+LAB_SYNTH_NS_V6=$LAB_V6_NET:203
+LAB_SYNTH_RTT=${LAB_SYNTH_RTT:-0}
+LAB_SYNTH_JITTER=${LAB_SYNTH_JITTER:-0}
+LAB_SYNTH_TAIL=${LAB_SYNTH_TAIL:-0}
+
+# Whether the synthetic TLD sits behind the delay relay.
+lab_synth_far() { [ "$LAB_SYNTH_RTT" != 0 ] || [ "$LAB_SYNTH_TAIL" != 0 ]; }
 
 # Writes records, zones, the list of domains and the mail addresses for N domains.
 lab_synth_generate() {
@@ -24,7 +35,10 @@ lab_synth_generate() {
   rm -rf "$LAB_SYNTH/zones" "$LAB_SYNTH/records.zone"
   mkdir -p "$LAB_SYNTH/zones"
   tlsa=$(openssl x509 -in "$LAB_STATE/tls/mail.crt" -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256 -r | cut -d' ' -f1)
-  awk -v n="$count" -v v4="$LAB_V4_NET" -v v6="$LAB_SYNTH_V6" -v tlsa="$tlsa" -v dir="$LAB_SYNTH" -f "$LAB_DIR/lib/synth.awk"
+  local far=0
+  lab_synth_far && far=1
+  awk -v n="$count" -v v4="$LAB_V4_NET" -v v6="$LAB_SYNTH_V6" -v nsv6="$LAB_SYNTH_NS_V6" -v far="$far" -v tail="$LAB_SYNTH_TAIL" \
+    -v tlsa="$tlsa" -v dir="$LAB_SYNTH" -f "$LAB_DIR/lib/synth.awk"
 }
 
 # The policy of the signed synthetic zones: keys made by Knot, CDS published for the TLD's DS.
@@ -76,20 +90,52 @@ lab_synth_knot_zones() {
 }
 
 lab_synth_addresses() {
-  local v4 v6 tls
-  while read -r v4 v6 tls; do
+  local v4 v6 rest
+  while read -r v4 v6 rest; do
     [ "$v6" != "-" ] && ip -6 addr replace "$v6/128" dev lo
   done <"$LAB_SYNTH/mail-ips.txt"
+  for v6 in "$LAB_SYNTH_NS_V6::1" "$LAB_SYNTH_NS_V6::2"; do ip -6 addr replace "$v6/128" dev lo; done
   return 0
 }
 
 lab_synth_remove_addresses() {
   [ -f "$LAB_SYNTH/mail-ips.txt" ] || return 0
-  local v4 v6 tls
-  while read -r v4 v6 tls; do
+  local v4 v6 rest
+  while read -r v4 v6 rest; do
     [ "$v6" != "-" ] && ip -6 addr del "$v6/128" dev lo 2>/dev/null
   done <"$LAB_SYNTH/mail-ips.txt"
+  for v6 in "$LAB_SYNTH_NS_V6::1" "$LAB_SYNTH_NS_V6::2"; do ip -6 addr del "$v6/128" dev lo 2>/dev/null; done
   return 0
+}
+
+# The delay relay in front of the far synthetic TLD: its two name servers (UDP and TCP, IPv4 and
+# IPv6, to the lab's Knot) and every mail address (to Postfix's second address), with the tail.
+lab_synth_start_relay() {
+  lab_synth_stop_relay
+  lab_synth_far || return 0
+  local args=(--rtt "$LAB_SYNTH_RTT" --jitter "$LAB_SYNTH_JITTER") i v4 v6 tls back tail
+  for i in 1 2; do
+    args+=("relay=$LAB_V4_NET.203.$i:53>$(lab_v4 ns$i):53,udp,tcp" "relay=[$LAB_SYNTH_NS_V6::$i]:53>$(lab_v4 ns$i):53,udp,tcp")
+  done
+  while read -r v4 v6 tls back tail; do
+    tail=${tail/#-/}
+    args+=("relay=$v4:25>$back:25${tail:+,$tail}")
+    [ "$v6" != "-" ] && args+=("relay=[$v6]:25>$back:25${tail:+,$tail}")
+  done <"$LAB_SYNTH/mail-ips.txt"
+  DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet build "$LAB_DIR/LabServers/LabServers.csproj" -c Release \
+    -o "$LAB_SYNTH/relay-bin" --nologo -v quiet -clp:ErrorsOnly >"$LAB_SYNTH/relay-build.log" 2>&1 \
+    || lab_die "LabServers did not build; see $LAB_SYNTH/relay-build.log"
+  nohup dotnet "$LAB_SYNTH/relay-bin/LabServers.dll" "${args[@]}" >"$LAB_SYNTH/relay.log" 2>&1 </dev/null &
+  echo $! >"$LAB_SYNTH/relay.pid"
+  lab_wait 100 bash -c "exec 3<>/dev/tcp/$LAB_V4_NET.203.1/53" || lab_die "the delay relay does not listen; see $LAB_SYNTH/relay.log"
+}
+
+lab_synth_stop_relay() {
+  local pidfile=$LAB_SYNTH/relay.pid
+  lab_pid_alive "$pidfile" || return 0
+  kill "$(cat "$pidfile")" 2>/dev/null || true
+  lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
+  rm -f "$pidfile"
 }
 
 # A second Postfix: one smtpd listener per synthetic mail address, each logging under its own
@@ -120,10 +166,15 @@ smtpd_tls_chain_files = $LAB_STATE/tls/mail.key, $LAB_STATE/tls/mail.chain.crt
 smtpd_tls_loglevel = 1
 CONF
   {
-    local v4 v6 tls options
-    while read -r v4 v6 tls; do
+    local v4 v6 tls back tail options
+    while read -r v4 v6 tls back tail; do
       options="-o syslog_name=synth-$v4"
       [ "$tls" = no ] && options="$options -o smtpd_tls_security_level=none"
+      if [ "$back" != "-" ]; then
+        # Behind the relay: one listener on the second address serves both of the front's.
+        echo "$back:25 inet n - n - - smtpd $options"
+        continue
+      fi
       echo "$v4:25 inet n - n - - smtpd $options"
       [ "$v6" != "-" ] && echo "[$v6]:25 inet n - n - - smtpd -o syslog_name=synth-$v6${options#-o syslog_name=synth-"$v4"}"
     done <"$LAB_SYNTH/mail-ips.txt"
@@ -131,7 +182,7 @@ CONF
   } >"$dir/conf/master.cf"
   postfix -c "$dir/conf" start >/dev/null 2>&1 || lab_die "the synthetic Postfix did not start; see $dir/maillog"
   local first
-  first=$(head -n1 "$LAB_SYNTH/mail-ips.txt" | cut -d' ' -f1)
+  first=$(head -n1 "$LAB_SYNTH/mail-ips.txt" | awk '{ print $4 == "-" ? $1 : $4 }')
   lab_wait 100 lab_smtp_greets "$first" || lab_die "the synthetic Postfix does not greet on $first:25; see $dir/maillog"
 }
 

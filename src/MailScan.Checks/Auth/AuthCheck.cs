@@ -3,6 +3,7 @@ using MailScan.Checks.Discovery;
 using MailScan.Checks.Policy.Dmarc;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Auth;
 
@@ -53,7 +54,7 @@ public sealed class AuthCheck : IMailCheck
     /// </summary>
     public static bool SendsNoMail(AuthEvidence evidence)
     {
-        if (evidence.Dkim.Node.Status != "NXDOMAIN" || !SpfVerdicts.SendsNoMail(evidence.Spf))
+        if (evidence.Dkim.Node.Status != DnsStatus.NxDomain || !SpfVerdicts.SendsNoMail(evidence.Spf))
             return false;
         var finding = DmarcDiscovery.Find(evidence.Dmarc);
         return finding.Kind == DmarcFindingKind.Found && DmarcParser.Parse(finding.Record) is { IsValid: true } parsed

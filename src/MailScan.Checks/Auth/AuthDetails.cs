@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MailScan.Checks.Policy;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Auth;
 
@@ -17,7 +18,7 @@ internal static class AuthDetails
 
     public static string Word(string status) => status switch
     {
-        "TIMEOUT" => "no answer",
+        DnsStatus.Timeout => "no answer",
         "NETWORK_ERROR" => "the resolver is unreachable",
         _ => status,
     };

@@ -74,7 +74,7 @@ public sealed class AuthProbe(IDnsResolver dns, PublicSuffixList psl, IOptions<M
     private async Task<SpfTargetEvidence> TargetAsync(string type, string name, CancellationToken cancellationToken)
     {
         if (!SpfAddressMatch.IsQueryableName(name))
-            return new SpfTargetEvidence(type, name, "NXDOMAIN", 0);
+            return new SpfTargetEvidence(type, name, DnsStatus.NxDomain, 0);
         var answer = await dns.QueryAsync(name, type == "MX" ? QueryType.MX : QueryType.A, cancellationToken).ConfigureAwait(false);
         var count = type == "MX" ? answer.Records<MxRecord>().Count() : answer.Records<ARecord>().Count();
         return new SpfTargetEvidence(type, name, answer.Status, count);
@@ -113,7 +113,7 @@ public sealed class AuthProbe(IDnsResolver dns, PublicSuffixList psl, IOptions<M
         var node = TxtAsync($"_domainkey.{domain}", null, cancellationToken);
         var selectors = _options.Selectors();
         var keys = await Task.WhenAll(selectors.Select(s => TxtAsync($"{s}._domainkey.{domain}", null, cancellationToken))).ConfigureAwait(false);
-        var found = keys.Where(k => k.Status == "NOERROR" && k.Records.Count > 0).ToList();
+        var found = keys.Where(k => k.Status == DnsStatus.NoError && k.Records.Count > 0).ToList();
         return new DkimEvidence(await node.ConfigureAwait(false), selectors, found);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MailScan.Checks.Policy.Dkim;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Auth;
 
@@ -13,12 +14,12 @@ public static class DkimVerdicts
         var node = evidence.Node;
         var details = new JsonObject { ["node"] = AuthDetails.Txt(node), ["selectorsAsked"] = AuthDetails.Strings(evidence.SelectorsAsked), ["keys"] = Keys(evidence) };
         var found = evidence.Keys.Select(k => k.Name).ToList();
-        if (node.Status == "NOERROR")
+        if (node.Status == DnsStatus.NoError)
         {
             var keys = found.Count > 0 ? $"; keys found: {string.Join(", ", found)}" : string.Empty;
             return new(id, TestStatus.Passed, $"{node.Name} exists, so the domain publishes DKIM keys{keys}", details);
         }
-        if (node.Status != "NXDOMAIN")
+        if (node.Status != DnsStatus.NxDomain)
             return new(id, TestStatus.NotTestable, $"{node.Name} could not be looked up ({AuthDetails.Word(node.Status)})", details);
         if (found.Count > 0)
         {

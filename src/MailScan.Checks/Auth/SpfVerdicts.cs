@@ -36,7 +36,9 @@ public static class SpfVerdicts
         {
             var status = problem.Kind == SpfPolicyProblemKind.DnsFailure ? TestStatus.NotTestable : TestStatus.Failed;
             var failed = new SubtestResult(id, status, problem.Message, details);
-            return problem.Kind == SpfPolicyProblemKind.Syntax || status != TestStatus.Failed ? failed : PartialPoints(failed);
+            // As Internet.nl scores it: a syntax error anywhere, or an include/redirect target without one usable
+            // SPF record, earns nothing; a target that does not resolve, too many lookups or a loop keep part.
+            return problem.Kind == SpfPolicyProblemKind.Syntax || problem.UnusableTarget || status != TestStatus.Failed ? failed : PartialPoints(failed);
         }
         if (!report.IsComplete)
             return new(id, TestStatus.NotTestable, "the policy reaches more records than the scanner may look up for one domain", details);
@@ -52,7 +54,7 @@ public static class SpfVerdicts
         };
     }
 
-    /// <summary>A policy that works but is too lax (or too big) keeps part of the points; only a syntax error earns none.</summary>
+    /// <summary>A policy that works but is too lax (or too big) keeps part of the points; a syntax error, here or in a target, earns none.</summary>
     private static SubtestResult PartialPoints(SubtestResult result) => result with { Points = [new ServerPoints(string.Empty, Scoring.Partial)] };
 
     /// <summary>The record is exactly "v=spf1 -all" (an exp= aside): the domain sends no mail.</summary>

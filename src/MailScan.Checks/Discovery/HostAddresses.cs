@@ -1,3 +1,5 @@
+using MailScan.Dns;
+
 namespace MailScan.Checks.Discovery;
 
 /// <summary>A mail or name server with the addresses DNS gave for it.</summary>
@@ -16,5 +18,5 @@ public sealed record HostAddresses(
     public bool HasIpv6 => Ipv6.Count > 0;
 
     /// <summary>Whether the AAAA lookup gave a conclusive answer (NOERROR or NXDOMAIN).</summary>
-    public bool AaaaConclusive => AaaaStatus is "NOERROR" or "NXDOMAIN";
+    public bool AaaaConclusive => DnsStatus.IsConclusive(AaaaStatus);
 }

@@ -1,3 +1,5 @@
+using MailScan.Dns;
+
 namespace MailScan.Checks.Discovery;
 
 /// <summary>The domain's mail servers and name servers with their addresses: what every category builds on.</summary>
@@ -20,13 +22,13 @@ public sealed record MailServerEvidence(
     public IReadOnlyList<MailServerZone> MailServerZones { get; init; } = [];
 
     /// <summary>The domain does not exist.</summary>
-    public bool DomainMissing => MxStatus == "NXDOMAIN";
+    public bool DomainMissing => MxStatus == DnsStatus.NxDomain;
 
     /// <summary>The MX lookup gave no conclusive answer (SERVFAIL, timeout, ...).</summary>
-    public bool MxUnknown => MxStatus is not ("NOERROR" or "NXDOMAIN");
+    public bool MxUnknown => !DnsStatus.IsConclusive(MxStatus);
 
     /// <summary>The NS lookup gave no conclusive answer.</summary>
-    public bool NsUnknown => NsStatus is not ("NOERROR" or "NXDOMAIN");
+    public bool NsUnknown => !DnsStatus.IsConclusive(NsStatus);
 
     /// <summary>The domain receives mail at the listed servers (not null MX, at least one MX).</summary>
     public bool HasMailServers => MailServers.Count > 0;

@@ -1,3 +1,5 @@
+using MailScan.Dns;
+
 namespace MailScan.Checks.Discovery;
 
 /// <summary>
@@ -11,5 +13,5 @@ namespace MailScan.Checks.Discovery;
 public sealed record MailServerZone(string? Zone, string Status, IReadOnlyList<string> MailServers, IReadOnlyList<HostAddresses> NameServers)
 {
     /// <summary>The NS lookup gave no conclusive answer.</summary>
-    public bool Unknown => Status is not ("NOERROR" or "NXDOMAIN");
+    public bool Unknown => !DnsStatus.IsConclusive(Status);
 }

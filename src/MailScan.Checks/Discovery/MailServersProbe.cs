@@ -106,10 +106,10 @@ public sealed class MailServersProbe(IDnsResolver dns, IOptions<MailScanOptions>
                 return (answer.Status, null, []);
             var names = answer.Records<NsRecord>().Select(r => Host(r.NSDName)).Distinct().Order(StringComparer.Ordinal).ToList();
             if (names.Count > 0)
-                return ("NOERROR", name, names.Take(_options.MaxNameServers).ToList());
+                return (DnsStatus.NoError, name, names.Take(_options.MaxNameServers).ToList());
             name = name[(name.IndexOf('.') + 1)..];
         }
-        return (firstStatus ?? "NOERROR", null, []);
+        return (firstStatus ?? DnsStatus.NoError, null, []);
     }
 
     private async Task<HostAddresses> AddressesAsync(string host, int preference, CancellationToken cancellationToken)

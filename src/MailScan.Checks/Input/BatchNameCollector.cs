@@ -35,6 +35,8 @@ public sealed class BatchNameCollector(long maxNames)
     /// <summary>More distinct names were given than <c>maxNames</c>; the extra ones were not kept.</summary>
     public bool OverLimit { get; private set; }
 
+    private bool _quoteLines = true;
+
     /// <summary>Adds the next line (position = previous + 1).</summary>
     public void Add(string? line)
     {
@@ -70,10 +72,13 @@ public sealed class BatchNameCollector(long maxNames)
     /// <summary>
     /// Adds every line of a reader (a file: the BOM is dropped by the reader or here), until the
     /// limit is passed. A line is never held longer than <see cref="MaxLineLength"/> + 1 characters:
-    /// a file of one endless line costs no more memory than a short one.
+    /// a file of one endless line costs no more memory than a short one. With <paramref name="quoteLines"/>
+    /// false (a file on the coordinator's side, which its caller may not read) a rejected line is
+    /// named by its number and a reason that quotes nothing of it.
     /// </summary>
-    public async Task AddLinesAsync(TextReader reader, CancellationToken cancellationToken)
+    public async Task AddLinesAsync(TextReader reader, CancellationToken cancellationToken, bool quoteLines = true)
     {
+        _quoteLines = quoteLines;
         var buffer = new char[4096];
         var line = new System.Text.StringBuilder();
         var tooLong = false;
@@ -100,6 +105,7 @@ public sealed class BatchNameCollector(long maxNames)
         }
         if (!OverLimit && (tooLong || line.Length > 0))
             AddLine(line, tooLong);
+        _quoteLines = true;
     }
 
     private void AddLine(System.Text.StringBuilder line, bool tooLong)
@@ -130,6 +136,8 @@ public sealed class BatchNameCollector(long maxNames)
 
     private void Reject(string text, string reason)
     {
+        if (!_quoteLines && text.Length > 0)
+            (text, reason) = (string.Empty, "not a valid domain name");
         RejectedCount++;
         if (_rejected.Count < KeptRejections)
             _rejected.Add(new RejectedName(_position, text.Length > LongestShownInput ? text[..LongestShownInput] + "…" : text, reason));

@@ -4,6 +4,7 @@ using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Ipv6;
 
@@ -206,7 +207,7 @@ public static class Ipv6Verdicts
 
     private static string Word(string status) => status switch
     {
-        "TIMEOUT" => "no answer",
+        DnsStatus.Timeout => "no answer",
         "NETWORK_ERROR" => "unreachable",
         "MALFORMED" => "malformed answer",
         _ => status,

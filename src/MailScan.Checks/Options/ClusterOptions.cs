@@ -50,4 +50,7 @@ public sealed class ClusterOptions
 
     /// <summary>Directory that server-side batch files are read from; empty refuses file submissions.</summary>
     public string? BatchInputDirectory { get; set; }
+
+    /// <summary>The largest server-side batch file read, in bytes.</summary>
+    public long BatchFileMaxBytes { get; set; } = 1L << 30;
 }

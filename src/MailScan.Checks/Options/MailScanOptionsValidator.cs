@@ -109,6 +109,16 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
 
     private static IEnumerable<string> AccessErrors(AccessOptions access)
     {
+        if (access.MaxOpenStreamsPerKey is < 1 or > 100_000)
+            yield return $"Access:MaxOpenStreamsPerKey: {access.MaxOpenStreamsPerKey} is out of range (1-100000)";
+        if (access.MaxOpenStreams is < 1 or > 1_000_000)
+            yield return $"Access:MaxOpenStreams: {access.MaxOpenStreams} is out of range (1-1000000)";
+        if (access.MaxConnections is < 1 or > 1_000_000)
+            yield return $"Access:MaxConnections: {access.MaxConnections} is out of range (1-1000000)";
+        if (access.MaxStreamsPerConnection is < 1 or > 10_000)
+            yield return $"Access:MaxStreamsPerConnection: {access.MaxStreamsPerConnection} is out of range (1-10000)";
+        foreach (var error in Positive("Access:SubmitTimeout", access.SubmitTimeout, TimeSpan.FromHours(24)))
+            yield return error;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < access.Keys.Count; i++)
@@ -143,6 +153,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.Port > 0))
                 yield return $"{key}: '{url}' is not a URL such as http://127.0.0.1:5080";
         }
+        if (cluster.BatchFileMaxBytes < 1)
+            yield return $"Cluster:BatchFileMaxBytes: {cluster.BatchFileMaxBytes} is not a positive number of bytes";
         if (cluster.WorkerConcurrency is < 1 or > 1000)
             yield return $"Cluster:WorkerConcurrency: {cluster.WorkerConcurrency} is out of range (1-1000)";
         if (cluster.WorkerPrefetch is < 1 or > 10_000)

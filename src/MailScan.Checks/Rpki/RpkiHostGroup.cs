@@ -1,4 +1,5 @@
 using MailScan.Checks.Discovery;
+using MailScan.Dns;
 using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
@@ -70,7 +71,7 @@ public sealed record RpkiHostGroup(
                 if (seen.Add((host.Name, address)))
                     addresses.Add((host.Name, address));
             }
-            if (host.AStatus is not ("NOERROR" or "NXDOMAIN") || !host.AaaaConclusive)
+            if (!DnsStatus.IsConclusive(host.AStatus) || !host.AaaaConclusive)
                 unresolved.Add($"{host.Name} (A: {host.AStatus}, AAAA: {host.AaaaStatus})");
         }
         return new(name, addresses, unresolved.Distinct().ToList());

@@ -5,6 +5,7 @@ using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns;
 using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -156,7 +157,7 @@ public sealed partial class DomainScanner(
     }
 
     private static bool ResolverSilent(MailServerEvidence servers) =>
-        servers.MxStatus is "TIMEOUT" or "NETWORK_ERROR" && servers.NsStatus is "TIMEOUT" or "NETWORK_ERROR";
+        DnsStatus.IsUnreachable(servers.MxStatus) && DnsStatus.IsUnreachable(servers.NsStatus);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Domain}: {Count} probes planned")]
     private static partial void LogPlan(ILogger logger, string domain, int count);

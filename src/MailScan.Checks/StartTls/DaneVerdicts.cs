@@ -1,5 +1,6 @@
 using MailScan.Checks.Dnssec;
 using MailScan.Checks.StartTls.Dane;
+using MailScan.Dns;
 using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.StartTls;
@@ -11,12 +12,12 @@ public static class DaneVerdicts
     {
         if (tlsa is null)
             return ServerVerdict.NotTestable("the TLSA records could not be looked up");
-        if (tlsa.DnsStatus is "TIMEOUT" or "NETWORK_ERROR")
+        if (DnsStatus.IsUnreachable(tlsa.DnsStatus))
             return ServerVerdict.NotTestable($"the TLSA lookup of {tlsa.QueryName} got no answer ({tlsa.DnsStatus})");
         if (tlsa.Dnssec == DnssecStatus.Bogus)
             return ServerVerdict.Fail($"the TLSA records of {tlsa.QueryName} are DNSSEC-bogus ({tlsa.Reason})");
         if (tlsa.Records.Count == 0)
-            return ServerVerdict.Fail(tlsa.DnsStatus is "NOERROR" or "NXDOMAIN"
+            return ServerVerdict.Fail(DnsStatus.IsConclusive(tlsa.DnsStatus)
                 ? $"no TLSA record at {tlsa.QueryName}"
                 : $"no TLSA record at {tlsa.QueryName}: the lookup failed ({tlsa.DnsStatus}; {tlsa.Reason})");
         if (tlsa.Dnssec != DnssecStatus.Secure)

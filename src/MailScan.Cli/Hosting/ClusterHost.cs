@@ -36,6 +36,8 @@ internal static class ClusterHost
         builder.Services.AddMailScanTelemetry(role, options.Telemetry);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.Limits.MaxConcurrentConnections = options.Access.MaxConnections;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = options.Access.MaxStreamsPerConnection;
             if (role != ClusterRole.Worker)
                 Listen(kestrel, options.Cluster.Listen, HttpProtocols.Http2);
             // HTTP/2 without TLS needs prior knowledge, which browsers and REST clients do not have: they get a port of their own.

@@ -41,6 +41,28 @@ public sealed class BatchQuotas(IQuotaLedger ledger, IBatchStore store, TimeProv
         }
     }
 
+    /// <summary>
+    /// What the key had used today as a submission opens (null: no daily limit), so that the chunk
+    /// passing the limit is refused at once rather than after the whole stream was held in memory;
+    /// <see cref="AdmitBatchAsync"/> still charges atomically at the end.
+    /// </summary>
+    public async Task<DailyNames?> DailyNamesAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        if (key.MaxNamesPerDay <= 0)
+            return null;
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var charge = await ledger.ChargeNamesAsync(key.Name, day, 0, key.MaxNamesPerDay, cancellationToken).ConfigureAwait(false);
+        return new DailyNames(day, charge.UsedToday);
+    }
+
+    /// <summary>Refuses a submission whose names so far pass what the key had left today.</summary>
+    /// <exception cref="BatchRequestException">Over the names-per-day quota.</exception>
+    public static void CheckDailyNames(ApiKey key, DailyNames? daily, long collected)
+    {
+        if (daily is { } used && used.UsedToday + collected > key.MaxNamesPerDay)
+            throw OverDailyNames(key, used.UsedToday, collected, used.Day);
+    }
+
     /// <summary>Charges the names of a single-domain scan to the key's day.</summary>
     /// <exception cref="BatchRequestException">Over the names-per-day quota.</exception>
     public Task ChargeScanAsync(ApiKey key, CancellationToken cancellationToken) => ChargeAsync(key, 1, cancellationToken);
@@ -51,12 +73,15 @@ public sealed class BatchQuotas(IQuotaLedger ledger, IBatchStore store, TimeProv
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         var charge = await ledger.ChargeNamesAsync(key.Name, day, names, key.MaxNamesPerDay, cancellationToken).ConfigureAwait(false);
         if (!charge.Granted)
-        {
-            var reset = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-            throw OverQuota(key,
-                $"API key '{key.Name}' may submit {key.MaxNamesPerDay} names per UTC day (MaxNamesPerDay) and has used {charge.UsedToday} today; {names} more would pass it; the count resets at {reset}");
-        }
+            throw OverDailyNames(key, charge.UsedToday, names, day);
         return day;
+    }
+
+    private static BatchRequestException OverDailyNames(ApiKey key, long usedToday, long names, DateOnly day)
+    {
+        var reset = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+        return OverQuota(key,
+            $"API key '{key.Name}' may submit {key.MaxNamesPerDay} names per UTC day (MaxNamesPerDay) and has used {usedToday} today; {names} more would pass it; the count resets at {reset}");
     }
 
     private static BatchRequestException OverQuota(ApiKey key, string message)
@@ -81,3 +106,6 @@ public sealed class BatchQuotas(IQuotaLedger ledger, IBatchStore store, TimeProv
         return running;
     }
 }
+
+/// <summary>A key's count of names on one UTC day.</summary>
+public sealed record DailyNames(DateOnly Day, long UsedToday);

@@ -13,4 +13,8 @@ public enum BatchProblem
     NotAllowed,
     /// <summary>Over a quota of the caller's API key (running batches, names per day).</summary>
     OverQuota,
+    /// <summary>The coordinator as a whole is at a limit (open streams); the same call may succeed later.</summary>
+    Busy,
+    /// <summary>The call took longer than the coordinator allows (a submission that trickles in).</summary>
+    TooSlow,
 }

@@ -47,8 +47,11 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
         // A terminal or a socket is not seekable and could feed lines without end (a FIFO blocks at the open above: docs/SECURITY.md).
         if (!stream.CanSeek)
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' is not a regular file");
+        if (stream.Length > _cluster.BatchFileMaxBytes)
+            throw new BatchRequestException(BatchProblem.TooLarge,
+                $"'{relativePath}' has {stream.Length} bytes, more than the {_cluster.BatchFileMaxBytes} a batch file may have (Cluster:BatchFileMaxBytes); split it");
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        await collector.AddLinesAsync(reader, cancellationToken).ConfigureAwait(false);
+        await collector.AddLinesAsync(reader, cancellationToken, quoteLines: false).ConfigureAwait(false);
     }
 
     /// <summary>The first symbolic link on the path below the input directory (the file itself included), or null.</summary>

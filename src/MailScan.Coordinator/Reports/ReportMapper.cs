@@ -5,6 +5,7 @@ using Google.Protobuf.WellKnownTypes;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Verdicts;
+using MailScan.Dns;
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Coordinator.Reports;
@@ -113,7 +114,7 @@ public static class ReportMapper
         proto.Ipv4.AddRange(host.Ipv4);
         proto.Ipv6.AddRange(host.Ipv6);
         var problems = new[] { ("A", host.AStatus), ("AAAA", host.AaaaStatus) }
-            .Where(p => p.Item2 is not ("NOERROR" or "NXDOMAIN"))
+            .Where(p => !DnsStatus.IsConclusive(p.Item2))
             .Select(p => $"{p.Item1}: {p.Item2}");
         proto.Error = string.Join(", ", problems);
         return proto;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MailScan.Dns;
 
 namespace MailScan.Coordinator.Reports;
 
@@ -63,7 +64,7 @@ public static class TechnicalTables
     {
         var rows = hosts.OfType<JsonObject>().Select(h => Row(
             Text(h["name"]),
-            h["ipv6"] is JsonArray { Count: > 0 } v6 ? Join(v6) : Text(h["aaaaStatus"]) is var status and not (None or "NOERROR") ? $"none ({status})" : "none",
+            h["ipv6"] is JsonArray { Count: > 0 } v6 ? Join(v6) : Text(h["aaaaStatus"]) is var status and not (None or DnsStatus.NoError) ? $"none ({status})" : "none",
             Join(h["ipv4"]))).ToList();
         if (rows.Count == 0 && implicitMx is { Count: > 0 })
         {
@@ -94,7 +95,7 @@ public static class TechnicalTables
             : [Row(Text(a["name"]), NoRecord(Text(a["status"])))]).ToList());
 
     private static string NoRecord(string status) =>
-        status == "NOERROR" ? "no record (the name exists: NOERROR)" : $"no record ({status})";
+        status == DnsStatus.NoError ? "no record (the name exists: NOERROR)" : $"no record ({status})";
 
     private static TechnicalTable Dkim(JsonObject node, JsonArray? keys)
     {

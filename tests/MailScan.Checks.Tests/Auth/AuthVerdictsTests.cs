@@ -102,6 +102,21 @@ public sealed class AuthVerdictsTests
         Assert.Equal(TestStatus.NotTestable, SpfVerdicts.Policy(evidence).Status);
     }
 
+    [Theory]
+    [InlineData("v=spf1 include:_spf.example.com -all", "v=spf1 ip4:192.0.2.1 ~al", 0)]
+    [InlineData("v=spf1 include:_spf.example.com -all", "not spf", 0)]
+    [InlineData("v=spf1 redirect=_spf.example.com", "v=spf1 -all\u0000v=spf1 ~all", 0)]
+    [InlineData("v=spf1 include:_spf.example.com -all", null, Scoring.Partial)]
+    public void A_broken_include_or_redirect_scores_as_internetnl_does(string record, string? target, int points)
+    {
+        var found = target is null ? Nx("_spf.example.com") : Txt("_spf.example.com", target.Split('\u0000'));
+        var result = SpfVerdicts.Policy(new SpfEvidence(Txt("example.nl", record), [found], []));
+
+        Assert.Equal(TestStatus.Failed, result.Status);
+        var scored = result.Points.Count > 0 ? Assert.Single(result.Points).Points : Scoring.FromStatus(result.Id, result.Status);
+        Assert.Equal(points, scored);
+    }
+
     [Fact]
     public void Spf_include_that_does_not_exist_breaks_the_policy()
     {

@@ -30,6 +30,8 @@ internal sealed class AccessTestHost : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public V1.MailScanService.MailScanServiceClient Client => new(Channel);
 
     public static MailScanOptions Options(params ApiKeyOptions[] keys)

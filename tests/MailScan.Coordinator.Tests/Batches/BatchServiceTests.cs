@@ -135,6 +135,33 @@ public sealed class BatchServiceTests
     }
 
     [Fact]
+    public async Task Rejected_lines_of_a_server_side_file_are_named_by_number_without_their_text()
+    {
+        var directory = Directory.CreateTempSubdirectory("mailscan-input-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "a.nl\nroot:x:0:0:secret\nb.nl\n");
+            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+            var collector = service.NewCollector();
+
+            await service.AddFileAsync(collector, "zone.txt", CancellationToken.None);
+            collector.Add("bad..streamed");
+
+            Assert.Equal(2, collector.Names.Count);
+            var fromFile = Assert.Single(collector.Rejected, r => r.Position == 2);
+            Assert.Equal(string.Empty, fromFile.Input);
+            Assert.DoesNotContain("root", fromFile.Reason);
+            // Names the caller streamed itself are still quoted back.
+            Assert.Contains(collector.Rejected, r => r.Input == "bad..streamed");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_overlong_batch_id_is_unknown_and_not_echoed()
     {
         var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));

@@ -1,3 +1,5 @@
+using MailScan.Dns;
+
 namespace MailScan.Checks.Ipv6.NameServers;
 
 /// <summary>Whether a name server address answered a DNS query over UDP and over TCP.</summary>
@@ -15,5 +17,5 @@ public sealed record NameServerReachEvidence(
     /// <summary>A DNS response (any RCODE) came back over TCP.</summary>
     public bool TcpAnswered => IsResponse(TcpStatus);
 
-    private static bool IsResponse(string status) => status is not ("TIMEOUT" or "NETWORK_ERROR" or "MALFORMED");
+    private static bool IsResponse(string status) => DnsStatus.IsResponse(status);
 }

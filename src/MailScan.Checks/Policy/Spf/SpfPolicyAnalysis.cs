@@ -1,4 +1,5 @@
 using System.Net;
+using MailScan.Dns;
 
 namespace MailScan.Checks.Policy.Spf;
 
@@ -89,14 +90,15 @@ public static class SpfPolicyAnalysis
             var records = lookup.Records.Where(SpfParser.IsSpfRecord).ToList();
             if (records.Count != 1)
             {
-                var what = lookup.Status == "NXDOMAIN" ? "does not exist" : records.Count == 0 ? "has no SPF record" : $"has {records.Count} SPF records";
-                Fail(kind, name, $"the {role} target {name} {what}");
+                var exists = lookup.Status != DnsStatus.NxDomain;
+                var what = !exists ? "does not exist" : records.Count == 0 ? "has no SPF record" : $"has {records.Count} SPF records";
+                Fail(kind, name, $"the {role} target {name} {what}", unusableTarget: exists);
                 return null;
             }
             var parsed = SpfParser.Parse(records[0]);
             if (parsed.IsValid)
                 return parsed.Value;
-            Fail(role == "record" ? SpfPolicyProblemKind.Syntax : kind, name, $"syntax error in the SPF record of {name} {parsed.Error}");
+            Fail(role == "record" ? SpfPolicyProblemKind.Syntax : kind, name, $"syntax error in the SPF record of {name} {parsed.Error}", unusableTarget: true);
             return null;
         }
 
@@ -135,9 +137,9 @@ public static class SpfPolicyAnalysis
                 Fail(SpfPolicyProblemKind.TooManyVoidLookups, name, $"more than {SpfLimits.VoidLookups} void lookups: '{mechanism.Text}' in the record of {name} finds nothing ({lookup.Status}), void lookup number {Voids}");
         }
 
-        private (SpfQualifier? All, string? Domain)? Fail(SpfPolicyProblemKind kind, string domain, string message)
+        private (SpfQualifier? All, string? Domain)? Fail(SpfPolicyProblemKind kind, string domain, string message, bool unusableTarget = false)
         {
-            Problem ??= new SpfPolicyProblem(kind, domain, message);
+            Problem ??= new SpfPolicyProblem(kind, domain, message, unusableTarget);
             return null;
         }
     }

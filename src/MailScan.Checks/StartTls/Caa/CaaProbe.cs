@@ -22,7 +22,7 @@ public sealed class CaaProbe(IDnsResolver dns) : IProbe
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var name = request.Key.Target.TrimEnd('.');
-        var status = "NOERROR";
+        var status = DnsStatus.NoError;
         for (var climbed = 0; climbed < MaxLabelsClimbed && name.Contains('.', StringComparison.Ordinal); climbed++)
         {
             var answer = await dns.QueryAsync(name, QueryType.CAA, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MailScan.Checks.StartTls;
+using MailScan.Dns;
 
 namespace MailScan.Checks.StartTls.Caa;
 
@@ -13,7 +14,7 @@ public static partial class CaaVerdicts
         if (caa is null)
             return ServerVerdict.NotTestable("CAA could not be looked up");
         if (caa.Records.Count == 0)
-            return caa.DnsStatus is "NOERROR" or "NXDOMAIN"
+            return DnsStatus.IsConclusive(caa.DnsStatus)
                 ? ServerVerdict.Fail($"no CAA record for {caa.MxName} or its parents: any CA may issue its certificates")
                 : ServerVerdict.NotTestable($"the CAA lookup failed ({caa.DnsStatus})");
         var errors = caa.Records.Select(Problem).OfType<string>().ToList();

@@ -32,7 +32,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(string name, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    public static ServiceProcess Start(string name, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment) =>
+        StartAssembly(name, LabEnvironment.CliAssembly(), args, environment);
+
+    /// <summary>Another .NET program of the lab (e.g. LabServers) as a long-running process.</summary>
+    public static ServiceProcess StartAssembly(string name, string assembly, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,7 +44,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = LabEnvironment.RepositoryRoot,
         };
-        start.ArgumentList.Add(LabEnvironment.CliAssembly());
+        start.ArgumentList.Add(assembly);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment)
