@@ -11,11 +11,11 @@ using V1 = MailScan.Contracts.V1;
 namespace MailScan.Coordinator.Web;
 
 /// <summary>
-/// A scan asked for by the form, behind the same door and quotas as ScanDomain: a browser with
+/// A scan asked for by the form, behind the same door, quotas and open-stream limits as ScanDomain: a browser with
 /// the page's script gets server-sent events (each category as it completes, then the report);
 /// one without is sent to the stored report's permalink once the scan is done.
 /// </summary>
-public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas quotas, ReportArchive archive)
+public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas quotas, OpenStreams streams, ReportArchive archive)
 {
     public bool AsksForKey => !gate.IsOpen;
 
@@ -25,9 +25,10 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
         var input = form["domain"].ToString().Trim();
         var streaming = context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);
         var events = streaming ? new ServerSentEvents(context.Response) : null;
-        var problem = DomainName.TryParse(input, out var domain, out var error)
+        var (problem, open) = DomainName.TryParse(input, out var domain, out var error)
             ? await AdmitAsync(context, form["key"].ToString()).ConfigureAwait(false)
-            : (error, StatusCodes.Status400BadRequest);
+            : ((error, StatusCodes.Status400BadRequest), null);
+        using var lease = open;
         if (problem is not null || domain is null)
         {
             if (events is not null)
@@ -64,26 +65,31 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
             SeeOther(context.Response, permalink);
     }
 
-    /// <summary>Null when the scan may go ahead; else what to tell the person and the HTTP status of it.</summary>
-    private async Task<(string Message, int Status)?> AdmitAsync(HttpContext context, string formKey)
+    /// <summary>
+    /// The scan's place among the open streams (Access:MaxOpenStreams, MaxOpenStreamsPerKey) when it may go
+    /// ahead; else what to tell the person and the HTTP status of it.
+    /// </summary>
+    private async Task<((string Message, int Status)? Problem, IDisposable? Open)> AdmitAsync(HttpContext context, string formKey)
     {
         var presented = formKey.Length > 0 ? formKey : PresentedKey(context.Request.Headers);
         var decision = gate.Admit(presented, "web scan", context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         if (!decision.Allowed)
         {
             var message = decision.Refusal == AccessRefusal.Unauthenticated && presented is null ? "This coordinator asks for an API key: enter yours beside the domain name." : decision.Message;
-            return (message, decision.Refusal == AccessRefusal.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+            return ((message, decision.Refusal == AccessRefusal.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized), null);
         }
-        if (decision.Key is null)
-            return null;
+        IDisposable? open = null;
         try
         {
-            await quotas.ChargeScanAsync(decision.Key, context.RequestAborted).ConfigureAwait(false);
-            return null;
+            open = streams.Open(decision.Key?.Name);
+            if (decision.Key is not null)
+                await quotas.ChargeScanAsync(decision.Key, context.RequestAborted).ConfigureAwait(false);
+            return (null, open);
         }
         catch (BatchRequestException ex)
         {
-            return (ex.Message, StatusCodes.Status429TooManyRequests);
+            open?.Dispose();
+            return ((ex.Message, ex.Problem == BatchProblem.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests), null);
         }
     }
 
