@@ -31,10 +31,7 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
         using var lease = open;
         if (problem is not null || domain is null)
         {
-            if (events is not null)
-                await events.SendAsync("problem", problem!.Value.Message, context.RequestAborted).ConfigureAwait(false);
-            else
-                await WebEndpoints.Html(context, WebPages.Form(AsksForKey, input, problem!.Value.Message), problem.Value.Status).ConfigureAwait(false);
+            await ShowProblemAsync(context, events, input, problem ?? (error, StatusCodes.Status400BadRequest)).ConfigureAwait(false);
             return;
         }
         V1.DomainReport? report = null;
@@ -50,20 +47,24 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
         }
         catch (ScanFailedException ex)
         {
-            var message = $"The scan could not be run: {ex.Message}";
-            if (events is not null)
-                await events.SendAsync("problem", message, context.RequestAborted).ConfigureAwait(false);
-            else
-                await WebEndpoints.Html(context, WebPages.Form(AsksForKey, input, message), StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            await ShowProblemAsync(context, events, input, ($"The scan could not be run: {ex.Message}", StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false);
             return;
         }
-        var permalink = WebEndpoints.ReportPath + archive.Keep(report!);
+        if (report is null)
+            return; // the scan was cut short (the browser went away): nothing to keep
+        var permalink = WebEndpoints.ReportPath + archive.Keep(report);
         var shown = WebEndpoints.Absolute(context.Request, permalink);
         if (events is not null)
-            await events.SendAsync("report", Json("url", permalink, WebPages.ReportBody(report!, shown)), context.RequestAborted).ConfigureAwait(false);
+            await events.SendAsync("report", Json("url", permalink, WebPages.ReportBody(report, shown)), context.RequestAborted).ConfigureAwait(false);
         else
             SeeOther(context.Response, permalink);
     }
+
+    /// <summary>A refusal or failure: an event for the page's script, else the form again with the reason and the status.</summary>
+    private Task ShowProblemAsync(HttpContext context, ServerSentEvents? events, string input, (string Message, int Status) problem) =>
+        events is not null
+            ? events.SendAsync("problem", problem.Message, context.RequestAborted)
+            : WebEndpoints.Html(context, WebPages.Form(AsksForKey, input, problem.Message), problem.Status);
 
     /// <summary>
     /// The scan's place among the open streams (Access:MaxOpenStreams, MaxOpenStreamsPerKey) when it may go
