@@ -77,7 +77,7 @@ internal static class ClusterHost
         services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
         services.AddMailScanGrpc();
         if (options.Web.Enabled)
-            services.AddMailScanWeb();
+            services.AddMailScanWeb(options);
     }
 
     /// <summary>A coordinator without API keys that listens beyond loopback lets anyone scan through it: say so at start.</summary>

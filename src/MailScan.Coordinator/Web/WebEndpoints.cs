@@ -1,3 +1,4 @@
+using MailScan.Checks.Options;
 using MailScan.Coordinator.Reports.Html;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,9 +20,12 @@ public static class WebEndpoints
 
     private static readonly string Script = HtmlPage.Resource("live.js");
 
-    public static IServiceCollection AddMailScanWeb(this IServiceCollection services)
+    /// <summary>The page's services; its permalinks in Redis when the cluster has it (Cluster:Redis), else in memory.</summary>
+    public static IServiceCollection AddMailScanWeb(this IServiceCollection services, MailScanOptions options)
     {
-        services.TryAddSingleton<ReportArchive>();
+        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+            services.TryAddSingleton<IReportArchive, RedisReportArchive>();
+        services.TryAddSingleton<IReportArchive, MemoryReportArchive>();
         services.TryAddSingleton<WebScan>();
         return services;
     }
@@ -32,7 +36,7 @@ public static class WebEndpoints
         var web = endpoints.MapGroup(string.Empty).RequireHost($"*:{new Uri(httpListen).Port}");
         web.MapGet("/", (HttpContext context, WebScan scan) => Html(context, WebPages.Form(scan.AsksForKey)));
         web.MapPost("/web/scan", (HttpContext context, WebScan scan) => scan.RunAsync(context));
-        web.MapGet(ReportPath + "{id}", (HttpContext context, string id, ReportArchive archive) => Stored(context, id, archive));
+        web.MapGet(ReportPath + "{id}", (HttpContext context, string id, IReportArchive archive) => StoredAsync(context, id, archive));
         web.MapGet(ScriptPath, (HttpContext context) =>
         {
             Secure(context.Response);
@@ -42,17 +46,23 @@ public static class WebEndpoints
         return endpoints;
     }
 
-    private static Task Stored(HttpContext context, string id, ReportArchive archive)
+    private static async Task StoredAsync(HttpContext context, string id, IReportArchive archive)
     {
         var json = id.EndsWith(".json", StringComparison.Ordinal);
-        var report = archive.Find(json ? id[..^".json".Length] : id);
+        var report = await archive.FindAsync(json ? id[..^".json".Length] : id, context.RequestAborted).ConfigureAwait(false);
         if (report is null)
-            return Html(context, WebPages.NotFound(), StatusCodes.Status404NotFound);
+        {
+            await Html(context, WebPages.NotFound(), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
         if (!json)
-            return Html(context, WebPages.Report(report, Absolute(context.Request, ReportPath + id)));
+        {
+            await Html(context, WebPages.Report(report, Absolute(context.Request, ReportPath + id))).ConfigureAwait(false);
+            return;
+        }
         Secure(context.Response);
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(Google.Protobuf.JsonFormatter.Default.Format(report), context.RequestAborted);
+        await context.Response.WriteAsync(Google.Protobuf.JsonFormatter.Default.Format(report), context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>A path of this site as the whole URL the browser used to reach it, for a permalink a person can copy.</summary>

@@ -15,7 +15,7 @@ namespace MailScan.Coordinator.Web;
 /// the page's script gets server-sent events (each category as it completes, then the report);
 /// one without is sent to the stored report's permalink once the scan is done.
 /// </summary>
-public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas quotas, OpenStreams streams, ReportArchive archive)
+public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas quotas, OpenStreams streams, IReportArchive archive)
 {
     public bool AsksForKey => !gate.IsOpen;
 
@@ -52,7 +52,7 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
         }
         if (report is null)
             return; // the scan was cut short (the browser went away): nothing to keep
-        var permalink = WebEndpoints.ReportPath + archive.Keep(report);
+        var permalink = WebEndpoints.ReportPath + await archive.KeepAsync(report, context.RequestAborted).ConfigureAwait(false);
         var shown = WebEndpoints.Absolute(context.Request, permalink);
         if (events is not null)
             await events.SendAsync("report", Json("url", permalink, WebPages.ReportBody(report, shown)), context.RequestAborted).ConfigureAwait(false);
