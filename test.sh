@@ -13,7 +13,8 @@ deploy/lab/up
 deploy/lab/cluster up 300   # a few hundred synthetic domains keep the cluster tests within minutes
 # The offline validators of docker-compose.yml and k8s/ (tests/MailScan.Deploy.Tests).
 npm install --prefix deploy/validate --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null
-# The Node gRPC client of docs/API.md (tests/MailScan.Lab.Tests/Clients), with the document's own line.
+# The Node clients (tests/MailScan.Lab.Tests/Clients): gRPC of docs/API.md, with the document's own line,
+# and the batch REST client of docs/INTERNETNL-REST.md (built from and checked by our OpenAPI document).
 npm install --prefix deploy/clients --no-package-lock --no-audit --no-fund >/dev/null 2>&1 \
   || { echo "test.sh: npm install --prefix deploy/clients failed" >&2; exit 1; }
 # axe-core, the accessibility check the browser tests run in Chromium (tests/MailScan.Lab.Tests/Browser).

@@ -13,6 +13,9 @@ public sealed class RedisKeys(ClusterOptions cluster)
 
     public RedisKey RunningBatches => _prefix + "batches:running";
 
+    /// <summary>The batches of one owner (a sorted set of ids by creation time, the newest kept).</summary>
+    public RedisKey OwnerBatches(string owner) => $"{_prefix}owner:{owner}:batches";
+
     public RedisKey Batch(string id) => $"{_prefix}batch:{id}";
 
     public RedisKey Waiting(string id) => $"{_prefix}batch:{id}:waiting";

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MailScan.Cli.Batch;
-using MailScan.Cli.InternetNl;
+using MailScan.Coordinator.InternetNl;
 
 namespace MailScan.Lab.Tests;
 

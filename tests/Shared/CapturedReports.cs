@@ -3,7 +3,7 @@ using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Tests.Shared;
 
-/// <summary>Reports of lab domains captured from a real scan (tests/MailScan.Cli.Tests/Captured/README.md).</summary>
+/// <summary>Reports of lab domains captured from a real scan (Captured/README.md).</summary>
 internal static class CapturedReports
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));

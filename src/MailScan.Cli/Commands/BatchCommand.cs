@@ -127,7 +127,7 @@ internal static class BatchCommand
     private static async Task<int> WriteInternetNlAsync(string log, string document, string name, CancellationToken cancellationToken)
     {
         var reports = await ReportLines.ReadAsync(log, Console.Error, cancellationToken).ConfigureAwait(false);
-        var json = InternetNl.InternetNlResults.ToJson(InternetNl.InternetNlResults.From(reports, name));
+        var json = Coordinator.InternetNl.InternetNlResults.ToJson(Coordinator.InternetNl.InternetNlResults.From(reports, name));
         await File.WriteAllTextAsync(document, json + "\n", ResultFile.Utf8, cancellationToken).ConfigureAwait(false);
         Console.Error.WriteLine($"{reports.Count} domains in Internet.nl's batch results form in {document} (the reports: {log})");
         return ExitCodes.Scanned;

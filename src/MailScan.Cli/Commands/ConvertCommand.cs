@@ -1,6 +1,6 @@
 using System.CommandLine;
 using MailScan.Cli.Batch;
-using MailScan.Cli.InternetNl;
+using MailScan.Coordinator.InternetNl;
 
 namespace MailScan.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Net;
 using MailScan.Checks;
 using MailScan.Checks.Options;
 using MailScan.Coordinator;
+using MailScan.Coordinator.BatchApi;
 using MailScan.Coordinator.Web;
 using MailScan.Redis;
 using MailScan.Worker;
@@ -20,9 +21,10 @@ namespace MailScan.Cli.Hosting;
 
 /// <summary>
 /// The long-running processes of a cluster, all one binary: the gRPC coordinator (HTTP/2 on
-/// Cluster:Listen, with gRPC health and reflection), the workers, or both in one process;
+/// Cluster:Listen, with gRPC health and reflection; Internet.nl's batch REST API on Cluster:HttpListen,
+/// and with Web:Enabled the web page for people there too), the workers, or both in one process;
 /// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready)
-/// and Prometheus (/metrics); with Web:Enabled, the web page for people on Cluster:HttpListen.
+/// and Prometheus (/metrics).
 /// </summary>
 internal static class ClusterHost
 {
@@ -51,6 +53,9 @@ internal static class ClusterHost
         if (role != ClusterRole.Worker)
         {
             app.MapMailScanGrpc();
+            // Internet.nl's batch REST API answers on the HTTP/1.1 listener only, not on the gRPC or health port.
+            if (!string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
+                app.MapInternetNlBatchApi().RequireHost($"*:{new Uri(options.Cluster.HttpListen).Port}");
             if (options.Web.Enabled)
                 app.MapMailScanWeb(options.Cluster.HttpListen!);
             WarnWhenOpen(app, options);

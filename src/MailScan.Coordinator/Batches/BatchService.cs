@@ -88,6 +88,10 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
     public async Task<BatchProgress> GetAsync(string batchId, string owner, CancellationToken cancellationToken) =>
         BatchProgress.Of(await RequireAsync(batchId, owner, cancellationToken).ConfigureAwait(false), time.GetUtcNow());
 
+    /// <summary>The owner's batches, newest first, at most <paramref name="max"/> (0: as many as the store lists).</summary>
+    public Task<IReadOnlyList<BatchRecord>> ListAsync(string owner, int max, CancellationToken cancellationToken) =>
+        RedisRetry.RunAsync(() => store.ListAsync(owner, max, cancellationToken), time, cancellationToken);
+
     /// <exception cref="BatchRequestException">Unknown batch id, or a batch of another owner.</exception>
     public async Task<BatchProgress> CancelAsync(string batchId, string owner, CancellationToken cancellationToken)
     {

@@ -13,6 +13,12 @@ public interface IBatchStore
     /// <summary>The batch, or null when the id is unknown.</summary>
     Task<BatchRecord?> GetAsync(string batchId, CancellationToken cancellationToken);
 
+    /// <summary>The batches of an owner, newest first: at most <paramref name="max"/> (0: all it keeps, up to <see cref="MaxListed"/>).</summary>
+    Task<IReadOnlyList<BatchRecord>> ListAsync(string owner, int max, CancellationToken cancellationToken);
+
+    /// <summary>How many of an owner's batches a store lists at most: the newest, so the index of them stays bounded.</summary>
+    public const int MaxListed = 1000;
+
     /// <summary>Ids of the batches that still have domains to scan.</summary>
     Task<IReadOnlyList<string>> RunningAsync(CancellationToken cancellationToken);
 

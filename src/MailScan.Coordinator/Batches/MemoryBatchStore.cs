@@ -39,6 +39,21 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IB
         }
     }
 
+    public Task<IReadOnlyList<BatchRecord>> ListAsync(string owner, int max, CancellationToken cancellationToken)
+    {
+        var take = max is <= 0 or > IBatchStore.MaxListed ? IBatchStore.MaxListed : max;
+        lock (_lock)
+        {
+            Evict();
+            return Task.FromResult<IReadOnlyList<BatchRecord>>(_batches.Values
+                .Where(b => string.Equals(b.Owner, owner, StringComparison.Ordinal))
+                .Select(b => b.Record())
+                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id, StringComparer.Ordinal)
+                .Take(take)
+                .ToList());
+        }
+    }
+
     public Task<IReadOnlyList<string>> RunningAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -145,6 +160,7 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IB
     private sealed class MemoryBatch(string id, string owner, string label, DateTimeOffset createdAt, IReadOnlyList<string> entries)
     {
         public string Id { get; } = id;
+        public string Owner { get; } = owner;
         public long Total { get; } = entries.Count;
         public Queue<string> Waiting { get; } = new(entries);
         public Dictionary<string, (string Owner, DateTimeOffset LeaseUntil)> InFlight { get; } = new(StringComparer.Ordinal);
@@ -154,6 +170,6 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention) : IB
         public long Failed { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
 
-        public BatchRecord Record() => new(Id, owner, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
+        public BatchRecord Record() => new(Id, Owner, label, Phase, Total, Log.Count, Failed, InFlight.Count, createdAt, FinishedAt);
     }
 }

@@ -33,6 +33,9 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
         ]).ConfigureAwait(false);
         if (entries.Count > 0)
             await db.SetAddAsync(keys.RunningBatches, id).ConfigureAwait(false);
+        // The owner's index keeps the newest ids only: its size is bounded, whatever the owner submits.
+        await db.SortedSetAddAsync(keys.OwnerBatches(owner), id, created.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+        await db.SortedSetRemoveRangeByRankAsync(keys.OwnerBatches(owner), 0, -IBatchStore.MaxListed - 1).ConfigureAwait(false);
         return (await GetAsync(id, cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -54,6 +57,27 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             inFlight,
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields.GetValueOrDefault("created")),
             fields.TryGetValue("finished", out var finished) ? DateTimeOffset.FromUnixTimeMilliseconds((long)finished) : null);
+    }
+
+    public async Task<IReadOnlyList<BatchRecord>> ListAsync(string owner, int max, CancellationToken cancellationToken)
+    {
+        var take = max is <= 0 or > IBatchStore.MaxListed ? IBatchStore.MaxListed : max;
+        var db = Db;
+        var listed = new List<BatchRecord>();
+        var expired = new List<RedisValue>();
+        foreach (var id in await db.SortedSetRangeByRankAsync(keys.OwnerBatches(owner), 0, -1, Order.Descending).ConfigureAwait(false))
+        {
+            if (listed.Count == take)
+                break;
+            if (await GetAsync(id.ToString(), cancellationToken).ConfigureAwait(false) is { } batch)
+                listed.Add(batch);
+            else
+                expired.Add(id);
+        }
+        // Finished batches expire from Redis after Cluster:BatchRetention; their ids leave the index as they are met.
+        if (expired.Count > 0)
+            await db.SortedSetRemoveAsync(keys.OwnerBatches(owner), expired.ToArray()).ConfigureAwait(false);
+        return listed;
     }
 
     public async Task<IReadOnlyList<string>> RunningAsync(CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using MailScan.Checks;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Coordinator.Access;
+using MailScan.Coordinator.BatchApi;
 using MailScan.Coordinator.Batches;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ using V1 = MailScan.Contracts.V1;
 namespace MailScan.Coordinator.Tests.Access;
 
 /// <summary>
-/// The coordinator's gRPC API in memory (TestServer), wired as `mailscan coordinator` wires it.
+/// The coordinator's gRPC and batch REST APIs in memory (TestServer), wired as `mailscan coordinator` wires it.
 /// Without the runner, batches stay running (for the quota of running batches); with it, domains
 /// are scanned in process against a closed loopback resolver port, so they fail fast and offline.
 /// </summary>
@@ -31,6 +32,9 @@ internal sealed class AccessTestHost : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A client of the batch REST API (mapped beside gRPC, as on the coordinator's HTTP/1.1 listener).</summary>
+    public HttpClient Http() => _app.GetTestServer().CreateClient();
 
     public V1.MailScanService.MailScanServiceClient Client => new(Channel);
 
@@ -72,6 +76,7 @@ internal sealed class AccessTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapMailScanGrpc();
+        app.MapInternetNlBatchApi();
         await app.StartAsync();
         var server = app.GetTestServer();
         var channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });

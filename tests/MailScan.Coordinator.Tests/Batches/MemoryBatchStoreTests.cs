@@ -98,4 +98,19 @@ public sealed class MemoryBatchStoreTests
         Assert.False(await store.CompleteAsync(batch.Id, "a.nl", [1], false, None));
         Assert.Null(await store.CancelAsync("no-such-batch", None));
     }
+
+    [Fact]
+    public async Task An_owner_lists_only_its_own_batches_newest_first_up_to_the_limit()
+    {
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var first = await store.CreateAsync("alice", "one", ["a.nl"], None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await store.CreateAsync("bob", "other", ["b.nl"], None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var second = await store.CreateAsync("alice", "two", ["c.nl"], None);
+
+        Assert.Equal([second.Id, first.Id], (await store.ListAsync("alice", 0, None)).Select(b => b.Id));
+        Assert.Equal([second.Id], (await store.ListAsync("alice", 1, None)).Select(b => b.Id));
+        Assert.Empty(await store.ListAsync("carol", 0, None));
+    }
 }

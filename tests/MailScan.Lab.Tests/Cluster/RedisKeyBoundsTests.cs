@@ -11,7 +11,8 @@ namespace MailScan.Lab.Tests.Cluster;
 /// Redis holds the state of a cluster that scans for months: after a batch under an API key, every
 /// key the cluster wrote either expires or is one of the few whose size is bounded by design (the
 /// current VRP set and its pointer; a key's running batches, at most its MaxConcurrentBatches, 4 by
-/// default, and those that ended since its last submission). A key without either grows with every
+/// default, and those that ended since its last submission; an owner's index of batches, the newest
+/// 1 000). A key without either grows with every
 /// host ever probed.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -62,6 +63,12 @@ public sealed class RedisKeyBoundsTests
         foreach (var k in keys.Where(k => k.EndsWith(":batches", StringComparison.Ordinal) && k.StartsWith(cluster.Prefix + "quota:", StringComparison.Ordinal)))
         {
             Assert.InRange(await db.SetLengthAsync(k), 0, 4);
+            bounded.Add(k);
+        }
+        // An owner's index of batches (the REST API's list) keeps the newest IBatchStore.MaxListed ids.
+        foreach (var k in keys.Where(k => k.StartsWith(cluster.Prefix + "owner:", StringComparison.Ordinal) && k.EndsWith(":batches", StringComparison.Ordinal)))
+        {
+            Assert.InRange(await db.SortedSetLengthAsync(k), 0, 1000);
             bounded.Add(k);
         }
         foreach (var k in keys.Where(k => !bounded.Contains(k)))

@@ -36,6 +36,9 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public string Url => $"http://{_lab.Net}.50.1:5080";
 
+    /// <summary>The coordinator's HTTP/1.1 endpoint for REST clients (--http-listen): Internet.nl's batch API.</summary>
+    public string RestUrl => $"http://{_lab.Net}.50.1:5082";
+
     /// <summary>The coordinator's HTTP/1.1 endpoint: health and /metrics.</summary>
     public string CoordinatorHealth => $"http://{_lab.Net}.50.1:5081";
 
@@ -60,7 +63,7 @@ internal sealed class LabCluster : IAsyncDisposable
     public async Task StartCoordinatorAsync()
     {
         var health = CoordinatorHealth;
-        Coordinator = ServiceProcess.Start("coordinator", [.. Common(), "coordinator", "--listen", Url, "--health-listen", health], _environment);
+        Coordinator = ServiceProcess.Start("coordinator", [.. Common(), "coordinator", "--listen", Url, "--health-listen", health, "--http-listen", RestUrl], _environment);
         await WaitReadyAsync(Coordinator, health);
     }
 

@@ -4,13 +4,13 @@ using Google.Protobuf.WellKnownTypes;
 using MailScan.Checks.Verdicts;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.InternetNl;
+namespace MailScan.Coordinator.InternetNl;
 
 /// <summary>
 /// Internet.nl's three custom batch results for mail: <c>mail_non_sending_domain</c>,
 /// <c>mail_servers_testable_status</c> and <c>tls_1_3_support</c> (docs/INTERNETNL-BATCH.md).
 /// </summary>
-internal static partial class InternetNlCustom
+public static partial class InternetNlCustom
 {
     public static JsonObject From(V1.DomainReport report)
     {

@@ -1,8 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
-using MailScan.Cli.InternetNl;
+using MailScan.Coordinator.InternetNl;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.Tests.InternetNl;
+namespace MailScan.Coordinator.Tests.InternetNl;
 
 /// <summary>tls_1_3_support from the STARTTLS probes' evidence, as Internet.nl words it.</summary>
 public sealed class Tls13SupportTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
-namespace MailScan.Cli.Tests.InternetNl;
+namespace MailScan.Coordinator.Tests.InternetNl;
 
 /// <summary>Our JSON Schema of Internet.nl's batch results (docs/internetnl/batch-results.schema.json), with formats checked.</summary>
 internal static class BatchResultsSchema

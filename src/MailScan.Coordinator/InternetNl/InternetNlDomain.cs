@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.InternetNl;
+namespace MailScan.Coordinator.InternetNl;
 
 /// <summary>
 /// One domain of Internet.nl's batch results (API v2 <c>Domain</c>): <c>status</c>,
 /// <c>scoring.percentage</c>, <c>results.categories</c>, <c>results.tests</c> (Internet.nl's
 /// sub-test ids only) and <c>results.custom</c>. Pure.
 /// </summary>
-internal static class InternetNlDomain
+public static class InternetNlDomain
 {
     public static JsonObject From(V1.DomainReport report)
     {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using MailScan.Cli.InternetNl;
+using MailScan.Coordinator.InternetNl;
 using MailScan.Coordinator.Reports;
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.Tests.InternetNl;
+namespace MailScan.Coordinator.Tests.InternetNl;
 
 /// <summary>Captured lab reports in the shape of Internet.nl's batch API v2 results, checked against our schema of it.</summary>
 public sealed class InternetNlResultsTests

@@ -1,7 +1,7 @@
-namespace MailScan.Cli.InternetNl;
+namespace MailScan.Coordinator.InternetNl;
 
 /// <summary>Which of our sub-tests are Internet.nl's (its batch API names them); ours (mailscan_ and our details of its rules) stay out of its results.</summary>
-internal static class InternetNlTestIds
+public static class InternetNlTestIds
 {
     private static readonly HashSet<string> Ours = new(StringComparer.Ordinal)
     {

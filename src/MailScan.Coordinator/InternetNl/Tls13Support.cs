@@ -4,14 +4,14 @@ using MailScan.Checks.StartTls;
 
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.InternetNl;
+namespace MailScan.Coordinator.InternetNl;
 
 /// <summary>
 /// Internet.nl's custom result <c>tls_1_3_support</c> from the STARTTLS probes' evidence:
 /// <c>yes</c> when every mail server address accepted TLS 1.3, <c>no</c> when one did not (or
 /// offered no TLS, or there is no mail server), <c>undetermined</c> when one could not be tested.
 /// </summary>
-internal static class Tls13Support
+public static class Tls13Support
 {
     public static string Of(V1.DomainReport report)
     {

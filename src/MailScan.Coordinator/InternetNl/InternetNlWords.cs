@@ -1,12 +1,12 @@
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.InternetNl;
+namespace MailScan.Coordinator.InternetNl;
 
 /// <summary>
 /// Our statuses in the words of Internet.nl's batch API v2 (docs/INTERNETNL-BATCH.md has the table
 /// and why). The API has no word for "could not be measured": like Internet.nl, that is `error`.
 /// </summary>
-internal static class InternetNlWords
+public static class InternetNlWords
 {
     /// <summary>A category's <c>status</c>: passed, failed, warning, info or error.</summary>
     public static string CategoryStatus(V1.Status status) => status switch
