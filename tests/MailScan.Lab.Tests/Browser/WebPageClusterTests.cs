@@ -12,12 +12,9 @@ public sealed class WebPageClusterTests
     [Fact]
     public async Task A_permalink_outlives_the_coordinator_that_made_it()
     {
-        var url = $"http://{_lab.Net}.50.1:8080";
-        await using var cluster = await LabCluster.StartAsync(_lab, workers: 1, new Dictionary<string, string>
-        {
-            ["MAILSCAN__Web__Enabled"] = "true",
-            ["MAILSCAN__Cluster__HttpListen"] = url,
-        });
+        await using var cluster = await LabCluster.StartAsync(_lab, workers: 1, new Dictionary<string, string> { ["MAILSCAN__Web__Enabled"] = "true" });
+        // The page shares the coordinator's HTTP/1.1 listener with the batch REST API.
+        var url = cluster.RestUrl;
         var domain = _lab.Domains[0];
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(3) };
 
