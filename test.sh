@@ -17,6 +17,8 @@ npm install --prefix deploy/validate --no-package-lock --no-audit --no-fund --lo
 # and the batch REST client of docs/INTERNETNL-REST.md (built from and checked by our OpenAPI document).
 npm install --prefix deploy/clients --no-package-lock --no-audit --no-fund >/dev/null 2>&1 \
   || { echo "test.sh: npm install --prefix deploy/clients failed" >&2; exit 1; }
+# axe-core, the accessibility check the browser tests run in Chromium (tests/MailScan.Lab.Tests/Browser).
+npm install --prefix deploy/browser --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null
 dotnet build MailScanCluster.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet test MailScanCluster.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"
 echo "test.sh: all tests passed in $(($(date +%s) - started)) s (the lab is still up; deploy/lab/down stops it)"

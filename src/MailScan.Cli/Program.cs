@@ -11,6 +11,7 @@ root.Subcommands.Add(ScanListCommand.Create(global));
 root.Subcommands.Add(DemoCommand.Create(global));
 root.Subcommands.Add(BatchCommand.Create(global));
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ConvertCommand.Create());
 foreach (var server in ServerCommands.Create(global))
     root.Subcommands.Add(server);

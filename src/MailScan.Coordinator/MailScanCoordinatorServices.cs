@@ -80,11 +80,12 @@ public static class MailScanCoordinatorServices
         return services;
     }
 
-    /// <summary>API keys and their quotas (Access:Keys): the key ring, the request rate limits, the quota ledger (in memory unless one is registered).</summary>
+    /// <summary>API keys and their quotas (Access:Keys): the key ring, the request rate limits, the door of both, the quota ledger (in memory unless one is registered).</summary>
     public static IServiceCollection AddMailScanAccess(this IServiceCollection services)
     {
         services.TryAddSingleton<ApiKeyRing>();
         services.TryAddSingleton<RequestRateLimits>();
+        services.TryAddSingleton<ApiKeyGate>();
         services.TryAddSingleton<IQuotaLedger, MemoryQuotaLedger>();
         services.TryAddSingleton<BatchQuotas>();
         services.TryAddSingleton<OpenStreams>();

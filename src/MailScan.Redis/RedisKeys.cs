@@ -56,4 +56,7 @@ public sealed class RedisKeys(ClusterOptions cluster)
 
     /// <summary>The batches of an API key that may still run (a set of batch ids).</summary>
     public RedisKey QuotaBatches(string keyName) => $"{_prefix}quota:{keyName}:batches";
+
+    /// <summary>A report of the web page, kept for its permalink (expires after Web:ReportRetention).</summary>
+    public RedisKey WebReport(string id) => $"{_prefix}web:report:{id}";
 }

@@ -24,6 +24,7 @@ LAB_PACKAGES=(
   python3-grpcio python3-grpc-tools  # the Python gRPC client of docs/API.md and its test (stubs from protos/)
   curl                    # docs/INTERNETNL-REST.md's curl calls of the batch REST API, run by its test
   prometheus              # scrapes a lab cluster in a test; promtool checks and unit-tests deploy/prometheus/alerts.yml
+  chromium fonts-dejavu-core  # headless browser of the web page and survey report tests (DOM, axe-core, screenshots)
 )
 
 lab_install_packages() {

@@ -19,4 +19,5 @@ public sealed class MailScanOptions
     public ClusterOptions Cluster { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
     public AccessOptions Access { get; set; } = new();
+    public WebOptions Web { get; set; } = new();
 }

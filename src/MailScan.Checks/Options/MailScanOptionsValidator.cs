@@ -86,6 +86,10 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
                 yield return $"{key}: file '{path}' does not exist";
         }
 
+        if (options.Web.StoredReports is < 1 or > 1_000_000)
+            yield return $"Web:StoredReports: {options.Web.StoredReports} is out of range (1-1000000)";
+        foreach (var error in Positive("Web:ReportRetention", options.Web.ReportRetention, TimeSpan.FromDays(3650)))
+            yield return error;
         foreach (var error in AuthErrors(options.Auth))
             yield return error;
         foreach (var error in RpkiErrors(options.Rpki))

@@ -54,10 +54,10 @@ internal sealed class CsvResultWriter(string path) : IResultWriter
         };
         foreach (var category in report.Categories)
         {
-            statuses.TryAdd(category.Id, Output.ContractStatus.Name(category.Status));
+            statuses.TryAdd(category.Id, Coordinator.Reports.ContractStatus.Name(category.Status));
             statuses.TryAdd($"{category.Id}_score", category.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
             foreach (var test in category.Tests)
-                statuses.TryAdd(test.Id, Output.ContractStatus.Name(test.Status));
+                statuses.TryAdd(test.Id, Coordinator.Reports.ContractStatus.Name(test.Status));
         }
         return statuses;
     }

@@ -1,3 +1,4 @@
+using MailScan.Coordinator.Reports;
 using MailScan.Cli.Output;
 using MailScan.Cli.Stats;
 using V1 = MailScan.Contracts.V1;

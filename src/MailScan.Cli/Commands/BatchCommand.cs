@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Grpc.Core;
+using MailScan.Coordinator.Reports;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
 using MailScan.Cli.Batch;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MailScan.Coordinator.Reports;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Cli.Configuration;

@@ -26,7 +26,8 @@ internal static class ServerCommands
         var httpListen = new Option<string?>("--http-listen") { Description = "HTTP/1.1 endpoint for browsers and REST clients (off by default)", HelpName = "URL" };
         var id = new Option<string?>("--coordinator-id") { Description = "the name of this coordinator's claims on batch domains (default: the host name)", HelpName = "NAME" };
         var insecureOpen = new Option<bool>("--insecure-open") { Description = "listen beyond loopback without API keys: anyone who reaches the port may scan through this coordinator" };
-        var command = new Command(name, description) { listen, healthListen, httpListen, id, insecureOpen };
+        var web = new Option<bool>("--web") { Description = "serve the web page for people (a domain's live report) on --http-listen" };
+        var command = new Command(name, description) { listen, healthListen, httpListen, id, insecureOpen, web };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, options =>
         {
             options.Cluster.Listen = result.GetValue(listen) ?? options.Cluster.Listen;
@@ -34,6 +35,7 @@ internal static class ServerCommands
             options.Cluster.HttpListen = result.GetValue(httpListen) ?? options.Cluster.HttpListen;
             options.Cluster.CoordinatorId = result.GetValue(id) ?? options.Cluster.CoordinatorId;
             options.Cluster.InsecureOpen |= result.GetValue(insecureOpen);
+            options.Web.Enabled |= result.GetValue(web);
         }));
         return command;
     }
@@ -83,6 +85,8 @@ internal static class ServerCommands
         var problems = MailScanOptionsValidator.Errors(options).ToList();
         if (role == ClusterRole.Worker && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a worker needs RabbitMQ to take probes from");
+        if (role != ClusterRole.Worker && options.Web.Enabled && string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
+            problems.Add("Web:Enabled (--web): the web page needs an HTTP/1.1 port, Cluster:HttpListen (--http-listen URL)");
         if (role == ClusterRole.Coordinator && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a coordinator without workers in its process needs RabbitMQ (or run `mailscan serve`)");
         if (role != ClusterRole.Worker)
@@ -122,8 +126,9 @@ internal static class ServerCommands
             ClusterRole.Coordinator => $"coordinator on {options.Cluster.Listen}",
             _ => $"coordinator on {options.Cluster.Listen} with workers for {string.Join(",", families)}",
         };
+        var web = role != ClusterRole.Worker && options.Web.Enabled ? $"; web page on {options.Cluster.HttpListen}" : string.Empty;
         var access = role == ClusterRole.Worker ? string.Empty
             : options.Access.Keys.Count == 0 ? "; API open (no Access:Keys)" : $"; API keys: {string.Join(", ", options.Access.Keys.Select(k => k.Name))}";
-        return $"mailscan {what}; {bus}; {state}{access}";
+        return $"mailscan {what}; {bus}; {state}{access}{web}";
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MailScan.Coordinator.Reports;
 using MailScan.Cli.Output;
 using MailScan.Cli.Stats;
 

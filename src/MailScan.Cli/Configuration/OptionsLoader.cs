@@ -10,7 +10,7 @@ namespace MailScan.Cli.Configuration;
 /// </summary>
 internal static class OptionsLoader
 {
-    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster", "Telemetry", "Access"];
+    private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster", "Telemetry", "Access", "Web"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
@@ -53,6 +53,7 @@ internal static class OptionsLoader
                 "Cluster" => options.Cluster,
                 "Telemetry" => options.Telemetry,
                 "Access" => options.Access,
+                "Web" => options.Web,
                 _ => options.Scan,
             };
             try

@@ -3,6 +3,7 @@ using MailScan.Checks;
 using MailScan.Checks.Options;
 using MailScan.Coordinator;
 using MailScan.Coordinator.BatchApi;
+using MailScan.Coordinator.Web;
 using MailScan.Redis;
 using MailScan.Worker;
 using Microsoft.AspNetCore.Builder;
@@ -20,8 +21,8 @@ namespace MailScan.Cli.Hosting;
 
 /// <summary>
 /// The long-running processes of a cluster, all one binary: the gRPC coordinator (HTTP/2 on
-/// Cluster:Listen, with gRPC health and reflection; Internet.nl's batch REST API on Cluster:HttpListen),
-/// the workers, or both in one process;
+/// Cluster:Listen, with gRPC health and reflection; Internet.nl's batch REST API on Cluster:HttpListen,
+/// and with Web:Enabled the web page for people there too), the workers, or both in one process;
 /// health over HTTP/1.1 on Cluster:HealthListen for orchestrators (/healthz live, /readyz ready)
 /// and Prometheus (/metrics).
 /// </summary>
@@ -55,6 +56,8 @@ internal static class ClusterHost
             // Internet.nl's batch REST API answers on the HTTP/1.1 listener only, not on the gRPC or health port.
             if (!string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
                 app.MapInternetNlBatchApi().RequireHost($"*:{new Uri(options.Cluster.HttpListen).Port}");
+            if (options.Web.Enabled)
+                app.MapMailScanWeb(options.Cluster.HttpListen!);
             WarnWhenOpen(app, options);
         }
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
@@ -78,6 +81,8 @@ internal static class ClusterHost
         }
         services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
         services.AddMailScanGrpc();
+        if (options.Web.Enabled)
+            services.AddMailScanWeb(options);
     }
 
     /// <summary>

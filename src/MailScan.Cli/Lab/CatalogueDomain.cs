@@ -1,5 +1,6 @@
 using MailScan.Checks.Scanning;
 using MailScan.Cli.Output;
+using MailScan.Coordinator.Reports;
 
 namespace MailScan.Cli.Lab;
 

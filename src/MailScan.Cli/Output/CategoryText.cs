@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using MailScan.Coordinator.Reports;
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Output;
@@ -20,7 +21,7 @@ internal static class CategoryText
     public static IEnumerable<string> Lines(V1.CategoryResult category, TextReportStyle style)
     {
         yield return $"{Paint(category.Status, StatusWords.Word(category.Status), style)} : {TerminalText.Clean(category.Heading)}";
-        yield return new string(' ', SectionIndent) + "Score: " + ScoreText.Of(category.Score, category.ScoreNote);
+        yield return new string(' ', SectionIndent) + "Score: " + TerminalText.Clean(ScoreText.Of(category.Score, category.ScoreNote));
         foreach (var line in TextLayout.Paragraph(category.Summary, SectionIndent, style.Width))
             yield return line;
         if (category.StatusNote.Length > 0)
@@ -58,5 +59,5 @@ internal static class CategoryText
         test.Details is null ? null : JsonNode.Parse(JsonFormatter.Default.Format(test.Details)) as JsonObject;
 
     private static string Paint(V1.Status status, string text, TextReportStyle style) =>
-        style.Colour ? StatusWords.Colour(status) + text + Reset : text;
+        style.Colour ? StatusColours.Of(status) + text + Reset : text;
 }

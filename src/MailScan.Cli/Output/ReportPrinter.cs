@@ -1,4 +1,5 @@
 using MailScan.Checks.Verdicts;
+using MailScan.Coordinator.Reports;
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Output;

@@ -1,4 +1,5 @@
 using System.Text;
+using MailScan.Coordinator.Reports;
 
 namespace MailScan.Cli.Output;
 

@@ -48,7 +48,7 @@ internal sealed class AdoptionTable
 
     private void Count(string id, bool isCategory, V1.Status status, bool newServerSet)
     {
-        var name = Output.ContractStatus.Name(status);
+        var name = Coordinator.Reports.ContractStatus.Name(status);
         if (!_domains.ContainsKey(id))
             _order.Add(id);
         Tally(_domains, id, isCategory, name);

@@ -1,7 +1,5 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using MailScan.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace MailScan.Coordinator.Access;
 
@@ -9,9 +7,9 @@ namespace MailScan.Coordinator.Access;
 /// The door of the scanner's gRPC service (health and reflection are not behind it): a call must
 /// carry a configured API key, as `authorization: Bearer KEY` or `x-api-key: KEY`, else it is
 /// Unauthenticated; a key over its request rate is ResourceExhausted with the wait in the message.
-/// The key found is left in the call's user state for the quotas. Logs name keys, never show them.
+/// The key found is left in the call's user state for the quotas. The decision is <see cref="ApiKeyGate"/>'s.
 /// </summary>
-public sealed partial class ApiKeyInterceptor(ApiKeyRing ring, RequestRateLimits rates, ILogger<ApiKeyInterceptor> logger) : Interceptor
+public sealed class ApiKeyInterceptor(ApiKeyGate gate) : Interceptor
 {
     private const string CallerSlot = "mailscan.api-key";
 
@@ -45,36 +43,11 @@ public sealed partial class ApiKeyInterceptor(ApiKeyRing ring, RequestRateLimits
 
     private void Admit(ServerCallContext context)
     {
-        if (ring.IsOpen)
-        {
-            MailScanMetrics.ApiCall("none", "allowed");
-            return;
-        }
-        var presented = PresentedKey(context.RequestHeaders);
-        if (presented is null)
-        {
-            LogRefused(logger, context.Method, context.Peer, "no API key");
-            MailScanMetrics.ApiCall("unknown", "unauthenticated");
-            throw new RpcException(new Status(StatusCode.Unauthenticated,
-                "this coordinator needs an API key: send it as 'authorization: Bearer KEY' (mailscan batch --api-key-file PATH, or MAILSCAN_API_KEY)"));
-        }
-        var key = ring.Find(presented);
-        if (key is null)
-        {
-            LogRefused(logger, context.Method, context.Peer, "unknown API key");
-            MailScanMetrics.ApiCall("unknown", "unauthenticated");
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key is not known to this coordinator"));
-        }
-        if (!rates.TryTake(key, out var retryAfter))
-        {
-            LogRateLimited(logger, key.Name, context.Method);
-            MailScanMetrics.ApiCall(key.Name, "rate_limited");
-            var wait = Math.Max(0.1, Math.Round(retryAfter.TotalSeconds, 1));
-            throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"API key '{key.Name}' is over its request rate ({key.RequestsPerSecond:0.###} per second, bursts of {key.RequestBurst}); retry in {wait:0.#} s"));
-        }
-        MailScanMetrics.ApiCall(key.Name, "allowed");
-        context.UserState[CallerSlot] = key;
+        var decision = gate.Admit(PresentedKey(context.RequestHeaders), context.Method, context.Peer);
+        if (!decision.Allowed)
+            throw new RpcException(new Status(decision.Refusal == AccessRefusal.RateLimited ? StatusCode.ResourceExhausted : StatusCode.Unauthenticated, decision.Message));
+        if (decision.Key is not null)
+            context.UserState[CallerSlot] = decision.Key;
     }
 
     /// <summary>The key of `authorization: Bearer KEY`, else of `x-api-key`; null when neither is there.</summary>
@@ -87,10 +60,4 @@ public sealed partial class ApiKeyInterceptor(ApiKeyRing ring, RequestRateLimits
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} from {Peer}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string method, string peer, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "API key {KeyName} is over its request rate; refused {Method}")]
-    private static partial void LogRateLimited(ILogger logger, string keyName, string method);
 }

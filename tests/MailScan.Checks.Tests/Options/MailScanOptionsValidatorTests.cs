@@ -32,4 +32,15 @@ public sealed class MailScanOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("Dns:CacheMaxEntries: 10 is out of range", StringComparison.Ordinal));
         Assert.Equal(8, errors.Count);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_001)]
+    public void Stored_reports_of_the_web_page_out_of_range_are_named(int stored)
+    {
+        var options = new MailScanOptions();
+        options.Web.StoredReports = stored;
+
+        Assert.Equal([$"Web:StoredReports: {stored} is out of range (1-1000000)"], MailScanOptionsValidator.Errors(options));
+    }
 }

@@ -49,6 +49,17 @@ public sealed class OptionsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_web_page_is_set_from_a_profile_and_the_environment()
+    {
+        var profile = Profile("""{ "Web": { "Enabled": true, "StoredReports": 50 } }""");
+        var options = OptionsLoader.Load(new CommandLineSettings { Profile = profile }, new Dictionary<string, string?> { ["MAILSCAN__Web__ReportRetention"] = "1.00:00:00" });
+
+        Assert.True(options.Web.Enabled);
+        Assert.Equal(50, options.Web.StoredReports);
+        Assert.Equal(TimeSpan.FromDays(1), options.Web.ReportRetention);
+    }
+
+    [Fact]
     public void An_unknown_key_in_a_profile_is_named()
     {
         var error = Assert.Throws<OptionsLoadException>(() =>

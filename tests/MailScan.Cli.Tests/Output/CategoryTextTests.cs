@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using MailScan.Cli.Output;
+using MailScan.Coordinator.Reports;
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Cli.Tests.Output;

@@ -11,6 +11,9 @@ public sealed class EmbeddedSynthScan : IAsyncLifetime
     /// <summary>Each domain's report with timings and other run-dependent fields removed (see <see cref="ReportComparison"/>).</summary>
     public IReadOnlyDictionary<string, string> Reports { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The results file as `mailscan batch` wrote it, line by line (the survey report's input).</summary>
+    public IReadOnlyList<string> Lines { get; private set; } = [];
+
     /// <summary>Connections each synthetic mail address received during the embedded scan.</summary>
     public IReadOnlyDictionary<string, int> Connections { get; private set; } = new Dictionary<string, int>();
 
@@ -23,7 +26,8 @@ public sealed class EmbeddedSynthScan : IAsyncLifetime
             var run = await CliProcess.RunAsync(["batch", _lab.DomainsFile, "--profile", LabEnvironment.ProfilePath, "--out", output]);
             Assert.True(run.ExitCode == 0, run.Stderr);
             Connections = await SynthMaillog.ConnectionsSinceAsync(_lab, logStart);
-            Reports = (await File.ReadAllLinesAsync(output)).ToDictionary(
+            Lines = await File.ReadAllLinesAsync(output);
+            Reports = Lines.ToDictionary(
                 line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("domain").GetString()!,
                 ReportComparison.Normalised);
         }

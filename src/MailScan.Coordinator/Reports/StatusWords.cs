@@ -1,12 +1,12 @@
 using V1 = MailScan.Contracts.V1;
 
-namespace MailScan.Cli.Output;
+namespace MailScan.Coordinator.Reports;
 
 /// <summary>
 /// How statuses read to a person, in Internet.nl's report words (its "notice" reads as
-/// Recommendation, its "info" as Information), and their colours on a terminal.
+/// Recommendation, its "info" as Information): the one table the text report and the web pages share.
 /// </summary>
-internal static class StatusWords
+public static class StatusWords
 {
     public static string Word(V1.Status status) => status switch
     {
@@ -23,14 +23,5 @@ internal static class StatusWords
     public static int Width { get; } = Enum.GetValues<V1.Status>().Max(s => Word(s).Length);
 
     /// <summary>The contract's spelling (PASSED, NOT_TESTABLE, ...).</summary>
-    public static string Id(Checks.Verdicts.TestStatus status) => ContractStatus.Name(Coordinator.Reports.ReportMapper.ToProto(status));
-
-    public static string Colour(V1.Status status) => status switch
-    {
-        V1.Status.Passed => "\u001b[32m",
-        V1.Status.Failed or V1.Status.Error => "\u001b[31m",
-        V1.Status.Warning or V1.Status.NotTestable => "\u001b[33m",
-        V1.Status.Info => "\u001b[36m",
-        _ => "\u001b[90m",
-    };
+    public static string Id(Checks.Verdicts.TestStatus status) => ContractStatus.Name(ReportMapper.ToProto(status));
 }

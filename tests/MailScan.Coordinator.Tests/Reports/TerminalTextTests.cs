@@ -1,6 +1,6 @@
-using MailScan.Cli.Output;
+using MailScan.Coordinator.Reports;
 
-namespace MailScan.Cli.Tests.Output;
+namespace MailScan.Coordinator.Tests.Reports;
 
 public sealed class TerminalTextTests
 {

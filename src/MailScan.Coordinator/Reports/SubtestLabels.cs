@@ -1,11 +1,11 @@
-namespace MailScan.Cli.Output;
+namespace MailScan.Coordinator.Reports;
 
 /// <summary>
 /// The report's sections and readable labels of every sub-test, in report order. Section names
 /// and labels are Internet.nl's (so a report can be read beside theirs); our own sub-tests come
 /// last under <see cref="Beyond"/>.
 /// </summary>
-internal static class SubtestLabels
+public static class SubtestLabels
 {
     public const string Beyond = "Beyond Internet.nl";
 

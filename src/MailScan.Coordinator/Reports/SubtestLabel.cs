@@ -1,4 +1,4 @@
-namespace MailScan.Cli.Output;
+namespace MailScan.Coordinator.Reports;
 
 /// <summary>Where a sub-test sits in the text report (its section) and how it reads to a person.</summary>
-internal sealed record SubtestLabel(string Section, string Label);
+public sealed record SubtestLabel(string Section, string Label);

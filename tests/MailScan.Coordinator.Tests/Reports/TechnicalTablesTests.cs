@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
-using MailScan.Cli.Output;
+using MailScan.Coordinator.Reports;
 
-namespace MailScan.Cli.Tests.Output;
+namespace MailScan.Coordinator.Tests.Reports;
 
 /// <summary>The technical table of each kind of evidence, read from captured lab reports.</summary>
 public sealed class TechnicalTablesTests

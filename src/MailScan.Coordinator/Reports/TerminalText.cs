@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace MailScan.Cli.Output;
+namespace MailScan.Coordinator.Reports;
 
 /// <summary>
-/// The one place where text from servers and DNS becomes safe to print: control characters
+/// The one place where text from servers and DNS becomes safe to show (on a terminal, and before HTML encoding on a page): control characters
 /// (C0, DEL, C1) and invisible format characters (bidirectional overrides, zero-width) are shown
 /// as escapes, so a banner or a TXT record can never move the cursor, recolour or hide text.
 /// </summary>
-internal static class TerminalText
+public static class TerminalText
 {
     public static string Clean(string? text)
     {

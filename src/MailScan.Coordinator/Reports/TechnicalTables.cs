@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using MailScan.Dns;
 
-namespace MailScan.Cli.Output;
+namespace MailScan.Coordinator.Reports;
 
 /// <summary>
 /// Reads the technical table of a sub-test from the evidence in its details: the shapes the
 /// checks write (hosts with addresses, per-address results, per-server verdicts, DNS answers,
 /// DNSSEC states, route origins). Pure; null when the details hold nothing worth a row.
 /// </summary>
-internal static class TechnicalTables
+public static class TechnicalTables
 {
     private const string None = "-";
 
