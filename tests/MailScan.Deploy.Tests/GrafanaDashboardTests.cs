@@ -66,7 +66,7 @@ public sealed partial class GrafanaDashboardTests
         return [name];
     }
 
-    [GeneratedRegex("[a-z][a-z0-9_]*_(total|bucket|sum|count|seconds|in_flight|active)\\b")]
+    [GeneratedRegex("[a-z][a-z0-9_]*_(total|bucket|sum|count|seconds|in_flight|active|entries)\\b")]
     private static partial Regex SeriesName();
 
     private static string RepositoryRoot()
