@@ -24,6 +24,7 @@ public sealed partial class DomainScanner(
     ILogger<DomainScanner> logger)
 {
     private readonly ScanOptions _options = options.Value.Scan;
+    private readonly TimeSpan _domainTime = ScanTimeLimits.Domain(options.Value);
 
     /// <summary>Scans the domain; the last event is always <see cref="ScanCompleted"/>.</summary>
     /// <exception cref="ScanFailedException">No resolver answered, so nothing could be measured.</exception>
@@ -33,7 +34,7 @@ public sealed partial class DomainScanner(
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.DomainTimeout);
+        deadline.CancelAfter(_domainTime);
 
         var results = new ProbeResultSet();
         var serversKey = new ProbeKey(MailServersProbe.Name, domain.Ascii);
@@ -82,7 +83,7 @@ public sealed partial class DomainScanner(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ScanFailedException($"the mail and name servers of {serversKey.Target} were not found within the domain's time ({_options.DomainTimeout.TotalSeconds:0} s)");
+            throw new ScanFailedException($"the mail and name servers of {serversKey.Target} were not found within the domain's time ({_domainTime.TotalSeconds:0} s)");
         }
     }
 
@@ -108,7 +109,7 @@ public sealed partial class DomainScanner(
             catch (OperationCanceledException)
             {
                 result = ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
-                    $"the domain scan ran out of time ({_options.DomainTimeout.TotalSeconds:0} s)", TimeSpan.Zero);
+                    $"the domain scan ran out of time ({_domainTime.TotalSeconds:0} s)", TimeSpan.Zero);
             }
             completed.TryWrite(result);
         });

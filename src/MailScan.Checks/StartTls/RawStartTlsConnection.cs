@@ -27,8 +27,9 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var connect = await SmtpTcpConnect.ConnectAsync(socket, address, smtp.Port, smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        // Raw connections follow a session the server greeted: a refused or silent connect now is the server putting us off.
         if (connect is { } failure)
-            return unusable(new StartTlsRefusal(failure.Error, failure.State == SmtpConnectState.ConnectTimeout));
+            return unusable(new StartTlsRefusal(failure.Error, failure.State is SmtpConnectState.ConnectTimeout or SmtpConnectState.Refused));
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var dialogue = await StartTlsAsync(stream, cancellationToken).ConfigureAwait(false);
         if (dialogue is not null)
