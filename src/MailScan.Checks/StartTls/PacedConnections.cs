@@ -9,13 +9,13 @@ namespace MailScan.Checks.StartTls;
 /// reported to the gate (which learns the address's pace) and the same step is tried again after
 /// the gate's wait, so nothing already measured is asked again. The evaluation's time allowance is
 /// the probe's time for an ordinary server, and <c>Smtp:StrictServerBudget</c> once the server has
-/// shown itself strict: it put a client off, a greeted connection took as long as a delayed
-/// greeting (postscreen, a tarpit that lets clients through), or the spacing it taught earlier
-/// (another domain on it, another worker) holds the next connection that long.
+/// shown itself strict: it put a client off, it delayed its greeting (postscreen's pregreet wait,
+/// <see cref="NoteGreeting"/>), or the spacing it taught earlier (another domain on it, another
+/// worker) holds the next connection that long.
 /// </summary>
 internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, SmtpOptions smtp, TimeSpan probeTime, TimeProvider time)
 {
-    /// <summary>A greeted connection that takes this long, or a learnt spacing that holds the next one this long, marks the server as strict.</summary>
+    /// <summary>A greeting that takes this long, or a learnt spacing that holds the next connection this long, marks the server as strict.</summary>
     internal static readonly TimeSpan SlowConnection = TimeSpan.FromSeconds(3);
 
     private readonly long _started = time.GetTimestamp();
@@ -35,7 +35,8 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
     /// <summary>Why the evaluation stopped opening connections before it was done; null while the allowance lasts.</summary>
     public string? Spent { get; private set; }
 
-    private TimeSpan Allowance => Strict ? Max(smtp.StrictServerBudget, probeTime) : probeTime;
+    /// <remarks>The budget replaces the probe's time for a strict server, even when it is shorter (a quick interactive scan, the lab).</remarks>
+    private TimeSpan Allowance => Strict ? smtp.StrictServerBudget : probeTime;
 
     private TimeSpan Elapsed => time.GetElapsedTime(_started);
 
@@ -52,12 +53,8 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
                 return spent(why);
             Count++;
             T result;
-            long began;
             await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
-            {
-                began = time.GetTimestamp();
                 result = await connect(cancellationToken).ConfigureAwait(false);
-            }
             var how = take(result);
             if (how == ConnectionTake.Silent && Greeted > 0)
                 how = ConnectionTake.PutOff;
@@ -65,9 +62,8 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
             {
                 case ConnectionTake.Greeted:
                     Greeted++;
-                    var took = time.GetElapsedTime(began);
                     var next = await gate.ReportAsync(address, ServerAnswer.Accepted, cancellationToken).ConfigureAwait(false);
-                    Strict |= took >= SlowConnection || next >= SlowConnection;
+                    Strict |= next >= SlowConnection;
                     return result;
                 case ConnectionTake.PutOff:
                     PutOffs++;
@@ -88,6 +84,9 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
         }
     }
 
+    /// <summary>Takes in how long a server took to greet on one connection: a delayed greeting on every connection (postscreen) needs the strict budget.</summary>
+    public void NoteGreeting(TimeSpan delay) => Strict |= delay >= SlowConnection;
+
     /// <summary>Marks the allowance as spent (or returns why it is) before a step that needs a connection.</summary>
     public string? Check()
     {
@@ -101,6 +100,4 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
         : $"the probe's time ({Seconds(Allowance)}) ran out after {Count} connections";
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0} s";
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

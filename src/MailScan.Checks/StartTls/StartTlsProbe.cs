@@ -57,7 +57,7 @@ public sealed partial class StartTlsProbe(
         var paced = new PacedConnections(gate, address, _smtp, _probeTime, time);
         var session = await StandardSessionAsync(new StandardStartTlsSession(_smtp, ehlo), paced, address, request.Hint, cancellationToken).ConfigureAwait(false);
         var evaluation = session.State == SmtpConnectState.Greeted && session.StartTlsOffered
-            ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo), paced, address, request.Hint, cancellationToken).ConfigureAwait(false)
+            ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo, time, paced.NoteGreeting), paced, address, request.Hint, cancellationToken).ConfigureAwait(false)
             : null;
 
         var (chain, source) = session.Chain.Count > 0 ? (session.Chain, "standard session")

@@ -137,6 +137,7 @@ public sealed class PacedConnectionsTests
         var greeted = await PumpAsync(time, EvaluateAsync(paced, async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(8), time);
+            paced.NoteGreeting(TimeSpan.FromSeconds(8));
             return true;
         }, steps: 12));
 
@@ -146,13 +147,14 @@ public sealed class PacedConnectionsTests
     }
 
     [Fact]
-    public async Task A_fast_server_is_held_to_the_probe_time()
+    public async Task A_server_that_greets_at_once_is_held_to_the_probe_time_however_long_its_connections()
     {
         var (smtp, gate, time) = Setup(TimeSpan.FromMinutes(5));
         var paced = new PacedConnections(gate, Address, smtp, TimeSpan.FromSeconds(30), time);
 
         var greeted = await PumpAsync(time, EvaluateAsync(paced, async () =>
         {
+            paced.NoteGreeting(TimeSpan.FromMilliseconds(20));
             await Task.Delay(TimeSpan.FromSeconds(2), time);
             return true;
         }, steps: 30));
