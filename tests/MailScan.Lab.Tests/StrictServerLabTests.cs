@@ -1,7 +1,11 @@
+using System.Text.Json.Nodes;
+using Grpc.Core;
 using MailScan.Checks.Options;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
+using MailScan.Lab.Tests.Support.Cluster;
 using MailScan.Tls.Enumeration;
+using V1 = MailScan.Contracts.V1;
 
 using Ids = MailScan.Checks.StartTls.StartTlsSubtestIds;
 
@@ -50,6 +54,33 @@ public sealed class StrictServerLabTests
         // Every connection waited for the final 220 and passed postscreen's pregreet test.
         Assert.Equal(evidence.Connections, await log.SettledCountAsync("PASS NEW", passed + evidence.Connections) - passed);
         Assert.Equal(early, log.Count("PREGREET"));
+    }
+
+    [Fact]
+    public async Task Through_a_coordinator_and_two_workers_a_rate_limited_server_is_evaluated_completely()
+    {
+        var log = new LabServerLog("mx-strict-rate");
+        var before = log.Count("limit exceeded");
+        V1.DomainReport? report = null;
+        // The lab profile's short retry and budget would win over the environment: the processes get a profile with the batch settings.
+        var profile = JsonNode.Parse(File.ReadAllText(LabEnvironment.ProfilePath))!.AsObject();
+        profile["Smtp"]!["RetryDelay"] = new SmtpOptions().RetryDelay.ToString();
+        profile["Smtp"]!["StrictServerBudget"] = "00:10:00";
+        var path = Path.Combine(Path.GetTempPath(), $"mailscan-strict-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, profile.ToJsonString());
+        await using (var cluster = await LabCluster.StartAsync(ClusterLab.Load(), workers: 2, profile: path))
+        {
+            using var call = cluster.Client.ScanDomain(new V1.ScanDomainRequest { Domain = "strict-rate.test" }, deadline: DateTime.UtcNow.AddMinutes(12));
+            await foreach (var scanEvent in call.ResponseStream.ReadAllAsync())
+                report = scanEvent.Report ?? report;
+            Assert.True(report is not null, cluster.Logs());
+        }
+
+        File.Delete(path);
+        var starttls = report.Categories.Single(c => c.Id == "mail_starttls");
+        Assert.Equal(V1.Status.Passed, starttls.Tests.Single(t => t.Id == Ids.Available).Status);
+        Assert.All(starttls.Tests, t => Assert.True(t.Status is not (V1.Status.NotTestable or V1.Status.Error), $"{t.Id}: {t.Status} {t.Reason}"));
+        Assert.InRange(await log.SettledCountAsync("limit exceeded", before + 1) - before, 0, 2);
     }
 
     private static void AssertSameVerdicts(StartTlsEvidence expected, StartTlsEvidence actual)

@@ -96,9 +96,14 @@ public sealed partial class StartTlsProbe(
     private async Task<TlsEvaluation> EnumerateAsync(RawStartTlsConnection raw, PacedConnections paced, IPAddress address, string? serverName, CancellationToken cancellationToken)
     {
         var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - paced.Greeted), serverName, RandomNumberGenerator.Fill);
-        var evaluation = await enumerator.RunAsync((hello, token) => paced.RunAsync(t => raw.ExchangeAsync(address, hello, t),
-            outcome => outcome.TryLater ? ConnectionTake.PutOff : ConnectionTake.Greeted,
-            why => HelloOutcome.NotUsable(why), token), cancellationToken).ConfigureAwait(false);
+        var evaluation = await enumerator.RunAsync(async (hello, token) =>
+        {
+            var outcome = await paced.RunAsync(t => raw.ExchangeAsync(address, hello, t),
+                answer => answer.TryLater ? ConnectionTake.PutOff : ConnectionTake.Greeted,
+                why => HelloOutcome.NotUsable(why), token).ConfigureAwait(false);
+            // Put off past the allowance: the note names the server's words and the spent budget.
+            return outcome.TryLater && paced.Spent is { } spent ? HelloOutcome.NotUsable($"{outcome.Untestable}; {spent}") : outcome;
+        }, cancellationToken).ConfigureAwait(false);
         if (paced.Greeted < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls12))
         {
             evaluation = evaluation with
