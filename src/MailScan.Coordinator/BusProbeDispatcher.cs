@@ -12,12 +12,11 @@ namespace MailScan.Coordinator;
 public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
 {
     // The worker enforces the probe limit itself; the margin covers queueing and the bus.
-    private readonly TimeSpan _timeout = options.Value.Scan.ProbeTimeout + options.Value.Cluster.BusMargin;
-
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
+        var timeout = ScanTimeLimits.Probe(request.Key.Kind, options.Value) + options.Value.Cluster.BusMargin;
         var client = clients.CreateRequestClient<RunProbe>(
-            new Uri($"queue:{ProbeQueues.ForKind(request.Key.Kind)}"), RequestTimeout.After(ms: (int)_timeout.TotalMilliseconds));
+            new Uri($"queue:{ProbeQueues.ForKind(request.Key.Kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
         try
         {
             var response = await client.GetResponse<ProbeFinished>(request.ToMessage(), cancellationToken).ConfigureAwait(false);
@@ -29,7 +28,7 @@ public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScan
             var why = watches.Any(w => w.FamiliesWithoutConsumer.Contains(family))
                 ? $" (no worker consumes the probe family {family}, queue {ProbeQueues.ForFamily(family)})" : string.Empty;
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
-                $"no worker answered within {_timeout.TotalSeconds:0} s{why}", _timeout);
+                $"no worker answered within {timeout.TotalSeconds:0} s{why}", timeout);
         }
         catch (RequestFaultException ex)
         {

@@ -8,17 +8,19 @@ namespace MailScan.Redis;
 
 /// <summary>
 /// The connection gate of a whole cluster: per address at most N connections at a time and a
-/// minimum spacing between starts, and Smtp:MaxConnectionsPerSecond for all addresses together
-/// (a token bucket of one token, as the gate of one process spaces its starts), held in Redis so
-/// that every worker process obeys the same limits. Both are taken in one step, so a connection
-/// waiting for its address spends none of the cluster's rate. A lease is short and renewed while
-/// the connection lasts, so a killed worker frees its slot within seconds. The clock is Redis's
-/// own, so workers need no synchronised clocks.
+/// minimum spacing between starts (or the spacing the address taught, <see cref="AddressPace"/>),
+/// and Smtp:MaxConnectionsPerSecond for all addresses together (a token bucket of one token, as
+/// the gate of one process spaces its starts), held in Redis so that every worker process obeys
+/// the same limits and learns from the others' put-offs. The address and the cluster's rate are
+/// taken in one step, so a connection waiting for its address spends none of the cluster's rate.
+/// A lease is short and renewed while the connection lasts, so a killed worker frees its slot
+/// within seconds. The clock is Redis's own, so workers need no synchronised clocks.
 /// </summary>
 public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
 {
     // Returns 0 when the slot is taken, else how many milliseconds to wait before asking again.
-    // KEYS[3] holds the cluster's next start in microseconds (ARGV[5] apart; 0: no rate limit).
+    // KEYS[3] is the address's learnt pace; KEYS[4] holds the cluster's next start in microseconds
+    // (ARGV[5] apart; 0: no rate limit).
     private const string Acquire = """
         local t = redis.call('TIME')
         local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -29,14 +31,37 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         if nextStart > now then return nextStart - now end
         local interval = tonumber(ARGV[5])
         if interval > 0 then
-          local nextGlobal = tonumber(redis.call('GET', KEYS[3]) or '0')
+          local nextGlobal = tonumber(redis.call('GET', KEYS[4]) or '0')
           if nextGlobal > nowUs then return math.max(1, math.ceil((nextGlobal - nowUs) / 1000)) end
-          redis.call('SET', KEYS[3], string.format('%.0f', nowUs + interval), 'PX', math.ceil(interval / 1000) + 1000)
+          redis.call('SET', KEYS[4], string.format('%.0f', nowUs + interval), 'PX', math.ceil(interval / 1000) + 1000)
         end
+        local spacing = tonumber(redis.call('HGET', KEYS[3], 's') or ARGV[2])
         redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[4])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
-        redis.call('SET', KEYS[2], now + tonumber(ARGV[2]), 'PX', math.max(1, tonumber(ARGV[2])))
+        redis.call('SET', KEYS[2], now + spacing, 'PX', math.max(1, spacing))
         return 0
+        """;
+
+    // Stores the address's new pace for ARGV[6] ms; a spacing that grew by ARGV[7] ms moves the pending
+    // next start (set with the old spacing) by as much; after a put-off the next start waits ARGV[5] ms.
+    // Returns how many milliseconds from now the next start waits.
+    private const string Report = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        redis.call('HSET', KEYS[2], 's', ARGV[1], 'r', ARGV[2], 'a', ARGV[3], 'p', ARGV[4])
+        redis.call('PEXPIRE', KEYS[2], ARGV[6])
+        local nextStart = tonumber(redis.call('GET', KEYS[1]) or '0')
+        local longer = tonumber(ARGV[7])
+        if longer > 0 and nextStart > now then
+          nextStart = nextStart + longer
+          redis.call('SET', KEYS[1], nextStart, 'PX', nextStart - now)
+        end
+        local wait = tonumber(ARGV[5])
+        if wait > 0 and nextStart < now + wait then
+          nextStart = now + wait
+          redis.call('SET', KEYS[1], nextStart, 'PX', wait)
+        end
+        return math.max(0, nextStart - now)
         """;
 
     private const string Renew = """
@@ -51,25 +76,48 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
 
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
     private readonly SmtpOptions _smtp = options.Value.Smtp;
+    private readonly PaceLimits _pace = PaceLimits.From(options.Value.Smtp);
     private readonly long _leaseMs = (long)LeaseKeeper.LeaseTime.TotalMilliseconds;
     private readonly long _rateIntervalUs = options.Value.Smtp.MaxConnectionsPerSecond > 0 ? (long)Math.Ceiling(1_000_000 / options.Value.Smtp.MaxConnectionsPerSecond) : 0;
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
     {
-        var (leases, nextStart) = keys.Gate(address.ToString());
+        var (leases, nextStart, pace) = keys.Gate(address.ToString());
         var token = Guid.NewGuid().ToString("N");
         var database = redis.GetDatabase();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
-            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart, keys.GateRate],
+            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart, pace, keys.GateRate],
                 [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token, _rateIntervalUs]), time, cancellationToken).ConfigureAwait(false);
             if (wait <= 0)
                 return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time));
             var pause = TimeSpan.FromMilliseconds(wait);
             await Task.Delay(pause < LongestPause ? pause : LongestPause, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <remarks>
+    /// The pace is read, moved and written back in two steps: two workers reporting the same address
+    /// at once may each move it from the same state, which costs one doubling at most.
+    /// </remarks>
+    public async ValueTask<TimeSpan> ReportAsync(IPAddress address, ServerAnswer answer, CancellationToken cancellationToken)
+    {
+        var (_, nextStart, paceKey) = keys.Gate(address.ToString());
+        var database = redis.GetDatabase();
+        var stored = await RedisRetry.RunAsync(() => database.HashGetAsync(paceKey, [(RedisValue)"s", "r", "a", "p"]), time, cancellationToken).ConfigureAwait(false);
+        var pace = stored[0].IsNull
+            ? AddressPace.Initial(_pace)
+            : new AddressPace(TimeSpan.FromMilliseconds((long)stored[0]), TimeSpan.FromMilliseconds((long)stored[1]), (int)stored[2], (int)stored[3]);
+        var before = pace.Spacing;
+        pace = pace.After(answer, _pace);
+        var longer = pace.Spacing > before ? (long)(pace.Spacing - before).TotalMilliseconds : 0;
+        var wait = answer == ServerAnswer.PutOff ? (long)pace.RetryWait.TotalMilliseconds : 0;
+        var result = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Report, [nextStart, paceKey],
+            [(long)pace.Spacing.TotalMilliseconds, (long)pace.RetryWait.TotalMilliseconds, pace.AcceptedInRun, pace.PutOffsInRow, wait,
+             (long)pace.KeepFor(_pace, _smtp.LearnedSpacingLifetime).TotalMilliseconds, longer]), time, cancellationToken).ConfigureAwait(false);
+        return TimeSpan.FromMilliseconds(result);
     }
 
     private sealed class Lease(IDatabase database, RedisKey leases, string token, LeaseKeeper keeper) : IAsyncDisposable

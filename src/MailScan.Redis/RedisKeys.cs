@@ -44,9 +44,9 @@ public sealed class RedisKeys(ClusterOptions cluster)
     /// <summary>One version of the VRP set, serialised by <c>VrpSetCodec</c>.</summary>
     public RedisKey VrpVersion(string version) => $"{_prefix}vrp:set:{version}";
 
-    /// <summary>The open connections to one address (a sorted set of leases) and the earliest next start.</summary>
-    public (RedisKey Leases, RedisKey NextStart) Gate(string address) =>
-        ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next");
+    /// <summary>The open connections to one address (a sorted set of leases), the earliest next start, and the pace it taught (a hash).</summary>
+    public (RedisKey Leases, RedisKey NextStart, RedisKey Pace) Gate(string address) =>
+        ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next", $"{_prefix}gate:{address}:pace");
 
     /// <summary>When the next SMTP connection of the whole cluster may start (Smtp:MaxConnectionsPerSecond), in Redis's microseconds.</summary>
     public RedisKey GateRate => _prefix + "gate:rate";

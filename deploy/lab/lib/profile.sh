@@ -27,7 +27,8 @@ lab_write_profile() {
     "BannerTimeout": "00:00:10",
     "CommandTimeout": "00:00:10",
     "MinConnectionSpacing": "00:00:00.050",
-    "RetryDelay": "00:00:01"
+    "RetryDelay": "00:00:01",
+    "StrictServerBudget": "00:00:05"
   }
 }
 JSON

@@ -35,14 +35,22 @@ default_transport = error:outbound mail disabled in the lab
 smtpd_tls_security_level = may
 smtpd_tls_chain_files = $LAB_STATE/tls/mail.key, $LAB_STATE/tls/mail.chain.crt
 smtpd_tls_loglevel = 1
+# Short, so that the rate-limited listener (tls-profiles.conf) lets a client in again within seconds.
+anvil_rate_time_unit = 5s
 CONF
   {
     local name role v4 v6 overrides
     while read -r name role v4 v6; do
       overrides=$(declare -F lab_smtpd_overrides >/dev/null && lab_smtpd_overrides "$name" || true)
+      if [ "$role" = smtp-postscreen ]; then
+        # postscreen hands a client that passed to this host's own smtpd (its TLS settings, its log name).
+        echo "$LAB_V4_NET.$v4:25 inet n - n - 1 postscreen$overrides -o smtpd_service_name=smtpd-$name"
+        echo "smtpd-$name pass - - n - - smtpd$overrides"
+        continue
+      fi
       [ "$v4" != "-" ] && echo "$LAB_V4_NET.$v4:25 inet n - n - - smtpd$overrides"
       [ "$role" = smtp ] && [ "$v6" != "-" ] && echo "[$LAB_V6_NET:$v6]:25 inet n - n - - smtpd$overrides"
-    done < <(lab_hosts_with_role smtp smtp-v4only)
+    done < <(lab_hosts_with_role smtp smtp-v4only smtp-postscreen)
     cat <<'SERVICES'
 pickup    unix n - n 60   1 pickup
 cleanup   unix n - n -    0 cleanup
@@ -81,7 +89,7 @@ lab_start_smtp() {
   local name role v4 v6
   while read -r name role v4 v6; do
     [ "$v4" != "-" ] && { lab_wait 100 lab_smtp_greets "$LAB_V4_NET.$v4" || lab_die "postfix does not greet on $LAB_V4_NET.$v4:25; see $LAB_SMTP/maillog"; }
-  done < <(lab_hosts_with_role smtp smtp-v4only)
+  done < <(lab_hosts_with_role smtp smtp-v4only smtp-postscreen)
   return 0
 }
 

@@ -20,6 +20,7 @@ lab_make_tls_certs() {
   lab_issue_cert_expired tls-expired "DNS:mx.tls-expired.test"
   lab_issue_cert tls-openssl "DNS:mx.tls-reneg.test,DNS:mx.tls-reneglimit.test"
   lab_issue_cert_aia tls-aia "DNS:mx.aia-fetch.test" "$(lab_aia_url)"
+  lab_issue_cert tls-strict "DNS:mx.strict-rate.test,DNS:mx.strict-pregreet.test,DNS:mx.strict-ref.test"
   # Self-signed: not issued by the lab CA, so no configured root trusts it.
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 825 \
     -keyout "$LAB_TLS/tls-selfsigned.key" -out "$LAB_TLS/tls-selfsigned.crt" -subj "/CN=mx.tls-selfsigned.test" \

@@ -75,6 +75,12 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Smtp:TemporaryFailureRetries: {options.Smtp.TemporaryFailureRetries} is out of range (0-5)";
         if (options.Smtp.RetryDelay < TimeSpan.Zero || options.Smtp.RetryDelay > TimeSpan.FromMinutes(10))
             yield return $"Smtp:RetryDelay: {options.Smtp.RetryDelay} is out of range (0 to 10 minutes)";
+        if (options.Smtp.StrictServerBudget < TimeSpan.Zero || options.Smtp.StrictServerBudget > TimeSpan.FromHours(2))
+            yield return $"Smtp:StrictServerBudget: {options.Smtp.StrictServerBudget} is out of range (0 to 2 hours)";
+        foreach (var error in Positive("Smtp:MaxLearnedSpacing", options.Smtp.MaxLearnedSpacing, TimeSpan.FromHours(1)))
+            yield return error;
+        foreach (var error in Positive("Smtp:LearnedSpacingLifetime", options.Smtp.LearnedSpacingLifetime, TimeSpan.FromDays(7)))
+            yield return error;
         if (options.Tls.MaxConnectionsPerIp is < 3 or > 1000)
             yield return $"Tls:MaxConnectionsPerIp: {options.Tls.MaxConnectionsPerIp} is out of range (3-1000)";
         if (!Enum.IsDefined(options.Tls.Enumeration))

@@ -32,4 +32,17 @@ public sealed class SmtpOptions
 
     /// <summary>... waiting this long before the first retry (doubled for each further one).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the evaluation of one address may go on once the server has shown itself strict (a
+    /// 421, a refused connection after others succeeded, slow greetings): it waits and resumes within
+    /// this time instead of giving up after one retry.
+    /// </summary>
+    public TimeSpan StrictServerBudget { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest spacing learnt for an address that puts clients off, and the longest wait before a retry.</summary>
+    public TimeSpan MaxLearnedSpacing { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an address's learnt spacing is kept after it was last used (a batch's length).</summary>
+    public TimeSpan LearnedSpacingLifetime { get; set; } = TimeSpan.FromHours(12);
 }

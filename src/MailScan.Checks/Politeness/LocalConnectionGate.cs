@@ -6,15 +6,18 @@ using Microsoft.Extensions.Options;
 namespace MailScan.Checks.Politeness;
 
 /// <summary>
-/// The connection gate of one process: per-address semaphores and spacing, and a global rate, in
-/// memory. An address nobody holds or waits for and whose spacing has passed is forgotten (swept at
-/// most once a minute), so a TLD scan does not keep a slot for every address it ever contacted.
+/// The connection gate of one process: per-address semaphores and spacing (learnt per address), and
+/// a global rate, in memory. An address nobody holds or waits for, whose spacing has passed and
+/// whose pace is not worth keeping any more (<see cref="AddressPace.KeepFor"/>) is forgotten (swept
+/// at most once a minute), so a TLD scan does not keep a slot for every address it ever contacted.
 /// </summary>
 public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    private readonly SmtpOptionsView _limits = new(options.Value.Smtp.MaxConnectionsPerIp, options.Value.Smtp.MinConnectionSpacing);
+    private readonly int _maxConcurrent = options.Value.Smtp.MaxConnectionsPerIp;
+    private readonly PaceLimits _pace = PaceLimits.From(options.Value.Smtp);
+    private readonly TimeSpan _learnt = options.Value.Smtp.LearnedSpacingLifetime;
     private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
     private readonly TimeSpan _globalSpacing = options.Value.Smtp.MaxConnectionsPerSecond > 0
         ? TimeSpan.FromSeconds(1.0 / options.Value.Smtp.MaxConnectionsPerSecond)
@@ -47,7 +50,8 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
                 var now = time.GetUtcNow();
                 var next = slot.NextStart;
                 wait = next > now ? next - now : TimeSpan.Zero;
-                slot.NextStart = (next > now ? next : now) + _limits.Spacing;
+                slot.NextStart = (next > now ? next : now) + slot.Pace.Spacing;
+                slot.LastUse = now;
             }
             var global = GlobalWait(wait);
             if (global > wait)
@@ -64,12 +68,37 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         return new Lease(slot, Leave);
     }
 
+    public ValueTask<TimeSpan> ReportAsync(IPAddress address, ServerAnswer answer, CancellationToken cancellationToken)
+    {
+        var slot = Enter(address);
+        try
+        {
+            lock (slot)
+            {
+                var now = time.GetUtcNow();
+                var before = slot.Pace.Spacing;
+                slot.Pace = slot.Pace.After(answer, _pace);
+                slot.LastUse = now;
+                // The next start was set with the old spacing: a spacing learnt now holds from this connection on.
+                if (slot.Pace.Spacing > before)
+                    slot.NextStart += slot.Pace.Spacing - before;
+                if (answer == ServerAnswer.PutOff && slot.NextStart < now + slot.Pace.RetryWait)
+                    slot.NextStart = now + slot.Pace.RetryWait;
+                return ValueTask.FromResult(slot.NextStart > now ? slot.NextStart - now : TimeSpan.Zero);
+            }
+        }
+        finally
+        {
+            Leave(slot);
+        }
+    }
+
     /// <summary>The address's slot with this caller counted in; a slot being swept is never handed out.</summary>
     private Slot Enter(IPAddress address)
     {
         while (true)
         {
-            var slot = _slots.GetOrAdd(address, _ => new Slot(_limits.MaxConcurrent));
+            var slot = _slots.GetOrAdd(address, _ => new Slot(_maxConcurrent, AddressPace.Initial(_pace)));
             lock (slot)
             {
                 if (!slot.Retired)
@@ -100,7 +129,7 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         {
             lock (slot)
             {
-                if (slot.Users > 0 || slot.NextStart > now)
+                if (slot.Users > 0 || slot.NextStart > now || slot.LastUse + slot.Pace.KeepFor(_pace, _learnt) > now)
                     continue;
                 slot.Retired = true;
                 _slots.TryRemove(new KeyValuePair<IPAddress, Slot>(address, slot));
@@ -122,12 +151,16 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         }
     }
 
-    private sealed record SmtpOptionsView(int MaxConcurrent, TimeSpan Spacing);
-
-    private sealed class Slot(int maxConcurrent)
+    private sealed class Slot(int maxConcurrent, AddressPace pace)
     {
         public SemaphoreSlim Semaphore { get; } = new(maxConcurrent, maxConcurrent);
         public DateTimeOffset NextStart { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>What the address taught; guarded by the slot's lock.</summary>
+        public AddressPace Pace { get; set; } = pace;
+
+        /// <summary>The last connection start or report, from which a learnt pace is kept for its lifetime.</summary>
+        public DateTimeOffset LastUse { get; set; }
 
         /// <summary>Callers holding or waiting for this slot; guarded by the slot's lock.</summary>
         public int Users { get; set; }

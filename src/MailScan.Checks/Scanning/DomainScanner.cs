@@ -25,6 +25,7 @@ public sealed partial class DomainScanner(
     ILogger<DomainScanner> logger)
 {
     private readonly ScanOptions _options = options.Value.Scan;
+    private readonly TimeSpan _domainTime = ScanTimeLimits.Domain(options.Value);
 
     /// <summary>Scans the domain; the last event is always <see cref="ScanCompleted"/>.</summary>
     /// <exception cref="ScanFailedException">No resolver answered, so nothing could be measured.</exception>
@@ -34,7 +35,7 @@ public sealed partial class DomainScanner(
         var startedAt = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.DomainTimeout);
+        deadline.CancelAfter(_domainTime);
 
         var results = new ProbeResultSet();
         var serversKey = new ProbeKey(MailServersProbe.Name, domain.Ascii);
@@ -83,7 +84,7 @@ public sealed partial class DomainScanner(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ScanFailedException($"the mail and name servers of {serversKey.Target} were not found within the domain's time ({_options.DomainTimeout.TotalSeconds:0} s)");
+            throw new ScanFailedException($"the mail and name servers of {serversKey.Target} were not found within the domain's time ({_domainTime.TotalSeconds:0} s)");
         }
     }
 
@@ -109,7 +110,7 @@ public sealed partial class DomainScanner(
             catch (OperationCanceledException)
             {
                 result = ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
-                    $"the domain scan ran out of time ({_options.DomainTimeout.TotalSeconds:0} s)", TimeSpan.Zero);
+                    $"the domain scan ran out of time ({_domainTime.TotalSeconds:0} s)", TimeSpan.Zero);
             }
             completed.TryWrite(result);
         });

@@ -15,7 +15,6 @@ public sealed partial class InProcessProbeDispatcher(
 {
     private readonly ILogger _logger = logger ?? NullLogger<InProcessProbeDispatcher>.Instance;
     private readonly Dictionary<string, IProbe> _probes = probes.ToDictionary(p => p.Kind, StringComparer.Ordinal);
-    private readonly TimeSpan _limit = options.Value.Scan.ProbeTimeout;
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
@@ -39,8 +38,9 @@ public sealed partial class InProcessProbeDispatcher(
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, $"no probe of kind '{request.Key.Kind}' in this process", TimeSpan.Zero);
 
         var started = Stopwatch.GetTimestamp();
+        var limit = ScanTimeLimits.Probe(request.Key.Kind, options.Value);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_limit);
+        timeout.CancelAfter(limit);
         try
         {
             return await probe.RunAsync(request, timeout.Token).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed partial class InProcessProbeDispatcher(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.TimedOut,
-                $"the probe did not finish within {_limit.TotalSeconds:0} s", Stopwatch.GetElapsedTime(started));
+                $"the probe did not finish within {limit.TotalSeconds:0} s", Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

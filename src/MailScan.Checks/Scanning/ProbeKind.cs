@@ -4,9 +4,10 @@ namespace MailScan.Checks.Scanning;
 /// What a probe declares about itself: its kind (a name such as <c>smtp.tls</c>, whose first part
 /// is the queue family that carries it in a cluster), whether its evidence is about a host
 /// (reused by every domain that points at the host) rather than about one domain, and what it
-/// measures.
+/// measures. A kind that <see cref="WaitsOutStrictServers"/> may run up to <c>Smtp:StrictServerBudget</c>
+/// beyond the probe's time (<see cref="ScanTimeLimits"/>).
 /// </summary>
-public sealed record ProbeKind(string Name, bool PerHost, string Description)
+public sealed record ProbeKind(string Name, bool PerHost, string Description, bool WaitsOutStrictServers = false)
 {
     /// <summary>The queue family: the part of the name before the first dot (dns, ns, smtp, https, rpki).</summary>
     public string Family => FamilyOf(Name);

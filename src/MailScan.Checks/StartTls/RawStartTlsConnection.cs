@@ -12,7 +12,8 @@ namespace MailScan.Checks.StartTls;
 /// One short connection for one raw hello: connect, greeting, one EHLO, STARTTLS, 220, then our
 /// ClientHello and the server's answer up to the end of its clear first flight; then close.
 /// </summary>
-internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
+/// <remarks><paramref name="greeted"/> hears how long each 220 greeting took to arrive.</remarks>
+internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, TimeProvider time, Action<TimeSpan> greeted)
 {
     /// <summary>The name this client says EHLO with, also inside TLS.</summary>
     public string EhloName => ehloName;
@@ -27,8 +28,9 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
     {
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var connect = await SmtpTcpConnect.ConnectAsync(socket, address, smtp.Port, smtp.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        // Raw connections follow a session the server greeted: a refused or silent connect now is the server putting us off.
         if (connect is { } failure)
-            return unusable(new StartTlsRefusal(failure.Error, failure.State == SmtpConnectState.ConnectTimeout));
+            return unusable(new StartTlsRefusal(failure.Error, failure.State is SmtpConnectState.ConnectTimeout or SmtpConnectState.Refused));
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var dialogue = await StartTlsAsync(stream, cancellationToken).ConfigureAwait(false);
         if (dialogue is not null)
@@ -39,7 +41,10 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName)
     /// <summary>The SMTP part; null when the server said 220 to STARTTLS, else why not. Nothing after the 220 is read.</summary>
     internal async Task<StartTlsRefusal?> StartTlsAsync(Stream stream, CancellationToken cancellationToken)
     {
+        var waiting = time.GetTimestamp();
         var greeting = await ReplyAsync(stream, smtp.BannerTimeout, cancellationToken).ConfigureAwait(false);
+        if (greeting is { Code: 220 })
+            greeted(time.GetElapsedTime(waiting));
         if (greeting is not { Code: 220 })
             return greeting is null
                 ? new StartTlsRefusal($"no greeting within {smtp.BannerTimeout.TotalSeconds:0} s", false)

@@ -27,6 +27,12 @@ public sealed record StartTlsEvidence(
     double TotalMilliseconds,
     string? Error = null)
 {
+    /// <summary>Connections the server put off (a 4xx greeting, a refused or silent connect after a greeting), each waited out.</summary>
+    public int PutOffs { get; init; }
+
+    /// <summary>Why the evaluation stopped opening connections before it was done (its time allowance ran out); null when it finished.</summary>
+    public string? StoppedBecause { get; init; }
+
     /// <summary>The server could be measured: it greeted with 220 and answered EHLO.</summary>
     public bool Reached => State == SmtpConnectState.Greeted;
 

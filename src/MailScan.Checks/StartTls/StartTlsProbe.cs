@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.Checks.Options;
@@ -21,7 +20,8 @@ namespace MailScan.Checks.StartTls;
 /// <summary>
 /// The STARTTLS evaluation of one mail server address: a standard client's session (STARTTLS,
 /// TLS, chain), then the raw-hello enumeration, every connection through the target policy and the
-/// connection gate, at most the configured number of connections in all.
+/// connection gate (<see cref="PacedConnections"/>: a server that puts us off is waited out and the
+/// evaluation resumes where it stopped), at most the configured number of greeted connections.
 /// </summary>
 public sealed partial class StartTlsProbe(
     IOptions<MailScanOptions> options,
@@ -32,13 +32,14 @@ public sealed partial class StartTlsProbe(
 {
     private readonly SmtpOptions _smtp = options.Value.Smtp;
     private readonly TlsOptions _tls = options.Value.Tls;
+    private readonly TimeSpan _probeTime = options.Value.Scan.ProbeTimeout;
     private readonly Lazy<CertificateTrustEvaluator> _trust = new(() => new CertificateTrustEvaluator(LoadRoots(options.Value.Tls.ExtraRootFile)));
 
     /// <summary>The kind this probe serves, by which checks plan it.</summary>
     public const string Name = "smtp.tls";
 
     /// <summary>What this probe declares to the catalogue (<see cref="ProbeCatalog"/>).</summary>
-    public static ProbeKind Declaration { get; } = new(Name, PerHost: true, "The STARTTLS and TLS evaluation of a mail server address (session, enumeration, chain).");
+    public static ProbeKind Declaration { get; } = new(Name, PerHost: true, "The STARTTLS and TLS evaluation of a mail server address (session, enumeration, chain).", WaitsOutStrictServers: true);
 
     public string Kind => Name;
 
@@ -53,10 +54,10 @@ public sealed partial class StartTlsProbe(
 
         var measuredAt = time.GetUtcNow();
         var ehlo = string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
-        var connections = new StrongBox<int>();
-        var session = await StandardSessionAsync(new StandardStartTlsSession(_smtp, ehlo), address, request.Hint, connections, cancellationToken).ConfigureAwait(false);
+        var paced = new PacedConnections(gate, address, _smtp, _probeTime, time);
+        var session = await StandardSessionAsync(new StandardStartTlsSession(_smtp, ehlo), paced, address, request.Hint, cancellationToken).ConfigureAwait(false);
         var evaluation = session.State == SmtpConnectState.Greeted && session.StartTlsOffered
-            ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo), address, request.Hint, connections, cancellationToken).ConfigureAwait(false)
+            ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo, time, paced.NoteGreeting), paced, address, request.Hint, cancellationToken).ConfigureAwait(false)
             : null;
 
         var (chain, source) = session.Chain.Count > 0 ? (session.Chain, "standard session")
@@ -66,106 +67,91 @@ public sealed partial class StartTlsProbe(
         var evidence = new StartTlsEvidence(
             address.ToString(), _smtp.Port, request.Hint, measuredAt, session.State, session.GreetingCode, session.Greeting,
             session.StartTlsOffered, session.Handshake, chain.Select(Convert.ToBase64String).ToList(), source, trust,
-            evaluation, connections.Value, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), session.Error);
-        LogEvaluation(logger, address, connections.Value, session.State, evidence.TotalMilliseconds);
+            evaluation, paced.Count, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), session.Error)
+        {
+            PutOffs = paced.PutOffs,
+            StoppedBecause = paced.Spent,
+        };
+        LogEvaluation(logger, address, paced.Count, paced.PutOffs, session.State, evidence.TotalMilliseconds);
         return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>The standard client's session, retried with back-off after a 4xx greeting or a connect timeout.</summary>
-    private async Task<StandardSessionResult> StandardSessionAsync(StandardStartTlsSession standard, IPAddress address, string? serverName, StrongBox<int> connections, CancellationToken cancellationToken)
-    {
-        StandardSessionResult session = null!;
-        await RetryingAsync(async token =>
-        {
-            connections.Value++;
-            await using (await gate.AcquireAsync(address, token).ConfigureAwait(false))
-                session = await standard.RunAsync(address, serverName, token).ConfigureAwait(false);
-            return session.State is SmtpConnectState.TemporarilyRejected or SmtpConnectState.ConnectTimeout;
-        }, cancellationToken).ConfigureAwait(false);
-        return session;
-    }
+    /// <summary>The standard client's session; a 4xx greeting is waited out within the allowance, a connect timeout retried a few times.</summary>
+    private Task<StandardSessionResult> StandardSessionAsync(StandardStartTlsSession standard, PacedConnections paced, IPAddress address, string? serverName, CancellationToken cancellationToken) =>
+        paced.RunAsync(token => standard.RunAsync(address, serverName, token),
+            session => session.State switch
+            {
+                SmtpConnectState.Greeted => ConnectionTake.Greeted,
+                SmtpConnectState.TemporarilyRejected => ConnectionTake.PutOff,
+                SmtpConnectState.ConnectTimeout => ConnectionTake.Silent,
+                _ => ConnectionTake.Final,
+            },
+            why => new StandardSessionResult(SmtpConnectState.ConnectTimeout, null, null, false, null, [], why),
+            cancellationToken);
 
-    /// <summary>The raw-hello enumeration within what is left of the connection budget, then the renegotiation test (TLS 1.2) and the session ticket (TLS 1.3).</summary>
-    private async Task<TlsEvaluation> EnumerateAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, StrongBox<int> connections, CancellationToken cancellationToken)
+    /// <summary>
+    /// The raw-hello enumeration within what is left of the connection budget, then the renegotiation
+    /// test (TLS 1.2) and the session ticket (TLS 1.3); a test the allowance leaves no time for says so.
+    /// </summary>
+    private async Task<TlsEvaluation> EnumerateAsync(RawStartTlsConnection raw, PacedConnections paced, IPAddress address, string? serverName, CancellationToken cancellationToken)
     {
-        var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - connections.Value), serverName, RandomNumberGenerator.Fill);
-        var evaluation = await enumerator.RunAsync((hello, token) => ExchangeAsync(raw, address, hello, connections, token), cancellationToken).ConfigureAwait(false);
-        if (connections.Value < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls12))
+        var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - paced.Greeted), serverName, RandomNumberGenerator.Fill);
+        var evaluation = await enumerator.RunAsync(async (hello, token) =>
         {
-            connections.Value++;
-            evaluation = evaluation with { ClientRenegotiation = await ClientRenegotiationAsync(raw, address, serverName, cancellationToken).ConfigureAwait(false) };
+            var outcome = await paced.RunAsync(t => raw.ExchangeAsync(address, hello, t),
+                answer => answer.TryLater ? ConnectionTake.PutOff : ConnectionTake.Greeted,
+                why => HelloOutcome.NotUsable(why), token).ConfigureAwait(false);
+            // Put off past the allowance: the note names the server's words and the spent budget.
+            return outcome.TryLater && paced.Spent is { } spent ? HelloOutcome.NotUsable($"{outcome.Untestable}; {spent}") : outcome;
+        }, cancellationToken).ConfigureAwait(false);
+        if (paced.Greeted < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls12))
+        {
+            evaluation = evaluation with
+            {
+                ClientRenegotiation = await AfterStartTlsAsync(raw, paced, address, ClientRenegotiationTimeout,
+                    (stream, token) => new ClientRenegotiationTest(stream, serverName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
+                    why => new ClientRenegotiationResult(null, why), "the renegotiation test broke off", cancellationToken).ConfigureAwait(false),
+            };
         }
-        if (connections.Value < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls13))
+        if (paced.Greeted < _tls.MaxConnectionsPerIp && evaluation.Versions.Contains(TlsVersion.Tls13))
         {
-            connections.Value++;
-            evaluation = evaluation with { EarlyData = await EarlyDataAsync(raw, address, serverName, cancellationToken).ConfigureAwait(false) };
+            evaluation = evaluation with
+            {
+                EarlyData = await AfterStartTlsAsync(raw, paced, address, _smtp.BannerTimeout + _smtp.CommandTimeout * 5,
+                    (stream, token) => new SessionTicketTest(stream, serverName, raw.EhloName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
+                    why => new EarlyDataResult(null, why), "the session ticket test broke off", cancellationToken).ConfigureAwait(false),
+            };
         }
         return evaluation;
     }
 
-    /// <summary>One more connection completes a TLS 1.3 handshake to read whether the session ticket allows 0-RTT; null when the server takes nothing this client can complete.</summary>
-    private async Task<EarlyDataResult?> EarlyDataAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, CancellationToken cancellationToken)
+    // Every answer has the command timeout; the whole test at most a few more than the handshakes it makes.
+    private TimeSpan ClientRenegotiationTimeout => _smtp.BannerTimeout + _smtp.CommandTimeout * (3 + ClientRenegotiationTest.MaxRenegotiations);
+
+    /// <summary>
+    /// One more paced connection that runs a TLS test after STARTTLS, within its own time limit;
+    /// <paramref name="unusable"/> carries why it could not run (put off past the allowance, refused, broke off).
+    /// </summary>
+    private async Task<T?> AfterStartTlsAsync<T>(RawStartTlsConnection raw, PacedConnections paced, IPAddress address, TimeSpan limit,
+        Func<NetworkStream, CancellationToken, Task<T?>> test, Func<string, T> unusable, string brokeOff, CancellationToken cancellationToken) where T : class
     {
-        await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
+        var (result, _) = await paced.RunAsync<(T? Result, StartTlsRefusal? Refused)>(async token =>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout * 5);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(limit);
             try
             {
-                return await raw.AfterStartTlsAsync(address,
-                    (stream, token) => new SessionTicketTest(stream, serverName, raw.EhloName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
-                    refusal => new EarlyDataResult(null, refusal.Reason), timeout.Token).ConfigureAwait(false);
+                StartTlsRefusal? refused = null;
+                var value = await raw.AfterStartTlsAsync(address, test, refusal => { refused = refusal; return unusable(refusal.Reason); }, timeout.Token).ConfigureAwait(false);
+                return (value, refused);
             }
             catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                return new EarlyDataResult(null, $"the session ticket test broke off: {ex.Message}");
+                return (unusable($"{brokeOff}: {ex.Message}"), null);
             }
-        }
-    }
-
-    private async Task<HelloOutcome> ExchangeAsync(RawStartTlsConnection raw, IPAddress address, Tls.Codec.ClientHelloSpec hello, StrongBox<int> connections, CancellationToken cancellationToken)
-    {
-        HelloOutcome outcome = null!;
-        await RetryingAsync(async token =>
-        {
-            connections.Value++;
-            await using (await gate.AcquireAsync(address, token).ConfigureAwait(false))
-                outcome = await raw.ExchangeAsync(address, hello, token).ConfigureAwait(false);
-            return outcome.TryLater;
-        }, cancellationToken).ConfigureAwait(false);
-        return outcome;
-    }
-
-    /// <summary>One more connection to see whether, and how often, the server lets a client renegotiate; null when the server takes nothing this client can complete.</summary>
-    private async Task<ClientRenegotiationResult?> ClientRenegotiationAsync(RawStartTlsConnection raw, IPAddress address, string? serverName, CancellationToken cancellationToken)
-    {
-        await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // Every answer has the command timeout; the whole test at most a few more than the handshakes it makes.
-            timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout * (3 + ClientRenegotiationTest.MaxRenegotiations));
-            try
-            {
-                return await raw.AfterStartTlsAsync(address,
-                    (stream, token) => new ClientRenegotiationTest(stream, serverName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
-                    refusal => new ClientRenegotiationResult(null, refusal.Reason), timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or CryptographicException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                return new ClientRenegotiationResult(null, $"the renegotiation test broke off: {ex.Message}");
-            }
-        }
-    }
-
-    /// <summary>Runs an attempt; while it asks for a retry (a 4xx greeting, a connect timeout), backs off and tries again, a bounded number of times.</summary>
-    private async Task RetryingAsync(Func<CancellationToken, Task<bool>> attempt, CancellationToken cancellationToken)
-    {
-        var delay = _smtp.RetryDelay;
-        for (var tries = 0; await attempt(cancellationToken).ConfigureAwait(false) && tries < _smtp.TemporaryFailureRetries; tries++)
-        {
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
-        }
+        }, attempt => attempt.Refused is { TryLater: true } ? ConnectionTake.PutOff : ConnectionTake.Greeted,
+            why => (unusable(why), null), cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     private static X509Certificate2Collection LoadRoots(string? file)
@@ -176,6 +162,6 @@ public sealed partial class StartTlsProbe(
         return roots;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "STARTTLS {Address}: {Connections} connections, session {State}, {Milliseconds:0} ms")]
-    private static partial void LogEvaluation(ILogger logger, IPAddress address, int connections, SmtpConnectState state, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "STARTTLS {Address}: {Connections} connections ({PutOffs} put off), session {State}, {Milliseconds:0} ms")]
+    private static partial void LogEvaluation(ILogger logger, IPAddress address, int connections, int putOffs, SmtpConnectState state, double milliseconds);
 }

@@ -111,6 +111,8 @@ public static class TlsServerVerdicts
     /// <summary>Refused → PASSED; allowed but cut off within the test's asks (a low limit) → INFO; allowed every time → FAILED.</summary>
     public static ServerVerdict ClientRenegotiation(TlsEvaluation t)
     {
+        if (!t.Complete && t.ClientRenegotiation is null && !t.Versions.Contains(TlsVersion.Tls12) && !t.VersionsRefused.Contains(TlsVersion.Tls12))
+            return ServerVerdict.NotTestable($"the enumeration stopped before TLS 1.2 was tested: {string.Join("; ", t.Notes)}");
         if (t.Versions.All(v => v == TlsVersion.Tls13))
             return ServerVerdict.Pass("not applicable: TLS 1.3 has no renegotiation, and the server offers nothing older");
         return t.ClientRenegotiation switch

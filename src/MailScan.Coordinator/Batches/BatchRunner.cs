@@ -29,7 +29,7 @@ public sealed partial class BatchRunner(
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LeaseCheck = TimeSpan.FromSeconds(5);
     private readonly int _concurrency = options.Value.Scan.DomainConcurrency;
-    private readonly TimeSpan _lease = options.Value.Scan.DomainTimeout + TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _lease = ScanTimeLimits.Domain(options.Value) + TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _batchStops = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _scans = new();
 

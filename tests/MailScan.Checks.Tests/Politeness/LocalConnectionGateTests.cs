@@ -78,4 +78,75 @@ public sealed class LocalConnectionGateTests
         time.Advance(TimeSpan.FromMinutes(4));
         await (await again).DisposeAsync();
     }
+
+    private static (LocalConnectionGate Gate, FakeTimeProvider Time) Strict()
+    {
+        var options = new MailScanOptions();
+        options.Smtp.MinConnectionSpacing = TimeSpan.FromMilliseconds(500);
+        options.Smtp.RetryDelay = TimeSpan.FromSeconds(10);
+        options.Smtp.MaxConnectionsPerSecond = 0;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        return (new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), time), time);
+    }
+
+    private static async Task<TimeSpan> ConnectAsync(LocalConnectionGate gate, FakeTimeProvider time, IPAddress address, ServerAnswer answer)
+    {
+        var lease = gate.AcquireAsync(address, CancellationToken.None).AsTask();
+        while (!lease.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+        await (await lease).DisposeAsync();
+        return await gate.ReportAsync(address, answer, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_put_off_makes_the_next_connection_wait_the_retry_delay()
+    {
+        var (gate, time) = Strict();
+        var address = IPAddress.Parse("192.0.2.1");
+        await ConnectAsync(gate, time, address, ServerAnswer.Accepted);
+
+        var wait = await ConnectAsync(gate, time, address, ServerAnswer.PutOff);
+        Assert.Equal(TimeSpan.FromSeconds(10), wait);
+
+        var retry = gate.AcquireAsync(address, CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(9.9));
+        Assert.False(retry.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        await (await retry).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_learnt_spacing_holds_for_every_later_connection_and_outlives_the_sweep()
+    {
+        var (gate, time) = Strict();
+        var address = IPAddress.Parse("192.0.2.1");
+        await ConnectAsync(gate, time, address, ServerAnswer.Accepted);
+        await ConnectAsync(gate, time, address, ServerAnswer.Accepted);
+        await ConnectAsync(gate, time, address, ServerAnswer.PutOff);
+        await ConnectAsync(gate, time, address, ServerAnswer.Accepted);
+
+        // An hour later (a later domain on the same server), the sweep has run and the 5 s spacing still holds.
+        time.Advance(TimeSpan.FromHours(1));
+        await (await gate.AcquireAsync(IPAddress.Parse("198.51.100.1"), CancellationToken.None)).DisposeAsync();
+        Assert.Equal(2, gate.TrackedAddresses);
+        await (await gate.AcquireAsync(address, CancellationToken.None)).DisposeAsync();
+        var next = gate.AcquireAsync(address, CancellationToken.None).AsTask();
+        time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        await (await next).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_address_that_taught_nothing_is_forgotten_after_its_run()
+    {
+        var (gate, time) = Strict();
+        await ConnectAsync(gate, time, IPAddress.Parse("192.0.2.1"), ServerAnswer.Accepted);
+        time.Advance(AddressPace.RunMemory + TimeSpan.FromMinutes(1));
+        await (await gate.AcquireAsync(IPAddress.Parse("198.51.100.1"), CancellationToken.None)).DisposeAsync();
+        Assert.Equal(1, gate.TrackedAddresses);
+    }
 }

@@ -70,6 +70,7 @@ public sealed class DomainScannerTests
     {
         var options = new MailScanOptions();
         options.Scan.DomainTimeout = TimeSpan.FromMilliseconds(300);
+        options.Smtp.StrictServerBudget = TimeSpan.Zero;
         var dispatcher = new FakeDispatcher(async (r, token) =>
         {
             if (r.Key.Kind == SmtpGreetingProbe.Name)
@@ -88,6 +89,7 @@ public sealed class DomainScannerTests
     {
         var options = new MailScanOptions();
         options.Scan.DomainTimeout = TimeSpan.FromMilliseconds(200);
+        options.Smtp.StrictServerBudget = TimeSpan.Zero;
         var dispatcher = new FakeDispatcher(async (r, token) =>
         {
             await Task.Delay(Timeout.Infinite, token);

@@ -86,5 +86,5 @@ public sealed class SmtpDialogueReplayTests
     }
 
     private static RawStartTlsConnection Connection() =>
-        new(new SmtpOptions { BannerTimeout = TimeSpan.FromSeconds(5), CommandTimeout = TimeSpan.FromSeconds(5) }, EhloName);
+        new(new SmtpOptions { BannerTimeout = TimeSpan.FromSeconds(5), CommandTimeout = TimeSpan.FromSeconds(5) }, EhloName, TimeProvider.System, _ => { });
 }

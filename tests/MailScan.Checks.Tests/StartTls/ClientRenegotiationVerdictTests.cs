@@ -75,4 +75,22 @@ public sealed class ClientRenegotiationVerdictTests
         Assert.Equal(TestStatus.Passed, verdict.Status);
         Assert.StartsWith("not applicable", verdict.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_test_the_strict_server_budget_left_no_time_for_is_not_testable_and_says_why()
+    {
+        const string Spent = "the strict server's time budget (120 s) ran out after 14 connections (2 put off with a 4xx or a refused connection)";
+        var verdict = Judge(new ClientRenegotiationResult(null, Spent));
+        Assert.Equal(TestStatus.NotTestable, verdict.Status);
+        Assert.Contains(Spent, verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_enumeration_stopped_before_tls_1_2_leaves_renegotiation_not_testable_rather_than_not_applicable()
+    {
+        var stopped = Tls(null, TlsVersion.Tls13) with { Complete = false, VersionsRefused = [], Notes = ["hello 3: the strict server's time budget (120 s) ran out after 5 connections"] };
+        var verdict = TlsServerVerdicts.ClientRenegotiation(stopped);
+        Assert.Equal(TestStatus.NotTestable, verdict.Status);
+        Assert.Contains("time budget", verdict.Reason, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
 using MailScan.Redis;
 using StackExchange.Redis;
 
@@ -59,5 +60,34 @@ public sealed class ConnectionGateTests
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.5), $"20 connections started within {clock.Elapsed.TotalSeconds:0.00} s at 10 per second for the cluster");
         var ttl = await first.GetDatabase().KeyTimeToLiveAsync(keys.GateRate);
         Assert.NotNull(ttl);
+    }
+
+    [Fact]
+    public async Task A_pace_one_process_learnt_holds_for_the_other()
+    {
+        var options = new MailScanOptions
+        {
+            Smtp = { MinConnectionSpacing = TimeSpan.FromMilliseconds(100), RetryDelay = TimeSpan.FromSeconds(4) },
+            Cluster = { RedisPrefix = $"test-{Guid.NewGuid():N}:" },
+        };
+        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var keys = new RedisKeys(options.Cluster);
+        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var strict = IPAddress.Parse("192.0.2.25");
+        var fresh = IPAddress.Parse("192.0.2.26");
+
+        // Process A: one connection accepted, the next put off (4 s), the retry accepted: a 4 s spacing.
+        await gateA.ReportAsync(strict, ServerAnswer.Accepted, CancellationToken.None);
+        Assert.InRange(await gateA.ReportAsync(strict, ServerAnswer.PutOff, CancellationToken.None), TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(4));
+        await gateA.ReportAsync(strict, ServerAnswer.Accepted, CancellationToken.None);
+        var pace = await first.GetDatabase().HashGetAsync(keys.Gate(strict.ToString()).Pace, "s");
+        Assert.Equal(4000, (long)pace);
+
+        // Process B is put off by the same server: it starts from the learnt spacing (twice 4 s), an address nobody learnt from from the retry delay.
+        await gateB.ReportAsync(fresh, ServerAnswer.Accepted, CancellationToken.None);
+        Assert.InRange(await gateB.ReportAsync(fresh, ServerAnswer.PutOff, CancellationToken.None), TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(4));
+        Assert.InRange(await gateB.ReportAsync(strict, ServerAnswer.PutOff, CancellationToken.None), TimeSpan.FromSeconds(7.5), TimeSpan.FromSeconds(8));
     }
 }

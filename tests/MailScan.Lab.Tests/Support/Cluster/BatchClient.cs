@@ -24,7 +24,7 @@ internal static class BatchClient
         Func<int, Task>? seen = null, CancellationToken cancellationToken = default)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Longer than a domain's lease (the domain timeout, 3 min, plus 1 min): a claim whose reply a
+        // Longer than a domain's lease (the domain timeout, 3 min, and the lab's strict-server budget, 5 s, plus 1 min): a claim whose reply a
         // Redis restart swallowed comes back only when its lease runs out, and must still arrive.
         limit.CancelAfter(TimeSpan.FromMinutes(6));
         using var call = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batchId, AfterCursor = after }, cancellationToken: limit.Token);

@@ -13,6 +13,7 @@ internal sealed class LabCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly List<ServiceProcess> _workers = [];
     private readonly List<string> _flags = [];
+    private string _profile = LabEnvironment.ProfilePath;
     private GrpcChannel? _channel;
 
     private LabCluster(ClusterLab lab)
@@ -47,11 +48,15 @@ internal sealed class LabCluster : IAsyncDisposable
 
     public V1.MailScanService.MailScanServiceClient Client => new(_channel ??= GrpcChannel.ForAddress(Url));
 
-    /// <summary>Starts a coordinator and <paramref name="workers"/> workers; <paramref name="flags"/> go to every process after the profile, and override it (e.g. --resolver).</summary>
-    public static async Task<LabCluster> StartAsync(ClusterLab lab, int workers, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? flags = null)
+    /// <summary>
+    /// Starts a coordinator and <paramref name="workers"/> workers; <paramref name="flags"/> go to every process after the profile, and override it (e.g. --resolver).
+    /// <paramref name="profile"/> replaces the lab's profile, for settings the profile would override in the environment.
+    /// </summary>
+    public static async Task<LabCluster> StartAsync(ClusterLab lab, int workers, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? flags = null, string? profile = null)
     {
         var cluster = new LabCluster(lab);
         cluster._flags.AddRange(flags ?? []);
+        cluster._profile = profile ?? cluster._profile;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             cluster._environment[key] = value;
         await cluster.StartCoordinatorAsync();
@@ -76,7 +81,7 @@ internal sealed class LabCluster : IAsyncDisposable
         await WaitReadyAsync(worker, health);
     }
 
-    private string[] Common() => ["--profile", LabEnvironment.ProfilePath, "--rabbitmq", _lab.RabbitMq, "--redis", _lab.Redis, .. _flags];
+    private string[] Common() => ["--profile", _profile, "--rabbitmq", _lab.RabbitMq, "--redis", _lab.Redis, .. _flags];
 
     /// <summary>Waits until the process answers /readyz on its health endpoint.</summary>
     public static async Task WaitReadyAsync(ServiceProcess process, string health)
