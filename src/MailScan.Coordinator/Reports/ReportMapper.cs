@@ -34,7 +34,37 @@ public static class ReportMapper
             proto.Score = overall;
         proto.Categories.AddRange(report.Categories.Select(ToProto));
         proto.Probes.AddRange(report.Probes.Select(ToProto));
-        return proto;
+        return CapEvidence(proto, EvidenceCapBytes);
+    }
+
+    /// <summary>The most bytes a report may take before probe evidence is left out of it (the verdicts and their details stay).</summary>
+    public const int EvidenceCapBytes = 1 << 20;
+
+    /// <summary>
+    /// Keeps a report within <paramref name="capBytes"/>: while it is larger, the largest probe
+    /// evidence is replaced by a note of its size, so that no server can make the result log, the
+    /// results file or a client's memory hold more than the cap per domain. Verdicts are made
+    /// before this and do not change.
+    /// </summary>
+    public static V1.DomainReport CapEvidence(V1.DomainReport report, int capBytes)
+    {
+        var size = report.CalculateSize();
+        while (size > capBytes)
+        {
+            var largest = report.Probes.Where(p => p.Evidence is not null).MaxBy(p => p.Evidence.CalculateSize());
+            if (largest is null)
+                break;
+            var dropped = largest.Evidence.CalculateSize();
+            largest.Evidence = new Struct
+            {
+                Fields =
+                {
+                    ["omitted"] = Value.ForString($"{dropped} bytes of evidence left out: the report passed its cap of {capBytes} bytes"),
+                },
+            };
+            size = report.CalculateSize();
+        }
+        return report;
     }
 
     /// <summary>The report of a domain that could not be scanned at all: the reason, no categories.</summary>
