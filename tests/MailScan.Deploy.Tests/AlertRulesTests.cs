@@ -10,7 +10,7 @@ namespace MailScan.Deploy.Tests;
 /// </summary>
 public sealed class AlertRulesTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Rules = Path.Combine(Root, "deploy", "prometheus");
 
     /// <summary>The commands docs/OPERATIONS.md shows, as it shows them, from the checkout.</summary>
@@ -65,15 +65,5 @@ public sealed class AlertRulesTests
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailScanCluster.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("MailScanCluster.sln not found above " + AppContext.BaseDirectory);
     }
 }

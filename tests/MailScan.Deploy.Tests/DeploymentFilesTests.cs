@@ -9,7 +9,7 @@ namespace MailScan.Deploy.Tests;
 /// </summary>
 public sealed class DeploymentFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
 
     [Fact]
     public async Task The_compose_file_and_the_manifests_pass_the_offline_validators()
@@ -72,15 +72,5 @@ public sealed class DeploymentFilesTests
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailScanCluster.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("MailScanCluster.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -9,7 +9,7 @@ namespace MailScan.Deploy.Tests;
 /// <summary>deploy/grafana/mailscan.json: valid JSON, queries only series the product exports, and shows every one of them.</summary>
 public sealed partial class GrafanaDashboardTests
 {
-    private static readonly string DashboardPath = Path.Combine(RepositoryRoot(), "deploy", "grafana", "mailscan.json");
+    private static readonly string DashboardPath = Path.Combine(RepositoryPaths.Root, "deploy", "grafana", "mailscan.json");
 
     [Fact]
     public void The_dashboard_is_json_with_a_query_on_every_panel()
@@ -68,14 +68,4 @@ public sealed partial class GrafanaDashboardTests
 
     [GeneratedRegex("[a-z][a-z0-9_]*_(total|bucket|sum|count|seconds|in_flight|active|entries)\\b")]
     private static partial Regex SeriesName();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MailScanCluster.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("MailScanCluster.sln not found above " + AppContext.BaseDirectory);
-    }
 }
