@@ -40,6 +40,8 @@ public static class ReportMapper
     /// <summary>The most bytes a report may take before probe evidence is left out of it (the verdicts and their details stay).</summary>
     public const int EvidenceCapBytes = 1 << 20;
 
+    private const string Omitted = "omitted";
+
     /// <summary>
     /// Keeps a report within <paramref name="capBytes"/>: while it is larger, the largest probe
     /// evidence is replaced by a note of its size, so that no server can make the result log, the
@@ -51,7 +53,9 @@ public static class ReportMapper
         var size = report.CalculateSize();
         while (size > capBytes)
         {
-            var largest = report.Probes.Where(p => p.Evidence is not null).MaxBy(p => p.Evidence.CalculateSize());
+            // Evidence already left out is not taken again: what is left over the cap is the verdicts' own details.
+            var largest = report.Probes.Where(p => p.Evidence is not null && !p.Evidence.Fields.ContainsKey(Omitted))
+                .MaxBy(p => p.Evidence.CalculateSize());
             if (largest is null)
                 break;
             var dropped = largest.Evidence.CalculateSize();
@@ -59,7 +63,7 @@ public static class ReportMapper
             {
                 Fields =
                 {
-                    ["omitted"] = Value.ForString($"{dropped} bytes of evidence left out: the report passed its cap of {capBytes} bytes"),
+                    [Omitted] = Value.ForString($"{dropped} bytes of evidence left out: the report passed its cap of {capBytes} bytes"),
                 },
             };
             size = report.CalculateSize();

@@ -34,6 +34,22 @@ public sealed class EvidenceCapTests
     }
 
     [Fact]
+    public void A_report_whose_verdict_details_alone_pass_the_cap_loses_all_evidence_and_ends()
+    {
+        var report = new V1.DomainReport { Domain = "example.nl" };
+        var category = new V1.CategoryResult { Id = "mail_ipv6", Status = V1.Status.Passed };
+        category.Tests.Add(new V1.SubtestResult { Id = "mail_ipv6_mx_address", Details = new Struct { Fields = { ["hosts"] = Value.ForString(new string('h', 200_000)) } } });
+        report.Categories.Add(category);
+        report.Probes.Add(Probe("dns.servers", 50_000));
+        report.Probes.Add(Probe("smtp", 40_000));
+
+        var capped = ReportMapper.CapEvidence(report, 100_000);
+
+        Assert.All(capped.Probes, p => Assert.True(p.Evidence.Fields.ContainsKey("omitted")));
+        Assert.Equal(200_000, capped.Categories[0].Tests[0].Details.Fields["hosts"].StringValue.Length);
+    }
+
+    [Fact]
     public void A_report_within_the_cap_is_left_as_it_is()
     {
         var report = new V1.DomainReport { Domain = "example.nl" };
