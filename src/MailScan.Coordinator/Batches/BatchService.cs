@@ -43,6 +43,10 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"no file '{relativePath}' in the coordinator's input directory");
         if (LinkOnTheWay(root, path) is { } link)
             throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' goes through a symbolic link ({Path.GetRelativePath(root, link)}); only regular files inside the input directory are read");
+        // A FIFO, a device or a socket has no size, and opening a FIFO would block until someone writes to it:
+        // such a file is refused before it is opened (an empty regular file has no names to scan either).
+        if (new FileInfo(path).Length == 0)
+            throw new BatchRequestException(BatchProblem.InvalidRequest, $"'{relativePath}' is empty or not a regular file");
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
         // A terminal or a socket is not seekable and could feed lines without end (a FIFO blocks at the open above: docs/SECURITY.md).
         if (!stream.CanSeek)

@@ -162,6 +162,29 @@ public sealed class BatchServiceTests
     }
 
     [Fact]
+    public async Task A_fifo_in_the_input_directory_is_refused_without_being_opened()
+    {
+        var directory = Directory.CreateTempSubdirectory("mailscan-input-").FullName;
+        try
+        {
+            var fifo = Path.Combine(directory, "names.txt");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+                await mkfifo.WaitForExitAsync();
+            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
+
+            // Opening a FIFO blocks until a writer comes; the refusal must come first.
+            var refused = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "names.txt", CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1)));
+
+            Assert.Contains("not a regular file", refused.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_overlong_batch_id_is_unknown_and_not_echoed()
     {
         var service = Service(new MemoryBatchStore(_time, TimeSpan.FromDays(7)));
