@@ -27,7 +27,11 @@ internal sealed record SimulatedTlsServer(
     {
         if (hello.Suites.Count > MaxHelloSuites)
             return HelloOutcome.Refused("the server closed the connection");
-        var version = Versions.Where(v => hello.Version == TlsVersion.Tls13 ? v == TlsVersion.Tls13 : v <= hello.Version && v != TlsVersion.Tls13).DefaultIfEmpty().Max();
+        if (hello.Version == TlsVersion.Ssl20)
+            return Versions.Contains(TlsVersion.Ssl20)
+                ? HelloOutcome.Of(new ServerFlight(null, [], null, null, true) { Ssl2Hello = new Ssl2ServerHello(false, 1, 2, [0x30, 0x00], [0x010080], 16) })
+                : HelloOutcome.Refused("the server closed the connection");
+        var version = Versions.Where(v => hello.Version == TlsVersion.Tls13 ? v == TlsVersion.Tls13 : v <= hello.Version && v is not TlsVersion.Tls13 and not TlsVersion.Ssl20).DefaultIfEmpty().Max();
         if (version == default)
             return Alert(70);
         var group = (ServerOrder ? Groups.Where(hello.Groups.Contains) : hello.Groups.Where(Groups.Contains)).Cast<ushort?>().FirstOrDefault();

@@ -26,7 +26,8 @@ public sealed class TlsEnumeratorTests
         var result = await Run(server);
         Assert.True(result.Complete);
         Assert.Equal([TlsVersion.Tls13, TlsVersion.Tls12], result.Versions);
-        Assert.Equal([TlsVersion.Tls11, TlsVersion.Tls10, TlsVersion.Ssl30], result.VersionsRefused);
+        Assert.Equal([TlsVersion.Tls11, TlsVersion.Tls10, TlsVersion.Ssl30, TlsVersion.Ssl20], result.VersionsRefused);
+        Assert.Empty(result.Ssl2CipherKinds);
         Assert.True(result.CipherOrder!.ServerOrder);
         Assert.True(result.CipherOrder.PrefersStronger);
         Assert.False(result.KeyExchangeHash.Sha1Accepted);
@@ -105,5 +106,36 @@ public sealed class TlsEnumeratorTests
         Assert.Equal([TlsVersion.Tls13], result.Versions);
         Assert.Null(result.CipherOrder);
         Assert.Null(result.SecureRenegotiation);
+    }
+
+    [Fact]
+    public async Task A_server_that_answers_ssl2_has_it_among_its_versions_on_a_connection_of_its_own()
+    {
+        var server = Modern() with { Versions = [TlsVersion.Ssl20, TlsVersion.Tls12, TlsVersion.Tls13] };
+        var result = await Run(server);
+        Assert.Equal([TlsVersion.Tls13, TlsVersion.Tls12, TlsVersion.Ssl20], result.Versions);
+        Assert.Equal(["SSL_CK_RC4_128_WITH_MD5"], result.Ssl2CipherKinds);
+        Assert.DoesNotContain(result.Suites, s => s.Version == TlsVersion.Ssl20);
+        Assert.Equal(server.Connections, result.Hellos);
+    }
+
+    [Fact]
+    public async Task A_server_that_speaks_only_ssl2_gets_no_tls_suite_or_order_probes()
+    {
+        var server = Modern() with { Versions = [TlsVersion.Ssl20] };
+        var result = await Run(server);
+        Assert.Equal([TlsVersion.Ssl20], result.Versions);
+        Assert.Null(result.CipherOrder);
+        Assert.Empty(result.Suites);
+        Assert.True(result.Complete);
+    }
+
+    [Fact]
+    public async Task A_budget_spent_before_ssl2_leaves_it_neither_accepted_nor_refused()
+    {
+        var result = await Run(Modern(), EnumerationMode.Verdict, 3);
+        Assert.DoesNotContain(TlsVersion.Ssl20, result.Versions);
+        Assert.DoesNotContain(TlsVersion.Ssl20, result.VersionsRefused);
+        Assert.False(result.Complete);
     }
 }

@@ -21,7 +21,7 @@ public static class TlsServerVerdicts
         var bad = t.Versions.Where(v => TlsClassTable.Version(v) == TlsClass.Insufficient).ToList();
         if (bad.Count > 0)
             return ServerVerdict.Fail($"insufficient versions accepted: {Names(bad)} (accepted: {Names(t.Versions)})");
-        if (!t.Complete && t.VersionsRefused.Count + t.Versions.Count < 5)
+        if (!t.Complete && t.VersionsRefused.Count + t.Versions.Count < 6)
             return ServerVerdict.NotTestable($"not every version could be tested: {string.Join("; ", t.Notes)}");
         return ServerVerdict.Pass($"only good or sufficient versions accepted: {Names(t.Versions)}");
     }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace MailScan.Tls.Codec;
 
-/// <summary>Encodes a <see cref="ClientHelloSpec"/> as one TLS handshake record. Pure.</summary>
+/// <summary>Encodes a <see cref="ClientHelloSpec"/> as one TLS handshake record (an SSL 2.0 spec as an SSL 2.0 CLIENT-HELLO). Pure.</summary>
 public static class ClientHelloWriter
 {
     private const byte Handshake = 22;
@@ -11,6 +11,8 @@ public static class ClientHelloWriter
 
     public static byte[] Write(ClientHelloSpec spec)
     {
+        if (spec.Version == TlsVersion.Ssl20)
+            return Ssl2ClientHelloWriter.Write(Ssl2CipherKinds.All, spec.Random);
         var tls13 = spec.Version == TlsVersion.Tls13;
         var legacyVersion = tls13 ? (ushort)TlsVersion.Tls12 : (ushort)spec.Version;
         var body = new List<byte>(512);

@@ -2,7 +2,8 @@ namespace MailScan.Tls.Codec;
 
 /// <summary>
 /// What a server sent after our ClientHello until it stopped speaking in the clear: a ServerHello
-/// (or HelloRetryRequest), for TLS ≤ 1.2 its certificate chain and key exchange, or an alert.
+/// (or HelloRetryRequest), for TLS ≤ 1.2 its certificate chain and key exchange, or an alert; to an SSL 2.0 hello, an SSL 2.0
+/// SERVER-HELLO or ERROR.
 /// </summary>
 public sealed record ServerFlight(
     ServerHello? Hello,
@@ -13,4 +14,10 @@ public sealed record ServerFlight(
 {
     /// <summary>The server accepted the hello (chose a version and suite).</summary>
     public bool Accepted => Hello is not null;
+
+    /// <summary>The server's SSL 2.0 SERVER-HELLO, when it answered an SSL 2.0 hello in kind.</summary>
+    public Ssl2ServerHello? Ssl2Hello { get; init; }
+
+    /// <summary>The server's SSL 2.0 ERROR message, when it turned an SSL 2.0 hello down in SSL 2.0.</summary>
+    public Ssl2Error? Ssl2Error { get; init; }
 }

@@ -2,7 +2,8 @@ namespace MailScan.Tls.Codec;
 
 /// <summary>
 /// Parses the bytes a server sent after a ClientHello: records, the handshake messages in them
-/// (ServerHello, Certificate, ServerKeyExchange, ServerHelloDone) and alerts. Pure and total: any
+/// (ServerHello, Certificate, ServerKeyExchange, ServerHelloDone) and alerts, or an SSL 2.0
+/// answer (<see cref="Ssl2ServerHelloParser"/>, told apart by its header). Pure and total: any
 /// input yields a flight, a request for more bytes, or an error with position and reason.
 /// </summary>
 public static class ServerFlightParser
@@ -16,6 +17,8 @@ public static class ServerFlightParser
     {
         if (input.Length > MaxFlightBytes)
             return new(null, new(MaxFlightBytes, "the server's first flight exceeds 256 KiB"));
+        if (Ssl2ServerHelloParser.LooksLikeSsl2(input))
+            return Ssl2ServerHelloParser.Parse(input);
         var handshake = new List<byte>();
         var position = 0;
         var state = new FlightState();

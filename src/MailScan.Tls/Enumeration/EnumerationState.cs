@@ -12,6 +12,7 @@ internal sealed class EnumerationState
     public List<string> Certificates { get; } = [];
     public List<string> Notes { get; } = [];
     public List<string> SchemesSeen { get; } = [];
+    public List<string> Ssl2CipherKinds { get; } = [];
     public bool? Compression { get; set; }
     public bool? SecureRenegotiation { get; set; }
     public bool? ExtendedMasterSecret { get; set; }
@@ -41,6 +42,13 @@ internal sealed class EnumerationState
             Certificates.AddRange(flight.Certificates.Select(Convert.ToBase64String));
         if (flight.KeyExchange is { } kex)
             LearnKeyExchange(kex);
+    }
+
+    /// <summary>Takes in an SSL 2.0 SERVER-HELLO: the version, and the cipher kinds it offers (SSL 2.0 has no suites of TLS).</summary>
+    public void LearnSsl2(Ssl2ServerHello hello)
+    {
+        Versions.Add(TlsVersion.Ssl20);
+        Ssl2CipherKinds.AddRange(hello.CipherKinds.Select(Codec.Ssl2CipherKinds.Name).Except(Ssl2CipherKinds));
     }
 
     private void LearnKeyExchange(ServerKeyExchange kex)

@@ -12,7 +12,8 @@ public sealed record HelloOutcome(ServerFlight? Flight, string? Failure, string?
 {
     public bool Accepted => Flight?.Hello is not null;
 
-    public static HelloOutcome Of(ServerFlight flight) => new(flight, flight.Alert is { } a ? $"alert {a.Name}" : null);
+    public static HelloOutcome Of(ServerFlight flight) => new(flight,
+        flight.Alert is { } a ? $"alert {a.Name}" : flight.Ssl2Error is { } e ? $"SSL 2.0 {e.Name}" : null);
 
     public static HelloOutcome Refused(string why) => new(null, why);
 

@@ -27,24 +27,10 @@ internal sealed class HelloRunner(HelloExchange exchange, EnumerationState state
     /// <summary>Sends a hello; null when the budget is spent or the server cannot be used any more.</summary>
     public async Task<ServerFlight?> SendAsync(ClientHelloSpec hello, CancellationToken cancellationToken)
     {
-        if (state.Stopped)
-            return null;
-        if (state.Hellos >= maxHellos)
-        {
-            Stop($"connection budget of {maxHellos} hellos spent");
-            return null;
-        }
-        state.Hellos++;
         if (Compact && hello.Suites.Count > CompactSuites)
             hello = hello with { Suites = [.. hello.Suites.Take(CompactSuites)] };
-        var outcome = await exchange(hello, cancellationToken).ConfigureAwait(false);
-        LastRefusalSilent = outcome.Flight is null && outcome.Untestable is null;
-        if (outcome.Untestable is { } why)
-        {
-            Stop($"hello {state.Hellos}: {why}");
-            return null;
-        }
-        if (outcome.Flight?.Hello is not { } answer)
+        var outcome = await ExchangeAsync(hello, cancellationToken).ConfigureAwait(false);
+        if (outcome?.Flight?.Hello is not { } answer)
             return null;
         if (!hello.Suites.Contains(answer.CipherSuite) || answer.Version > hello.Version || answer.Version < TlsVersion.Ssl30)
         {
@@ -53,6 +39,42 @@ internal sealed class HelloRunner(HelloExchange exchange, EnumerationState state
         }
         state.Learn(answer, outcome.Flight);
         return outcome.Flight;
+    }
+
+    /// <summary>
+    /// Sends an SSL 2.0 CLIENT-HELLO on a connection of its own: an SSL 2.0 SERVER-HELLO with
+    /// version 2 is acceptance, any other answer a refusal; nothing is learnt when the budget is spent.
+    /// </summary>
+    public async Task Ssl2Async(CancellationToken cancellationToken)
+    {
+        var outcome = await ExchangeAsync(new ClientHelloSpec(TlsVersion.Ssl20, [], [], [], serverName, Random()), cancellationToken).ConfigureAwait(false);
+        if (outcome is null)
+            return;
+        if (outcome.Flight?.Ssl2Hello is { SpeaksSsl2: true } hello)
+            state.LearnSsl2(hello);
+        else
+            state.Refused.Add(TlsVersion.Ssl20);
+    }
+
+    /// <summary>One hello within the budget; null when it could not be sent or the server cannot be used any more.</summary>
+    private async Task<HelloOutcome?> ExchangeAsync(ClientHelloSpec hello, CancellationToken cancellationToken)
+    {
+        if (state.Stopped)
+            return null;
+        if (state.Hellos >= maxHellos)
+        {
+            Stop($"connection budget of {maxHellos} hellos spent");
+            return null;
+        }
+        state.Hellos++;
+        var outcome = await exchange(hello, cancellationToken).ConfigureAwait(false);
+        LastRefusalSilent = outcome.Flight is null && outcome.Untestable is null;
+        if (outcome.Untestable is { } why)
+        {
+            Stop($"hello {state.Hellos}: {why}");
+            return null;
+        }
+        return outcome;
     }
 
     private void Stop(string note)

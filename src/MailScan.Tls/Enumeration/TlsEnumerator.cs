@@ -4,7 +4,7 @@ namespace MailScan.Tls.Enumeration;
 /// Enumerates a server's TLS capabilities with raw hellos, one STARTTLS connection each, asking
 /// no more than the verdicts need (or everything, in <see cref="EnumerationMode.Full"/>): TLS 1.3
 /// through HelloRetryRequests (no key is ever computed), then the highest version up to TLS 1.2
-/// and each older one, the suites of each version, the server's order, the groups and the hash
+/// and each older one, SSL 2.0 with a hello of its own format, the suites of each version, the server's order, the groups and the hash
 /// the server signs its key exchange with. Every hello offers many suites and the chosen one is
 /// removed for the next, so a connection always teaches something.
 /// </summary>
@@ -19,8 +19,9 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
         var probes = new GroupProbes(run, mode);
         await Tls13Async(run, probes, cancellationToken).ConfigureAwait(false);
         await VersionsAsync(run, cancellationToken).ConfigureAwait(false);
-        var top = state.Versions.Where(v => v <= TlsVersion.Tls12).DefaultIfEmpty().Max();
-        foreach (var version in state.Versions.Where(v => v <= TlsVersion.Tls12).Reverse().ToList())
+        await run.Ssl2Async(cancellationToken).ConfigureAwait(false);
+        var top = state.Versions.Where(IsTlsUpTo12).DefaultIfEmpty().Max();
+        foreach (var version in state.Versions.Where(IsTlsUpTo12).Reverse().ToList())
         {
             if (version == top || mode == EnumerationMode.Full)
                 await SuitesAsync(run, version, TlsCipherSuites.Offerable(version).Select(s => s.Code), cancellationToken).ConfigureAwait(false);
@@ -36,6 +37,9 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
         }
         return Build(state, order, hash with { SchemesSeen = [.. state.SchemesSeen] });
     }
+
+    // SSL 2.0 has suites, groups and an order of its own kind: only its acceptance is asked.
+    private static bool IsTlsUpTo12(TlsVersion version) => version is >= TlsVersion.Ssl30 and <= TlsVersion.Tls12;
 
     private async Task Tls13Async(HelloRunner run, GroupProbes probes, CancellationToken cancellationToken)
     {
@@ -125,5 +129,8 @@ public sealed class TlsEnumerator(EnumerationMode mode, int maxHellos, string? s
         [.. state.Suites.OrderByDescending(s => s.Version).ThenBy(s => s.Class).ThenBy(s => s.Code)],
         order, [.. state.Groups], hash,
         state.Compression, state.SecureRenegotiation, state.ExtendedMasterSecret,
-        [.. state.Certificates], [.. state.Notes]);
+        [.. state.Certificates], [.. state.Notes])
+    {
+        Ssl2CipherKinds = [.. state.Ssl2CipherKinds],
+    };
 }

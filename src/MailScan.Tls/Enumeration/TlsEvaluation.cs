@@ -27,6 +27,9 @@ public sealed record TlsEvaluation(
     /// <summary>Whether the server's TLS 1.3 session ticket allows 0-RTT (one more connection, evidence only); null when not probed.</summary>
     public EarlyData.EarlyDataResult? EarlyData { get; init; }
 
+    /// <summary>The SSL 2.0 cipher kinds the server offered when it answered an SSL 2.0 hello (every one insufficient); empty otherwise.</summary>
+    public IReadOnlyList<string> Ssl2CipherKinds { get; init; } = [];
+
     /// <summary>Whether the server completed the clear part of at least one handshake.</summary>
     public bool AnyHandshake => Versions.Count > 0;
 }
