@@ -4,11 +4,12 @@ namespace MailScan.LabServers;
 
 /// <summary>
 /// One listener of <see cref="OpenSslStartTlsServer"/>, from an argument
-/// <c>openssl=ADDRESS:PORT,cert=FILE,key=FILE,chain=FILE[,name=HOST][,renegotiations=N]</c>:
+/// <c>openssl=ADDRESS:PORT,cert=FILE,key=FILE,chain=FILE[,name=HOST][,renegotiations=N][,ssl2=on]</c>:
 /// the certificate, its key and the CA certificates sent after it, the host name it greets with,
-/// and, when given, how many client renegotiations it allows on one connection.
+/// when given, how many client renegotiations it allows on one connection, and whether it answers
+/// SSL 2.0 hellos.
 /// </summary>
-public sealed record OpenSslServerSettings(IPEndPoint Endpoint, string Certificate, string Key, string Chain, string Name, int? RenegotiationLimit)
+public sealed record OpenSslServerSettings(IPEndPoint Endpoint, string Certificate, string Key, string Chain, string Name, int? RenegotiationLimit, bool Ssl2 = false)
 {
     private const string Prefix = "openssl=";
 
@@ -40,6 +41,9 @@ public sealed record OpenSslServerSettings(IPEndPoint Endpoint, string Certifica
                 return (null, $"renegotiations={text} is not a count");
             limit = value;
         }
-        return (new OpenSslServerSettings(endpoint, options["cert"], options["key"], options["chain"], options.GetValueOrDefault("name", "openssl.lab.test"), limit), null);
+        var ssl2 = options.GetValueOrDefault("ssl2", "off");
+        if (ssl2 is not ("on" or "off"))
+            return (null, $"ssl2={ssl2} is not on or off");
+        return (new OpenSslServerSettings(endpoint, options["cert"], options["key"], options["chain"], options.GetValueOrDefault("name", "openssl.lab.test"), limit, ssl2 == "on"), null);
     }
 }

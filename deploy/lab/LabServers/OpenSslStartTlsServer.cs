@@ -12,6 +12,7 @@ namespace MailScan.LabServers;
 /// bytes are relayed to it; SMTP commands inside TLS reach s_server's standard output and are
 /// answered through its standard input. With a renegotiation limit the relay closes the connection
 /// when the client starts one renegotiation more than the limit, as a server with a low limit does.
+/// With SSL 2.0 on, an SSL 2.0 CLIENT-HELLO is answered in SSL 2.0 (<see cref="Ssl2Door"/>) instead.
 /// </summary>
 public sealed class OpenSslStartTlsServer(OpenSslServerSettings settings)
 {
@@ -73,6 +74,16 @@ public sealed class OpenSslStartTlsServer(OpenSslServerSettings settings)
     /// <summary>One s_server for this connection; relays both ways until either side closes.</summary>
     private async Task TlsAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
+        byte[] start = [];
+        if (settings.Ssl2)
+        {
+            start = await Ssl2Door.ReadStartAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (Ssl2Door.IsClientHello(start))
+            {
+                await Ssl2Door.AnswerAsync(stream, start, settings.Certificate, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
         var port = FreeLoopbackPort();
         using var openssl = Process.Start(StartInfo(port)) ?? throw new InvalidOperationException("openssl did not start");
         try
@@ -85,7 +96,7 @@ public sealed class OpenSslStartTlsServer(OpenSslServerSettings settings)
             using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var relays = new[]
             {
-                FromClientAsync(stream, tls, done.Token),
+                FromClientAsync(stream, tls, start, done.Token),
                 CopyAsync(tls, stream, done.Token),
                 AnswerInsideTlsAsync(openssl, done.Token),
             };
@@ -99,13 +110,15 @@ public sealed class OpenSslStartTlsServer(OpenSslServerSettings settings)
         }
     }
 
-    /// <summary>Client to s_server; with a limit, ends the connection when the client starts one renegotiation too many.</summary>
-    private async Task FromClientAsync(NetworkStream client, NetworkStream server, CancellationToken cancellationToken)
+    /// <summary>Client to s_server (first the bytes already read); with a limit, ends the connection when the client starts one renegotiation too many.</summary>
+    private async Task FromClientAsync(NetworkStream client, NetworkStream server, byte[] start, CancellationToken cancellationToken)
     {
         var counter = new RenegotiationCounter();
         var buffer = new byte[16384];
         try
         {
+            counter.Feed(start);
+            await server.WriteAsync(start, cancellationToken).ConfigureAwait(false);
             int read;
             while ((read = await client.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {

@@ -18,7 +18,7 @@ lab_make_tls_certs() {
   lab_issue_cert tls-rsa1024 "DNS:mx.tls-rsa1024.test" -newkey rsa:1024
   lab_issue_cert_sha1 tls-sha1 "DNS:mx.tls-sha1.test"
   lab_issue_cert_expired tls-expired "DNS:mx.tls-expired.test"
-  lab_issue_cert tls-openssl "DNS:mx.tls-reneg.test,DNS:mx.tls-reneglimit.test"
+  lab_issue_cert tls-openssl "DNS:mx.tls-reneg.test,DNS:mx.tls-reneglimit.test,DNS:mx.tls-ssl2.test"
   lab_issue_cert_aia tls-aia "DNS:mx.aia-fetch.test" "$(lab_aia_url)"
   lab_issue_cert tls-strict "DNS:mx.strict-rate.test,DNS:mx.strict-pregreet.test,DNS:mx.strict-ref.test"
   # Self-signed: not issued by the lab CA, so no configured root trusts it.
@@ -110,7 +110,7 @@ lab_start_labservers() {
       args+=(--smtp-cert "$LAB_TLS/lab-$name.chain.crt" --smtp-key "$LAB_TLS/lab-$name.key")
     fi
     [ "$mode" = aiarecorder ] && args+=(--aia-issuer "$LAB_TLS/aia-ca.der" --aia-log "$LAB_LABSERVERS/aia-requests.log")
-  done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/')
+  done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/ && $2 != "lab-ssl2"')
   while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)
   [ ${#args[@]} -eq 0 ] && return 0
   mkdir -p "$LAB_LABSERVERS"
@@ -132,12 +132,14 @@ lab_stop_labservers() {
 }
 
 # LabServers' openssl mode (TLS by `openssl s_server`) for the lab-renegotiation hosts: without a
-# limit, or cut off after 3 client renegotiations on one connection.
+# limit, or cut off after 3 client renegotiations on one connection; lab-ssl2 as the second, and
+# answering SSL 2.0 hellos in SSL 2.0.
 lab_openssl_server_args() {
   local name role v4 v6 limit
   while read -r name role v4 v6; do
     limit=
     [ "$role" = lab-renegotiation-limit ] && limit=,renegotiations=3
+    [ "$role" = lab-ssl2 ] && limit=,renegotiations=3,ssl2=on
     echo "openssl=$LAB_V4_NET.$v4:25,cert=$LAB_TLS/tls-openssl.crt,key=$LAB_TLS/tls-openssl.key,chain=$LAB_TLS/ca.crt,name=$name.lab.test$limit"
-  done < <(lab_hosts_with_role lab-renegotiation lab-renegotiation-limit)
+  done < <(lab_hosts_with_role lab-renegotiation lab-renegotiation-limit lab-ssl2)
 }
