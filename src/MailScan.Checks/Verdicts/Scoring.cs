@@ -4,7 +4,8 @@ namespace MailScan.Checks.Verdicts;
 
 /// <summary>
 /// Internet.nl's points and percentages (internetnl-notes.md §2.3, §2.6), in one pure place:
-/// the points tables the verdicts use, the category score (the minimum over servers of each
+/// the points tables the verdicts use (the IPv6 averages truncated to whole points, as
+/// Internet.nl truncates them before summing), the category score (the minimum over servers of each
 /// server's summed points of the mandatory sub-tests, over the category maximum, truncated) and
 /// the overall score (the truncated average of the categories that have a score). Our
 /// difference: a server that could not be tested is left out of the minimum instead of scoring
@@ -26,18 +27,19 @@ public static class Scoring
 
     /// <summary>
     /// The name servers' IPv6 points: with two or more name servers with IPv6, the others are left
-    /// out; the average of the rest, capped at half when only one name server is counted.
+    /// out; the average of the rest, capped at half when only one name server is counted, and
+    /// truncated to whole points as Internet.nl stores it (`int(score)` in its `do_ns`).
     /// </summary>
     public static double Ipv6NameServers(IReadOnlyList<(bool HasIpv6, double Points)> hosts)
     {
         var counted = hosts.Count(h => h.HasIpv6) >= 2 ? hosts.Where(h => h.HasIpv6).ToList() : hosts.ToList();
         if (counted.Count == 0)
             return 0;
-        return counted.Count == 1 ? Math.Min(counted[0].Points, Full / 2.0) : counted.Average(h => h.Points);
+        return Math.Truncate(counted.Count == 1 ? Math.Min(counted[0].Points, Full / 2.0) : counted.Average(h => h.Points));
     }
 
-    /// <summary>The mail servers' IPv6 points: the average over the mail servers.</summary>
-    public static double Ipv6MailServers(IReadOnlyList<double> hosts) => hosts.Count == 0 ? Full : hosts.Average();
+    /// <summary>The mail servers' IPv6 points: the average over the mail servers, truncated to whole points (`int(score)` in Internet.nl's `do_mx`).</summary>
+    public static double Ipv6MailServers(IReadOnlyList<double> hosts) => hosts.Count == 0 ? Full : Math.Truncate(hosts.Average());
 
     /// <summary>Points when the status alone says them: met (also as a recommendation) in full, else nothing; null when not testable.</summary>
     public static double? FromStatus(string id, TestStatus status)

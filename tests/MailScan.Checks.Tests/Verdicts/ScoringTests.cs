@@ -1,3 +1,4 @@
+using MailScan.Checks.Ipv6;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
@@ -148,6 +149,20 @@ public sealed class ScoringTests
         Assert.Equal(6, Scoring.Ipv6NameServers([(true, 10), (true, 2)]));
         Assert.Equal(10, Scoring.Ipv6MailServers([]));
         Assert.Equal(5, Scoring.Ipv6MailServers([10, 0]));
+    }
+
+    [Fact]
+    public void Ipv6_averages_are_truncated_to_whole_points_before_the_category_sums_them()
+    {
+        // Internet.nl's do_ns and do_mx return int(average): 22/3 name server points are 7, 4/3 mail server points 1.
+        Assert.Equal(7, Scoring.Ipv6NameServers([(true, 10), (true, 10), (true, 2)]));
+        Assert.Equal(1, Scoring.Ipv6MailServers([2, 2, 0]));
+        var score = Scoring.Category(CategoryIds.Ipv6,
+        [
+            T(Ipv6SubtestIds.NsReach, TestStatus.Failed, (string.Empty, Scoring.Ipv6NameServers([(true, 10), (true, 10), (true, 2)]))),
+            T(Ipv6SubtestIds.MxReach, TestStatus.Failed, (string.Empty, Scoring.Ipv6MailServers([2, 2, 0]))),
+        ]);
+        Assert.Equal(40, score.Percentage); // (7 + 1) / 20; without the truncation (7.33 + 1.33) / 20 would give 43
     }
 
     [Fact]
