@@ -12,7 +12,8 @@ public static class TlsServerVerdicts
             return ServerVerdict.Fail("the server does not offer STARTTLS: mail to it travels unencrypted");
         if (!e.TlsEstablished)
             return ServerVerdict.Fail($"STARTTLS is offered but no TLS session can be established ({e.Handshake?.Error ?? e.Error ?? e.Tls?.Notes.FirstOrDefault() ?? "the handshake fails"})");
-        var how = e.Handshake is { Established: true } h ? $"{h.Protocol}, {h.CipherSuite}" : "with legacy TLS only";
+        // A standard client could not connect: only old versions the raw hellos ask for answered (SSL 2.0 among them).
+        var how = e.Handshake is { Established: true } h ? $"{h.Protocol}, {h.CipherSuite}" : $"with old versions only: {Names(e.Tls?.Versions ?? [])}";
         return ServerVerdict.Pass($"STARTTLS offered and a TLS session established ({how})");
     }
 
