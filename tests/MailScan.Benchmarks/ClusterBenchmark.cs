@@ -88,17 +88,15 @@ public sealed class ClusterBenchmark : IBenchmark
         {
             await meter.WaitForExitAsync();
             clock.Stop();
-            foreach (var line in await File.ReadAllLinesAsync(output, cancellationToken))
+            await MailScan.Cli.Stats.ResultsFileReader.ReadAsync(output, report =>
             {
-                using var report = JsonDocument.Parse(line);
-                foreach (var probe in report.RootElement.TryGetProperty("probes", out var p) ? p.EnumerateArray() : default)
+                foreach (var probe in report.Probes)
                 {
                     probes++;
-                    var wasReused = probe.TryGetProperty("reused", out var r) && r.GetBoolean();
-                    reused += wasReused ? 1 : 0;
-                    sent += wasReused ? 0 : 2;
+                    reused += probe.Reused ? 1 : 0;
+                    sent += probe.Reused ? 0 : 2;
                 }
-            }
+            }, cancellationToken);
             File.Delete(output);
             // In one process the bus is MassTransit's in-memory transport: a request and a response per probe sent to a worker, no broker.
             return new Row("embedded (one process, in-memory bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, sent, 0, probes, reused);
