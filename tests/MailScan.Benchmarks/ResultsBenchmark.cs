@@ -98,7 +98,11 @@ public sealed class ResultsBenchmark : IBenchmark
             var db = redis.GetDatabase();
             long compact = 0;
             foreach (var part in new[] { "log", "evidence", "primer" })
-                compact += await MemoryUsageAsync(db, $"{prefix}batch:{batchId}:{part}");
+            {
+                var bytes = await MemoryUsageAsync(db, $"{prefix}batch:{batchId}:{part}");
+                Console.Error.WriteLine($"results: Redis {part}: {bytes} bytes, {bytes / domains.Count} per domain");
+                compact += bytes;
+            }
             var before = $"{prefix}bench:full-log";
             var cursor = 0;
             foreach (var report in reports)
