@@ -88,17 +88,15 @@ public sealed class ClusterBenchmark : IBenchmark
         {
             await meter.WaitForExitAsync();
             clock.Stop();
-            foreach (var line in await File.ReadAllLinesAsync(output, cancellationToken))
+            await MailScan.Cli.Stats.ResultsFileReader.ReadAsync(output, report =>
             {
-                using var report = JsonDocument.Parse(line);
-                foreach (var probe in report.RootElement.TryGetProperty("probes", out var p) ? p.EnumerateArray() : default)
+                foreach (var probe in report.Probes)
                 {
                     probes++;
-                    var wasReused = probe.TryGetProperty("reused", out var r) && r.GetBoolean();
-                    reused += wasReused ? 1 : 0;
-                    sent += wasReused ? 0 : 2;
+                    reused += probe.Reused ? 1 : 0;
+                    sent += probe.Reused ? 0 : 2;
                 }
-            }
+            }, cancellationToken);
             File.Delete(output);
             // In one process the bus is MassTransit's in-memory transport: a request and a response per probe sent to a worker, no broker.
             return new Row("embedded (one process, in-memory bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, sent, 0, probes, reused);
@@ -151,7 +149,7 @@ public sealed class ClusterBenchmark : IBenchmark
     }
 
     /// <summary>Removes a run's keys from the lab's Redis.</summary>
-    private static async Task ForgetAsync(string configuration, string prefix)
+    internal static async Task ForgetAsync(string configuration, string prefix)
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         var keys = new List<RedisKey>();
@@ -202,7 +200,7 @@ public sealed class ClusterBenchmark : IBenchmark
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"rabbitmqctl: {output}");
     }
 
-    private static async Task WaitForCoordinatorAsync(V1.MailScanService.MailScanServiceClient client, CancellationToken cancellationToken)
+    internal static async Task WaitForCoordinatorAsync(V1.MailScanService.MailScanServiceClient client, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -224,7 +222,7 @@ public sealed class ClusterBenchmark : IBenchmark
     }
 
     /// <summary>Every setup starts from the same resolver state: nothing of the lab's zones cached.</summary>
-    private static void FlushResolverCache(string root)
+    internal static void FlushResolverCache(string root)
     {
         var conf = Path.Combine(root, "deploy/lab/.state/dns/unbound.conf");
         foreach (var zone in new[] { "synth", "test" })

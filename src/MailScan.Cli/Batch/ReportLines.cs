@@ -12,8 +12,7 @@ internal static class ReportLines
     {
         var reports = new List<V1.DomainReport>();
         IReadOnlyList<SkippedLine> skipped;
-        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
-            skipped = await ResultsFileReader.ReadAsync(reader, reports.Add, cancellationToken).ConfigureAwait(false);
+        skipped = await ResultsFileReader.ReadAsync(path, reports.Add, cancellationToken).ConfigureAwait(false);
         foreach (var line in skipped)
             await errors.WriteLineAsync($"{TerminalText.Clean(path)}:{line.Line}: skipped: not a report ({TerminalText.Clean(line.Reason)})").ConfigureAwait(false);
         return reports;

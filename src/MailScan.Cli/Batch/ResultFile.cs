@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -5,7 +6,9 @@ namespace MailScan.Cli.Batch;
 
 /// <summary>
 /// A results file that already exists (for --resume): which domains it holds, and making it end
-/// on a whole line again when an interruption cut the last one (that domain is scanned again).
+/// on a whole line again when an interruption cut the last one (that domain is scanned again). A
+/// gzip file is written anew from its whole lines, since a gzip member cut short cannot be
+/// continued: the writer then appends a member of its own.
 /// </summary>
 internal static class ResultFile
 {
@@ -14,9 +17,11 @@ internal static class ResultFile
         var domains = new HashSet<string>(StringComparer.Ordinal);
         if (!File.Exists(path))
             return domains;
-        TrimPartialLine(path);
+        IReadOnlyList<string> lines = ResultsFileText.IsGzip(path)
+            ? await RewriteCompressedAsync(path, cancellationToken).ConfigureAwait(false)
+            : TrimmedLines(path);
         var header = true;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
+        foreach (var line in lines)
         {
             if (format == ResultFormat.Csv)
             {
@@ -46,6 +51,55 @@ internal static class ResultFile
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    private static string[] TrimmedLines(string path)
+    {
+        TrimPartialLine(path);
+        return File.ReadAllLines(path);
+    }
+
+    /// <summary>Writes the whole lines of a gzip file to a new gzip file in its place; returns the lines. A last line that is not whole JSON is left out.</summary>
+    private static async Task<List<string>> RewriteCompressedAsync(string path, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        using (var reader = ResultsFileText.OpenReader(path))
+        {
+            try
+            {
+                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+                    lines.Add(line);
+            }
+            catch (InvalidDataException)
+            {
+                // The compressed data breaks off: what came before it stays.
+            }
+        }
+        if (lines.Count > 0 && !IsJson(lines[^1]))
+            lines.RemoveAt(lines.Count - 1);
+        var rewritten = path + ".rewrite";
+        await using (var file = new FileStream(rewritten, FileMode.Create))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        await using (var writer = new StreamWriter(gzip, Utf8))
+        {
+            foreach (var line in lines)
+                await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        File.Move(rewritten, path, overwrite: true);
+        return lines;
+    }
+
+    private static bool IsJson(string line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -26,6 +26,7 @@ internal static class BatchCommand
         var server = new Option<string?>("--server") { Description = "a coordinator's gRPC URL, e.g. http://127.0.0.1:5080 or https://scanner.example.org:5443 (default: scan in this process)", HelpName = "URL" };
         var output = new Option<string?>("--out", "-o") { Description = "results file (default: FILE with .results.jsonl or .results.csv)", HelpName = "PATH" };
         var format = new Option<string?>("--format") { Description = "jsonl (a report per line), csv (a status per category and sub-test) or internetnl (Internet.nl's batch results JSON, with a JSONL log beside it); default from --out, else jsonl", HelpName = "jsonl|csv|internetnl" };
+        var fullEvidence = new Option<bool>("--full-evidence") { Description = "write every report with all of its hosts' evidence, as plain JSONL (default: compact, each host's evidence once, gzip)" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted batch: keep the results file and scan only what it lacks" };
         var label = new Option<string?>("--label") { Description = "a label for the batch on the coordinator", HelpName = "TEXT" };
         var keyFile = new Option<string?>("--api-key-file") { Description = $"a file holding the coordinator's API key (default: the {ClientApiKey.EnvironmentVariable} environment variable)", HelpName = "PATH" };
@@ -33,14 +34,14 @@ internal static class BatchCommand
         var clientCert = new Option<string?>("--client-cert") { Description = "PEM client certificate for a coordinator that asks for one (mutual TLS), with --client-key", HelpName = "PATH" };
         var clientKey = new Option<string?>("--client-key") { Description = "PEM private key of --client-cert", HelpName = "PATH" };
         var command = new Command("batch", "Scan every domain of a file and write the reports (embedded, or on a coordinator with --server)")
-            { file, server, output, format, resume, label, keyFile, caFile, clientCert, clientKey };
+            { file, server, output, format, fullEvidence, resume, label, keyFile, caFile, clientCert, clientKey };
         command.SetAction((result, cancellationToken) => RunAsync(global, result, new BatchRequest(
-            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(resume), result.GetValue(label), result.GetValue(keyFile),
+            result.GetValue(file)!, result.GetValue(server), result.GetValue(output), result.GetValue(format), result.GetValue(fullEvidence), result.GetValue(resume), result.GetValue(label), result.GetValue(keyFile),
             new CoordinatorTls(result.GetValue(caFile), result.GetValue(clientCert), result.GetValue(clientKey))), cancellationToken));
         return command;
     }
 
-    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool Resume, string? Label, string? ApiKeyFile, CoordinatorTls Tls);
+    private sealed record BatchRequest(string File, string? Server, string? Output, string? Format, bool FullEvidence, bool Resume, string? Label, string? ApiKeyFile, CoordinatorTls Tls);
 
     private static async Task<int> RunAsync(GlobalOptions global, ParseResult parsed, BatchRequest request, CancellationToken cancellationToken)
     {
@@ -108,7 +109,7 @@ internal static class BatchCommand
 
         var clock = Stopwatch.StartNew();
         var written = 0L;
-        await using (var writer = format == ResultFormat.Csv ? (IResultWriter)new CsvResultWriter(output) : new JsonlResultWriter(output))
+        await using (var writer = format == ResultFormat.Csv ? (IResultWriter)new CsvResultWriter(output) : new JsonlResultWriter(output, request.FullEvidence))
         {
             using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var progress = ShowProgressAsync(backend, batchId, stopProgress.Token);

@@ -26,13 +26,11 @@ internal static class StatsCommand
         }
         var table = new AdoptionTable();
         var scores = new ScoreDistribution();
-        IReadOnlyList<SkippedLine> skipped;
-        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
-            skipped = await ResultsFileReader.ReadAsync(reader, report =>
-            {
-                table.Add(report);
-                scores.Add(report);
-            }, cancellationToken).ConfigureAwait(false);
+        var skipped = await ResultsFileReader.ReadAsync(path, report =>
+        {
+            table.Add(report);
+            scores.Add(report);
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var line in skipped.Take(10))
             Console.Error.WriteLine($"{TerminalText.Clean(path)}:{line.Line}: skipped: not a report ({TerminalText.Clean(line.Reason)})");
         var unreadable = skipped.Count;

@@ -22,8 +22,7 @@ internal sealed class SurveyData
     public static async Task<SurveyData> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var data = new SurveyData();
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        data.Skipped = await ResultsFileReader.ReadAsync(reader, data.Add, cancellationToken).ConfigureAwait(false);
+        data.Skipped = await ResultsFileReader.ReadAsync(path, data.Add, cancellationToken).ConfigureAwait(false);
         return data;
     }
 

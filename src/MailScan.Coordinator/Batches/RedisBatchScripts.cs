@@ -12,21 +12,37 @@ internal static class RedisBatchScripts
         return entries
         """;
 
-    /// <summary>KEYS: meta, reported, in-flight, log, running, waiting. ARGV: batch id, name key, entry, report, failed (0/1), retention ms. 1 when logged.</summary>
+    /// <summary>
+    /// KEYS: meta, reported, in-flight, log, running, waiting, evidence, primer. ARGV: batch id, name key,
+    /// entry, compact report, failed (0/1), retention ms, the log entry's field ('p' primed, 'c' alone),
+    /// then pairs of evidence reference and compressed evidence. 1 when logged. The evidence enters
+    /// with the first report that names it, in the same step, so a reader never meets a reference
+    /// the batch lacks.
+    /// </summary>
     public const string Complete = """
         if redis.call('HGET', KEYS[1], 'phase') ~= 'running' then return 0 end
         if redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
         redis.call('HDEL', KEYS[3], ARGV[3])
+        for i = 8, #ARGV, 2 do redis.call('HSETNX', KEYS[7], ARGV[i], ARGV[i + 1]) end
         local done = redis.call('HINCRBY', KEYS[1], 'done', 1)
         if ARGV[5] == '1' then redis.call('HINCRBY', KEYS[1], 'failed', 1) end
-        redis.call('XADD', KEYS[4], done .. '-1', 'r', ARGV[4])
+        redis.call('XADD', KEYS[4], done .. '-1', ARGV[7], ARGV[4])
         if done >= tonumber(redis.call('HGET', KEYS[1], 'total')) then
           local t = redis.call('TIME')
           redis.call('HSET', KEYS[1], 'phase', 'completed', 'finished', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
           redis.call('SREM', KEYS[5], ARGV[1])
-          for _, key in ipairs({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6] }) do redis.call('PEXPIRE', key, ARGV[6]) end
+          for _, key in ipairs({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7], KEYS[8] }) do redis.call('PEXPIRE', key, ARGV[6]) end
         end
         return 1
+        """;
+
+    /// <summary>
+    /// KEYS: meta, primer. ARGV: a candidate primer ('' for none). The batch's primer (<see cref="CompactResults.ResultPrimer"/>):
+    /// the first candidate of a running batch becomes it, and it expires with the batch.
+    /// </summary>
+    public const string Primer = """
+        if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'phase') == 'running' then redis.call('SET', KEYS[2], ARGV[1], 'NX') end
+        return redis.call('GET', KEYS[2])
         """;
 
     /// <summary>KEYS: in-flight, waiting. ARGV: entry. Hands a claimed entry back to the front of the queue.</summary>
@@ -52,7 +68,7 @@ internal static class RedisBatchScripts
         return back
         """;
 
-    /// <summary>KEYS: meta, waiting, in-flight, running, reported, log. ARGV: batch id, retention ms. 0 when the id is unknown.</summary>
+    /// <summary>KEYS: meta, waiting, in-flight, running, reported, log, evidence, primer. ARGV: batch id, retention ms. 0 when the id is unknown.</summary>
     public const string Cancel = """
         local phase = redis.call('HGET', KEYS[1], 'phase')
         if not phase then return 0 end
@@ -61,7 +77,7 @@ internal static class RedisBatchScripts
           redis.call('HSET', KEYS[1], 'phase', 'cancelled', 'finished', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
           redis.call('DEL', KEYS[2], KEYS[3])
           redis.call('SREM', KEYS[4], ARGV[1])
-          for _, key in ipairs({ KEYS[1], KEYS[5], KEYS[6] }) do redis.call('PEXPIRE', key, ARGV[2]) end
+          for _, key in ipairs({ KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8] }) do redis.call('PEXPIRE', key, ARGV[2]) end
         end
         return 1
         """;

@@ -1,4 +1,8 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using MailScan.Checks.Options;
+using MailScan.Contracts.V1;
+using MailScan.Coordinator.CompactResults;
 using MailScan.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -9,12 +13,16 @@ namespace MailScan.Coordinator.Batches;
 /// Batches in Redis, shared by every coordinator and kept across restarts (AOF on): a hash of
 /// counts, a list of waiting domains, a hash of claims in flight, a set of reported names (the
 /// exactly-once guard) and a stream as the result log, whose entry n is cursor n. A finished
-/// batch expires after Cluster:BatchRetention.
+/// batch expires after Cluster:BatchRetention. The log keeps each report compact and compressed
+/// (<see cref="CompactReports"/>, <see cref="ResultCompression"/>) with its hosts' evidence once
+/// per batch in a hash beside it; reading resolves it, so readers get full reports.
 /// </summary>
 public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IBatchStore
 {
     private const int PushChunk = 1000;
     private readonly long _retentionMs = (long)options.Value.Cluster.BatchRetention.TotalMilliseconds;
+    private readonly WrittenEvidence _written = new();
+    private readonly RedisBatchPrimers _primers = new(redis, keys);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -95,10 +103,27 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
 
     public async Task<bool> CompleteAsync(string batchId, string entry, byte[] report, bool failed, CancellationToken cancellationToken)
     {
+        var compact = DomainReport.Parser.ParseFrom(report);
+        var fresh = CompactReports.Extract(compact).DistinctBy(e => e.Ref).Where(e => !_written.Contains(batchId, e.Ref)).ToList();
+        var bytes = compact.ToByteArray();
+        var primer = await _primers.ForWritingAsync(batchId, bytes, failed).ConfigureAwait(false);
+        var args = new List<RedisValue>(7 + 2 * fresh.Count)
+        {
+            batchId, BatchEntry.Key(entry), entry, primer is null ? ResultCompression.Compress(bytes) : primer.Compress(bytes), failed ? 1 : 0, _retentionMs,
+            primer is null ? "c" : "p",
+        };
+        foreach (var evidence in fresh)
+        {
+            args.Add(evidence.Ref);
+            args.Add(ResultCompression.Compress(evidence.Evidence.ToByteArray()));
+        }
         var result = await Db.ScriptEvaluateAsync(RedisBatchScripts.Complete,
-            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId)],
-            [batchId, BatchEntry.Key(entry), entry, report, failed ? 1 : 0, _retentionMs]).ConfigureAwait(false);
-        return (long)result == 1;
+            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId), keys.Evidence(batchId), keys.Primer(batchId)],
+            [.. args]).ConfigureAwait(false);
+        if ((long)result != 1)
+            return false;
+        _written.Add(batchId, fresh.Select(e => e.Ref));
+        return true;
     }
 
     public async Task ReleaseAsync(string batchId, string entry, CancellationToken cancellationToken) =>
@@ -111,13 +136,41 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<IReadOnlyList<LoggedResult>> ReadAsync(string batchId, long afterCursor, int max, CancellationToken cancellationToken)
     {
         var entries = await Db.StreamRangeAsync(keys.Log(batchId), $"{afterCursor + 1}-0", "+", max).ConfigureAwait(false);
-        return entries.Select(e => new LoggedResult(long.Parse(e.Id.ToString().Split('-')[0], System.Globalization.CultureInfo.InvariantCulture), (byte[])e["r"]!)).ToList();
+        var read = entries.Select(e => (Cursor: long.Parse(e.Id.ToString().Split('-')[0], System.Globalization.CultureInfo.InvariantCulture), Entry: e)).ToList();
+        // 'p': compressed after the batch's primer; 'c': compressed alone; 'r': logged before compact results, the full report as it is.
+        var primer = read.Any(r => !r.Entry["p"].IsNull) ? await _primers.ForReadingAsync(batchId).ConfigureAwait(false) : null;
+        var compact = read.Where(r => r.Entry["r"].IsNull)
+            .ToDictionary(r => r.Cursor, r => DomainReport.Parser.ParseFrom(r.Entry["p"].IsNull
+                ? ResultCompression.Decompress((byte[])r.Entry["c"]!)
+                : (primer ?? throw new InvalidDataException($"batch {batchId}: a primed report and no primer")).Decompress((byte[])r.Entry["p"]!)));
+        var evidence = await EvidenceAsync(batchId, compact.Values.SelectMany(CompactReports.References).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
+        return read.Select(r =>
+        {
+            if (!compact.TryGetValue(r.Cursor, out var report))
+                return new LoggedResult(r.Cursor, (byte[])r.Entry["r"]!);
+            CompactReports.Resolve(report, evidence.GetValueOrDefault);
+            return new LoggedResult(r.Cursor, report.ToByteArray());
+        }).ToList();
+    }
+
+    private async Task<Dictionary<string, Struct>> EvidenceAsync(string batchId, IReadOnlyList<string> references)
+    {
+        var found = new Dictionary<string, Struct>(StringComparer.Ordinal);
+        if (references.Count == 0)
+            return found;
+        var values = await Db.HashGetAsync(keys.Evidence(batchId), references.Select(r => (RedisValue)r).ToArray()).ConfigureAwait(false);
+        for (var i = 0; i < references.Count; i++)
+        {
+            if (!values[i].IsNull)
+                found[references[i]] = Struct.Parser.ParseFrom(ResultCompression.Decompress((byte[])values[i]!));
+        }
+        return found;
     }
 
     public async Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
     {
         var known = (long)await Db.ScriptEvaluateAsync(RedisBatchScripts.Cancel,
-            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId)],
+            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId), keys.Evidence(batchId), keys.Primer(batchId)],
             [batchId, _retentionMs]).ConfigureAwait(false);
         return known == 0 ? null : await GetAsync(batchId, cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using MailScan.Lab.Tests.Support;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,7 +28,7 @@ public sealed class ApiKeyCliTests : IDisposable
 
         var scanned = await CliProcess.RunAsync(["batch", first, "--server", cluster.Url, "--api-key-file", keyFile]);
         Assert.True(scanned.ExitCode == 0, scanned.Stderr + cluster.Logs());
-        var reports = await File.ReadAllLinesAsync(Path.Combine(_dir, "first.results.jsonl"));
+        var reports = await ResultLines.ReadAsync(Path.Combine(_dir, "first.results.jsonl"));
         Assert.Equal(4, reports.Length);
 
         var second = await NamesFileAsync("second", _lab.Domains.Skip(44).Take(3));

@@ -1,3 +1,4 @@
+using MailScan.Lab.Tests.Support;
 using System.Text.Json;
 
 namespace MailScan.Lab.Tests.Cluster;
@@ -41,7 +42,7 @@ public sealed class BatchCliTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Stderr);
 
         // An interruption: five whole reports and half of the sixth are on disk.
-        var lines = await File.ReadAllLinesAsync(results);
+        var lines = await ResultLines.ReadAsync(results);
         await File.WriteAllTextAsync(results, string.Join("\n", lines.Take(5)) + "\n" + lines[5][..(lines[5].Length / 2)]);
         var again = await CliProcess.RunAsync(["batch", file, "--profile", LabEnvironment.ProfilePath]);
         Assert.Equal(2, again.ExitCode);
@@ -50,7 +51,7 @@ public sealed class BatchCliTests : IDisposable
         var resumed = await CliProcess.RunAsync(["batch", file, "--profile", LabEnvironment.ProfilePath, "--resume"]);
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Contains("5 domains are in", resumed.Stderr);
-        var domains = (await File.ReadAllLinesAsync(results)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString()).ToList();
+        var domains = (await ResultLines.ReadAsync(results)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString()).ToList();
         Assert.Equal(names.Order(), domains.Order());
 
         var stats = await CliProcess.RunAsync(["stats", results]);
@@ -75,7 +76,7 @@ public sealed class BatchCliTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr + serve.Output);
         Assert.Contains("in-memory bus; state in memory", serve.Output);
-        var domains = (await File.ReadAllLinesAsync(Path.Combine(_dir, "ten.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString());
+        var domains = (await ResultLines.ReadAsync(Path.Combine(_dir, "ten.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString());
         Assert.Equal(names.Order(), domains.Order());
         Assert.True(File.Exists(Path.Combine(_dir, "ten.results.jsonl.batch.json")), "the client keeps its cursor beside the results");
     }

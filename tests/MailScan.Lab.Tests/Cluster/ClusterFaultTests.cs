@@ -1,3 +1,4 @@
+using MailScan.Lab.Tests.Support;
 using System.Diagnostics;
 using V1 = MailScan.Contracts.V1;
 
@@ -99,7 +100,7 @@ public sealed class ClusterFaultTests(EmbeddedSynthScan embedded)
         {
             await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
             var client = CliProcess.RunAsync(["batch", _lab.DomainsFile, "--server", cluster.Url, "--out", output]);
-            while (!File.Exists(output) || File.ReadLines(output).Count() < domains.Count / 4)
+            while (!File.Exists(output) || ResultLines.Read(output).Length < domains.Count / 4)
             {
                 Assert.False(client.IsCompleted, "the batch ended before the coordinator could be restarted");
                 await Task.Delay(100);
@@ -110,7 +111,7 @@ public sealed class ClusterFaultTests(EmbeddedSynthScan embedded)
             var run = await client;
             Assert.True(run.ExitCode == 0, run.Stderr + cluster.Logs());
             Assert.Contains("reconnecting from result", run.Stderr);
-            var reported = (await File.ReadAllLinesAsync(output)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString()!).ToList();
+            var reported = (await ResultLines.ReadAsync(output)).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("domain").GetString()!).ToList();
             Assert.Equal(domains.Order(), reported.Order());
         }
         finally

@@ -1,3 +1,4 @@
+using MailScan.Lab.Tests.Support;
 using System.Text.Json;
 using Grpc.Net.Client;
 using MailScan.Cli.Batch;
@@ -52,7 +53,7 @@ public sealed class ReadmeClusterTests : IDisposable
 
         Assert.True(run.ExitCode == 0, $"{run.Stderr}\n{coordinator.Output}");
         Assert.DoesNotContain("NO WORKER", run.Stderr);
-        var reports = (await File.ReadAllLinesAsync(Path.Combine(_dir, "names.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var reports = (await ResultLines.ReadAsync(Path.Combine(_dir, "names.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(names.Order(), reports.Select(r => r.GetProperty("domain").GetString()).Order());
         var probes = reports.SelectMany(r => r.GetProperty("probes").EnumerateArray()).ToList();
         Assert.Contains(probes, p => p.GetProperty("kind").GetString() == "https.mta-sts");
@@ -85,7 +86,7 @@ public sealed class ReadmeClusterTests : IDisposable
         var run = await cli;
         Assert.True(run.ExitCode == 0, $"{run.Stderr}\n{coordinator.Output}");
         Assert.Contains("NO WORKER for probe family https", run.Stderr);
-        var reports = (await File.ReadAllLinesAsync(Path.Combine(_dir, "two.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var reports = (await ResultLines.ReadAsync(Path.Combine(_dir, "two.results.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var mtaSts = reports.SelectMany(r => r.GetProperty("probes").EnumerateArray()).Where(p => p.GetProperty("kind").GetString() == "https.mta-sts").ToList();
         Assert.Equal(names.Count, mtaSts.Count);
         Assert.All(mtaSts, p => Assert.Contains("no worker consumes the probe family https, queue probe-https", p.GetProperty("reason").GetString()));

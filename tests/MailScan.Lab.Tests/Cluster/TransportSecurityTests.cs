@@ -1,3 +1,4 @@
+using MailScan.Lab.Tests.Support;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
@@ -68,7 +69,7 @@ public sealed class TransportSecurityTests : IDisposable
             ["https://scanner.example.org:5443"] = url,
         });
         Assert.True(scanned.ExitCode == 0, scanned.Stderr + logs());
-        Assert.Equal(3, (await File.ReadAllLinesAsync(Path.Combine(_dir, "names.results.jsonl"))).Length);
+        Assert.Equal(3, (await ResultLines.ReadAsync(Path.Combine(_dir, "names.results.jsonl"))).Length);
 
         // Without a client certificate the handshake fails; without the CA the coordinator is not trusted; in clear text nothing answers.
         var noCertificate = await BatchAsync("--server", url, "--ca-file", "ca.pem", "--api-key-file", "research.key");

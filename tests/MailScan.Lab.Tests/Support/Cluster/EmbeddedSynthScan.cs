@@ -26,7 +26,7 @@ public sealed class EmbeddedSynthScan : IAsyncLifetime
             var run = await CliProcess.RunAsync(["batch", _lab.DomainsFile, "--profile", LabEnvironment.ProfilePath, "--out", output]);
             Assert.True(run.ExitCode == 0, run.Stderr);
             Connections = await SynthMaillog.ConnectionsSinceAsync(_lab, logStart);
-            Lines = await File.ReadAllLinesAsync(output);
+            Lines = await ResultLines.ReadAsync(output);
             Reports = Lines.ToDictionary(
                 line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("domain").GetString()!,
                 ReportComparison.Normalised);
