@@ -2,6 +2,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
 using MailScan.Coordinator.Workers;
+using MailScan.Worker.Bus;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using MailScan.Checks;
 using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
-using MailScan.Contracts.Bus;
 using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Flights;
@@ -9,6 +8,7 @@ using MailScan.Coordinator.Workers;
 using MailScan.Dns;
 using MailScan.Redis;
 using MailScan.Worker;
+using MailScan.Worker.Bus;
 using MailScan.Worker.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

@@ -19,9 +19,10 @@ public sealed partial class ProjectBordersTests
         ["MailScan.Dns"] = ["MailScan.Telemetry"],
         ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Telemetry"],
         ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
-        ["MailScan.Contracts"] = ["MailScan.Checks"],
+        // Bus messages and the gRPC contract only: both sides map them to their own types.
+        ["MailScan.Contracts"] = [],
         ["MailScan.Redis"] = ["MailScan.Checks"],
-        ["MailScan.Worker"] = ["MailScan.Contracts", "MailScan.Redis"],
+        ["MailScan.Worker"] = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis"],
         // The coordinator hosts in-process probe consumers for `serve` and the embedded mode.
         ["MailScan.Coordinator"] = ["MailScan.Contracts", "MailScan.Redis", "MailScan.Worker"],
         ["MailScan.Cli"] = ["MailScan.Coordinator", "MailScan.Worker"],
@@ -52,6 +53,12 @@ public sealed partial class ProjectBordersTests
         string[] above = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
         foreach (var library in libraries)
             Assert.Empty(Reachable(projects, library).Intersect(above));
+    }
+
+    [Fact]
+    public void The_contracts_reach_no_other_project()
+    {
+        Assert.Empty(Reachable(SourceProjects(), "MailScan.Contracts"));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MailScan.Checks.Options;
 using MailScan.Cli.Hosting;
-using MailScan.Contracts.Bus;
+using MailScan.Worker.Bus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

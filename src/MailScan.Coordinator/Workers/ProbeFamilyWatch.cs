@@ -1,5 +1,5 @@
 using MailScan.Checks.Options;
-using MailScan.Contracts.Bus;
+using MailScan.Worker.Bus;
 using MailScan.Worker.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
