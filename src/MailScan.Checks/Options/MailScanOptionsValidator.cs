@@ -1,6 +1,7 @@
 using System.Net;
 using MailScan.Dns;
 using MailScan.Rpki;
+using MailScan.Tls;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Options;
@@ -91,6 +92,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
                 yield return $"{key}: file '{path}' does not exist";
         }
+        foreach (var error in TrustRootErrors("Tls:ExtraRootFile (--extra-root)", options.Tls.ExtraRootFile))
+            yield return error;
 
         if (options.Web.StoredReports is < 1 or > 1_000_000)
             yield return $"Web:StoredReports: {options.Web.StoredReports} is out of range (1-1000000)";
@@ -171,6 +174,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         {
             if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
                 yield return $"{key}: file '{path}' does not exist";
+            foreach (var error in TrustRootErrors(key, path))
+                yield return error;
         }
         if (cluster.BatchFileMaxBytes < 1)
             yield return $"Cluster:BatchFileMaxBytes: {cluster.BatchFileMaxBytes} is not a positive number of bytes";
@@ -213,7 +218,16 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
                 yield return $"{key}: set, but Cluster:Listen (--listen) '{cluster.Listen}' is not https://";
             else if (!File.Exists(path))
                 yield return $"{key}: file '{path}' does not exist";
+            else if (key == "Cluster:ListenClientCaFile" && TrustRootFile.Problem(path) is { } problem)
+                yield return $"{key}: {problem}";
         }
+    }
+
+    // A file of trusted roots that exists but gives none (the missing file is reported apart).
+    private static IEnumerable<string> TrustRootErrors(string key, string? path)
+    {
+        if (!string.IsNullOrWhiteSpace(path) && File.Exists(path) && TrustRootFile.Problem(path) is { } problem)
+            yield return $"{key}: {problem}";
     }
 
     private static IEnumerable<string> AuthErrors(AuthOptions auth)

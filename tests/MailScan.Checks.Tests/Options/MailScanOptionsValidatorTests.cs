@@ -33,6 +33,25 @@ public sealed class MailScanOptionsValidatorTests
         Assert.Equal(8, errors.Count);
     }
 
+    [Fact]
+    public void A_root_file_without_a_certificate_is_named_with_its_key_and_the_reason()
+    {
+        var empty = Path.GetTempFileName();
+        try
+        {
+            var options = new MailScanOptions();
+            options.Tls.ExtraRootFile = empty;
+            options.Cluster.RedisCaFile = empty;
+
+            Assert.Equal([$"Tls:ExtraRootFile (--extra-root): '{empty}' holds no PEM certificate", $"Cluster:RedisCaFile: '{empty}' holds no PEM certificate"],
+                MailScanOptionsValidator.Errors(options));
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1_000_001)]
