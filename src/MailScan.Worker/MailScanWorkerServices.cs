@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Redis.Hosting;
 using MailScan.Worker.Bus;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using MailScan.Checks.Options;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -11,10 +11,10 @@ namespace MailScan.Coordinator.Batches;
 /// exactly-once guard) and a stream as the result log, whose entry n is cursor n. A finished
 /// batch expires after Cluster:BatchRetention.
 /// </summary>
-public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IBatchStore
+public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<ClusterOptions> cluster, TimeProvider time) : IBatchStore
 {
     private const int PushChunk = 1000;
-    private readonly long _retentionMs = (long)options.Value.Cluster.BatchRetention.TotalMilliseconds;
+    private readonly long _retentionMs = (long)cluster.Value.BatchRetention.TotalMilliseconds;
 
     private IDatabase Db => redis.GetDatabase();
 

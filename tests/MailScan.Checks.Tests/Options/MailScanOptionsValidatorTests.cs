@@ -41,25 +41,12 @@ public sealed class MailScanOptionsValidatorTests
         {
             var options = new MailScanOptions();
             options.Tls.ExtraRootFile = empty;
-            options.Cluster.RedisCaFile = empty;
 
-            Assert.Equal([$"Tls:ExtraRootFile (--extra-root): '{empty}' holds no PEM certificate", $"Cluster:RedisCaFile: '{empty}' holds no PEM certificate"],
-                MailScanOptionsValidator.Errors(options));
+            Assert.Equal([$"Tls:ExtraRootFile (--extra-root): '{empty}' holds no PEM certificate"], MailScanOptionsValidator.Errors(options));
         }
         finally
         {
             File.Delete(empty);
         }
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1_000_001)]
-    public void Stored_reports_of_the_web_page_out_of_range_are_named(int stored)
-    {
-        var options = new MailScanOptions();
-        options.Web.StoredReports = stored;
-
-        Assert.Equal([$"Web:StoredReports: {stored} is out of range (1-1000000)"], MailScanOptionsValidator.Errors(options));
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using MailScan.Rpki;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
