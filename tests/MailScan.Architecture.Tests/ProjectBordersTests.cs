@@ -14,11 +14,12 @@ public sealed partial class ProjectBordersTests
     /// <summary>Each project of src/ and the projects it may reference directly.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
+        ["MailScan.Parsing"] = [],
         ["MailScan.Telemetry"] = [],
         ["MailScan.Tls"] = ["MailScan.Telemetry"],
         ["MailScan.Dns"] = ["MailScan.Telemetry"],
-        ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Telemetry"],
-        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
+        ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Telemetry"],
+        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
         // Bus messages and the gRPC contract only: both sides map them to their own types.
         ["MailScan.Contracts"] = [],
         ["MailScan.Redis"] = ["MailScan.Checks"],
@@ -49,10 +50,16 @@ public sealed partial class ProjectBordersTests
     public void The_libraries_reach_no_check_and_no_host_even_indirectly()
     {
         var projects = SourceProjects();
-        string[] libraries = ["MailScan.Telemetry", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
+        string[] libraries = ["MailScan.Parsing", "MailScan.Telemetry", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
         string[] above = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
         foreach (var library in libraries)
             Assert.Empty(Reachable(projects, library).Intersect(above));
+    }
+
+    [Fact]
+    public void The_parse_result_is_below_every_other_project()
+    {
+        Assert.Empty(Reachable(SourceProjects(), "MailScan.Parsing"));
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class SharedVrpTests : IAsyncLifetime
     private void WriteExportWith(Vrp extra)
     {
         var parsed = VrpJsonParser.Parse(File.ReadAllBytes(LabVrps));
-        Assert.True(parsed.IsOk, parsed.Error?.ToString());
+        Assert.True(parsed.IsValid, parsed.Error?.ToString());
         using (var stream = File.Create(Export))
         using (var json = new Utf8JsonWriter(stream))
         {
