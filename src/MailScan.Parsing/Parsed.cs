@@ -31,4 +31,7 @@ public sealed record Parsed<T, TError>
     public static Parsed<T, TError> Ok(T value) => new(value, null);
 
     public static Parsed<T, TError> Fail(TError error) => new(null, error);
+
+    /// <summary>The value and the error as a pair: <c>var (hello, error) = parser.Parse(...)</c>.</summary>
+    public void Deconstruct(out T? value, out TError? error) => (value, error) = (Value, Error);
 }

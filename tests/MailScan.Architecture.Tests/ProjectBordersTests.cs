@@ -16,7 +16,7 @@ public sealed partial class ProjectBordersTests
     {
         ["MailScan.Parsing"] = [],
         ["MailScan.Telemetry"] = [],
-        ["MailScan.Tls"] = ["MailScan.Telemetry"],
+        ["MailScan.Tls"] = ["MailScan.Parsing", "MailScan.Telemetry"],
         ["MailScan.Dns"] = ["MailScan.Telemetry"],
         ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Telemetry"],
         ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],

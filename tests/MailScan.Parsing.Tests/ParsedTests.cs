@@ -24,4 +24,12 @@ public sealed class ParsedTests
         Assert.Null(parsed.Value);
         Assert.Equal(new Where(7, "unknown mechanism"), parsed.Error);
     }
+
+    [Fact]
+    public void It_deconstructs_into_value_and_error()
+    {
+        var (value, error) = Parsed<string, Where>.Fail(new Where(3, "truncated"));
+        Assert.Null(value);
+        Assert.Equal(3, error?.Offset);
+    }
 }
