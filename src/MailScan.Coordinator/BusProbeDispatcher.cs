@@ -2,6 +2,8 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
 using MailScan.Coordinator.Workers;
+using MailScan.Redis.Hosting;
+using MailScan.Worker.Bus;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +11,12 @@ namespace MailScan.Coordinator;
 
 /// <summary>Sends each probe to its family's queue and waits for a worker's answer.</summary>
 /// <remarks>With a <see cref="ProbeFamilyWatch"/> (a coordinator), a probe nobody answered says when its family has no worker.</remarks>
-public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
+public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options, IOptions<ClusterOptions> cluster, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
 {
     // The worker enforces the probe limit itself; the margin covers queueing and the bus.
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
-        var timeout = ScanTimeLimits.Probe(request.Key.Kind, options.Value) + options.Value.Cluster.BusMargin;
+        var timeout = ScanTimeLimits.Probe(request.Key.Kind, options.Value) + cluster.Value.BusMargin;
         var client = clients.CreateRequestClient<RunProbe>(
             new Uri($"queue:{ProbeQueues.ForKind(request.Key.Kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
         try

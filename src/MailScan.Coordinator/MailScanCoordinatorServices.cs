@@ -1,20 +1,21 @@
 using MailScan.Checks;
-using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
-using MailScan.Contracts.Bus;
 using MailScan.Coordinator.Access;
 using MailScan.Coordinator.Batches;
 using MailScan.Coordinator.Flights;
 using MailScan.Coordinator.Workers;
 using MailScan.Dns;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using MailScan.Worker;
+using MailScan.Worker.Bus;
 using MailScan.Worker.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator;
 
@@ -45,10 +46,11 @@ public static class MailScanCoordinatorServices
     /// elsewhere only (none: `coordinator`); with Redis, batch state, the cache's second level,
     /// single flight and the connection gate are shared by the whole cluster.
     /// </summary>
-    public static IServiceCollection AddMailScanCoordinator(this IServiceCollection services, MailScanOptions options, IReadOnlyCollection<string> workerFamilies)
+    public static IServiceCollection AddMailScanCoordinator(this IServiceCollection services, ClusterOptions cluster, IReadOnlyCollection<string> workerFamilies)
     {
         services.AddMailScanChecks();
-        var redis = services.AddMailScanRedis(options.Cluster);
+        services.TryAddSingleton(Options.Create(cluster));
+        var redis = services.AddMailScanRedis(cluster);
         services.AddMailScanCache();
         if (redis)
         {
@@ -57,13 +59,13 @@ public static class MailScanCoordinatorServices
             services.TryAddSingleton<IQuotaLedger, RedisQuotaLedger>();
         }
         services.TryAddSingleton<IProbeFlight, LocalProbeFlight>();
-        services.AddMailScanBus(options.Cluster, workerFamilies, options.Cluster.WorkerConcurrency);
+        services.AddMailScanBus(cluster, workerFamilies, cluster.WorkerConcurrency);
         services.AddSingleton<BusProbeDispatcher>();
         services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
             sp.GetRequiredService<BusProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow, sp.GetRequiredService<IProbeFlight>()));
         services.AddMailScanBatches();
         services.AddMailScanAccess();
-        if (!string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
+        if (!string.IsNullOrWhiteSpace(cluster.RabbitMq))
             services.TryAddSingleton<IQueueConsumerCounts, RabbitMqConsumerCounts>();
         services.AddProbeFamilyWatch();
         services.AddHostedService(sp => sp.GetRequiredService<ProbeFamilyWatch>());

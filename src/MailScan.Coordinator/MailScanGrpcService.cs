@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MailScan.Checks.Input;
-using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.V1;
 using MailScan.Coordinator.Access;
@@ -17,7 +16,7 @@ namespace MailScan.Coordinator;
 
 /// <summary>The gRPC face of the scanner: maps requests to the domain scanner and the batch service, and their answers to the contract, nothing more.</summary>
 public sealed class MailScanGrpcService(
-    DomainScanner scanner, BatchService batches, BatchQuotas quotas, OpenStreams streams, ProbeFamilyWatch workers, IOptions<MailScanOptions> options, TimeProvider time)
+    DomainScanner scanner, BatchService batches, BatchQuotas quotas, OpenStreams streams, ProbeFamilyWatch workers, IOptions<AccessOptions> access, TimeProvider time)
     : MailScanService.MailScanServiceBase
 {
     public override async Task ScanDomain(ScanDomainRequest request, IServerStreamWriter<ScanEvent> responseStream, ServerCallContext context)
@@ -54,7 +53,7 @@ public sealed class MailScanGrpcService(
         {
             var caller = ApiKeyInterceptor.Caller(context);
             var daily = caller is null ? null : await quotas.DailyNamesAsync(caller, context.CancellationToken).ConfigureAwait(false);
-            using var deadline = new CancellationTokenSource(options.Value.Access.SubmitTimeout, time);
+            using var deadline = new CancellationTokenSource(access.Value.SubmitTimeout, time);
             using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
             var collector = batches.NewCollector();
             var label = string.Empty;
@@ -83,7 +82,7 @@ public sealed class MailScanGrpcService(
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
             {
                 throw new BatchRequestException(BatchProblem.TooSlow,
-                    $"the names were not all sent within {options.Value.Access.SubmitTimeout} (Access:SubmitTimeout); send them faster or split the batch");
+                    $"the names were not all sent within {access.Value.SubmitTimeout} (Access:SubmitTimeout); send them faster or split the batch");
             }
             await using var admission = caller is null ? null
                 : await quotas.AdmitBatchAsync(caller, collector.Names.Count, context.CancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
-using MailScan.Checks.Options;
+using MailScan.Redis.Hosting;
+using MailScan.Tls;
 using StackExchange.Redis;
 
 namespace MailScan.Redis;
@@ -15,7 +16,10 @@ public static class RedisConnectionSettings
         var text = cluster.Redis ?? throw new InvalidOperationException("Cluster:Redis is not set");
         var configuration = ConnectionSecrets.IsRedisUrl(text) ? FromUrl(new Uri(text)) : ConfigurationOptions.Parse(text);
         if (!string.IsNullOrWhiteSpace(cluster.RedisCaFile))
-            configuration.TrustIssuer(cluster.RedisCaFile);
+        {
+            var trust = PrivateCaTrust.Load(cluster.RedisCaFile);
+            configuration.CertificateValidation += (_, certificate, _, errors) => trust.ValidServer(certificate, errors);
+        }
         return configuration;
     }
 

@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Redis.Hosting;
 using StackExchange.Redis;
 
 namespace MailScan.Redis;

@@ -1,5 +1,5 @@
-using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;

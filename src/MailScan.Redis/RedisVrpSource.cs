@@ -82,7 +82,7 @@ public sealed class RedisVrpSource(IPublishedVrps published, TimeSpan pollInterv
         // A version's content never changes, so one that cannot be read is not fetched again.
         _held = version;
         var decoded = VrpSetCodec.Decode(bytes);
-        return decoded.IsOk ? VrpSourceUpdate.Loaded(decoded.Value!) : VrpSourceUpdate.Failed($"{Location}: version {version}: {decoded.Error}");
+        return decoded.IsValid ? VrpSourceUpdate.Loaded(decoded.Value!) : VrpSourceUpdate.Failed($"{Location}: version {version}: {decoded.Error}");
     }
 
     private static bool IsUnavailable(Exception ex, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
+using MailScan.Redis.Hosting;
 using MailScan.Rpki;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +23,7 @@ public static class SharedVrpServices
         services.Replace(ServiceDescriptor.Singleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MailScanOptions>>();
-            var source = new RedisVrpSource(sp.GetRequiredService<IPublishedVrps>(), options.Value.Cluster.VrpPollInterval,
+            var source = new RedisVrpSource(sp.GetRequiredService<IPublishedVrps>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.VrpPollInterval,
                 options.Value.Rpki.FetchTimeout, sp.GetRequiredService<TimeProvider>());
             return new VrpStore(source, sp.GetRequiredService<IOptions<RpkiOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpStore>>());
         }));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailScan.Parsing;
 
 namespace MailScan.Rpki;
 
@@ -10,7 +11,7 @@ namespace MailScan.Rpki;
 /// </summary>
 public static class Pfx2AsParser
 {
-    public static Parsed<IReadOnlyList<AnnouncedRoute>> Parse(ReadOnlySpan<char> text)
+    public static Parsed<IReadOnlyList<AnnouncedRoute>, RpkiParseError> Parse(ReadOnlySpan<char> text)
     {
         var routes = new List<AnnouncedRoute>();
         var origins = new Dictionary<uint, RouteOrigin>();
@@ -23,10 +24,10 @@ public static class Pfx2AsParser
                 continue;
             var error = ParseLine(line, origins, out var route);
             if (error is not null)
-                return Parsed<IReadOnlyList<AnnouncedRoute>>.Fail($"line {lineNumber}", error);
+                return Parsed<IReadOnlyList<AnnouncedRoute>, RpkiParseError>.Fail(new RpkiParseError($"line {lineNumber}", error));
             routes.Add(route!);
         }
-        return Parsed<IReadOnlyList<AnnouncedRoute>>.Ok(routes);
+        return Parsed<IReadOnlyList<AnnouncedRoute>, RpkiParseError>.Ok(routes);
     }
 
     private static string? ParseLine(ReadOnlySpan<char> line, Dictionary<uint, RouteOrigin> shared, out AnnouncedRoute? route)

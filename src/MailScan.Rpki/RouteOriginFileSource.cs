@@ -68,7 +68,7 @@ public sealed class RouteOriginFileSource(string path, TimeSpan refresh, TimePro
             return new LoadedTable(null, $"{Location}: {ex.Message}", stamp, checkedAt);
         }
         var parsed = Pfx2AsParser.Parse(text);
-        return parsed.IsOk
+        return parsed.IsValid
             ? new LoadedTable(RouteOriginTable.Create(Location, parsed.Value!), null, stamp, checkedAt)
             : new LoadedTable(null, $"{Location}: {parsed.Error}", stamp, checkedAt);
     }

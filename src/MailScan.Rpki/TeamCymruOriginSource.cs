@@ -36,7 +36,7 @@ public sealed class TeamCymruOriginSource(IDnsResolver dns) : IRouteOriginSource
         foreach (var text in texts)
         {
             var parsed = TeamCymruAnswerParser.Parse(text);
-            if (!parsed.IsOk)
+            if (!parsed.IsValid)
                 return RouteLookup.Unavailable(source, $"the Team Cymru answer '{text}' is not understood: {parsed.Error}");
             var route = parsed.Value!;
             if (!route.Prefix.Covers(host))

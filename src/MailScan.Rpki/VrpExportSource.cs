@@ -77,7 +77,7 @@ public sealed class VrpExportSource : IVrpSource
         if (digest == _lastDigest)
             return null;
         var parsed = VrpJsonParser.Parse(content);
-        if (!parsed.IsOk)
+        if (!parsed.IsValid)
             return VrpSourceUpdate.Failed($"{Location}: {parsed.Error}");
         _lastDigest = digest;
         var info = new VrpSetInfo(Location, digest, _time.GetUtcNow(), parsed.Value!.GeneratedAt);

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using MailScan.Parsing;
 
 namespace MailScan.Rpki;
 
@@ -11,7 +12,7 @@ namespace MailScan.Rpki;
 /// </summary>
 public static class VrpJsonParser
 {
-    public static Parsed<VrpDocument> Parse(ReadOnlySpan<byte> json)
+    public static Parsed<VrpDocument, RpkiParseError> Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
         try
@@ -20,16 +21,16 @@ public static class VrpJsonParser
         }
         catch (JsonException ex)
         {
-            return Parsed<VrpDocument>.Fail($"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}", "not valid JSON: " + FirstSentence(ex.Message));
+            return Parsed<VrpDocument, RpkiParseError>.Fail(new RpkiParseError($"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}", "not valid JSON: " + FirstSentence(ex.Message)));
         }
         catch (InvalidOperationException ex)
         {
             // The reader refuses some values (invalid UTF-8 in a string) this way; still bad input, not our fault.
-            return Parsed<VrpDocument>.Fail($"byte {reader.BytesConsumed}", "not valid JSON: " + FirstSentence(ex.Message));
+            return Parsed<VrpDocument, RpkiParseError>.Fail(new RpkiParseError($"byte {reader.BytesConsumed}", "not valid JSON: " + FirstSentence(ex.Message)));
         }
     }
 
-    private static Parsed<VrpDocument> ParseRoot(ref Utf8JsonReader reader)
+    private static Parsed<VrpDocument, RpkiParseError> ParseRoot(ref Utf8JsonReader reader)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return Fail(ref reader, "the document is not a JSON object");
@@ -42,7 +43,7 @@ public static class VrpJsonParser
                 reader.Read();
                 var error = ReadRoas(ref reader, vrps ??= []);
                 if (error is not null)
-                    return Parsed<VrpDocument>.Fail(error.Position, error.Reason);
+                    return Parsed<VrpDocument, RpkiParseError>.Fail(new RpkiParseError(error.Position, error.Reason));
             }
             else if (reader.ValueTextEquals("metadata"u8))
             {
@@ -63,8 +64,8 @@ public static class VrpJsonParser
         if (reader.Read())
             return Fail(ref reader, "data after the end of the document");
         return vrps is null
-            ? Parsed<VrpDocument>.Fail("byte 0", "no \"roas\" array: not a VRP export")
-            : Parsed<VrpDocument>.Ok(new VrpDocument(vrps, generated));
+            ? Parsed<VrpDocument, RpkiParseError>.Fail(new RpkiParseError("byte 0", "no \"roas\" array: not a VRP export"))
+            : Parsed<VrpDocument, RpkiParseError>.Ok(new VrpDocument(vrps, generated));
     }
 
     private static RpkiParseError? ReadRoas(ref Utf8JsonReader reader, List<Vrp> vrps)
@@ -191,8 +192,8 @@ public static class VrpJsonParser
         return generated;
     }
 
-    private static Parsed<VrpDocument> Fail(ref Utf8JsonReader reader, string reason) =>
-        Parsed<VrpDocument>.Fail($"byte {reader.TokenStartIndex}", reason);
+    private static Parsed<VrpDocument, RpkiParseError> Fail(ref Utf8JsonReader reader, string reason) =>
+        Parsed<VrpDocument, RpkiParseError>.Fail(new RpkiParseError($"byte {reader.TokenStartIndex}", reason));
 
     private static RpkiParseError Error(ref Utf8JsonReader reader, string reason) => new($"byte {reader.TokenStartIndex}", reason);
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using MailScan.Parsing;
 
 namespace MailScan.Rpki;
 
@@ -52,11 +53,11 @@ public static class VrpSetCodec
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static Parsed<VrpSet> Decode(ReadOnlySpan<byte> bytes)
+    public static Parsed<VrpSet, RpkiParseError> Decode(ReadOnlySpan<byte> bytes)
     {
         var reader = new VrpSetReader(bytes);
         if (!reader.TryRead(Magic.Length, out var magic) || !magic.SequenceEqual(Magic))
-            return Parsed<VrpSet>.Fail("byte 0", "not a serialised VRP set (no MSVRP header)");
+            return Parsed<VrpSet, RpkiParseError>.Fail(new RpkiParseError("byte 0", "not a serialised VRP set (no MSVRP header)"));
         if (!reader.TryRead(1, out var format) || format[0] != Format)
             return reader.Fail(format.IsEmpty ? "the format byte is missing" : $"format {format[0]} is not one this scanner reads ({Format})");
         if (ReadInfo(ref reader, out var error) is not { } info)
@@ -75,7 +76,7 @@ public static class VrpSetCodec
         if (reader.Remaining != 0)
             return reader.Fail($"{reader.Remaining} bytes follow the last VRP");
         // Encode writes index order, so the sort is skipped; bytes in another order still make the same set.
-        return Parsed<VrpSet>.Ok(VrpSet.FromOrdered(info, vrps) ?? VrpSet.Create(info, vrps));
+        return Parsed<VrpSet, RpkiParseError>.Ok(VrpSet.FromOrdered(info, vrps) ?? VrpSet.Create(info, vrps));
     }
 
     private static Vrp? ReadVrp(ref VrpSetReader reader, out string? error)

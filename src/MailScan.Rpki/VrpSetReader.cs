@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MailScan.Parsing;
 
 namespace MailScan.Rpki;
 
@@ -30,5 +31,5 @@ internal ref struct VrpSetReader(ReadOnlySpan<byte> bytes)
     }
 
     /// <summary>An error at the current position.</summary>
-    public readonly Parsed<VrpSet> Fail(string reason) => Parsed<VrpSet>.Fail($"byte {_position}", reason);
+    public readonly Parsed<VrpSet, RpkiParseError> Fail(string reason) => Parsed<VrpSet, RpkiParseError>.Fail(new RpkiParseError($"byte {_position}", reason));
 }

@@ -14,15 +14,8 @@ public sealed class PrivateCaTrust
 
     private PrivateCaTrust(X509Certificate2Collection roots) => _roots = roots;
 
-    /// <summary>The CA certificates of a PEM file; an exception names the file when it holds none.</summary>
-    public static PrivateCaTrust Load(string pemFile)
-    {
-        var roots = new X509Certificate2Collection();
-        roots.ImportFromPemFile(pemFile);
-        if (roots.Count == 0)
-            throw new InvalidDataException($"'{pemFile}' holds no PEM certificate");
-        return new PrivateCaTrust(roots);
-    }
+    /// <summary>The CA certificates of a PEM file (<see cref="TrustRootFile"/>); an <see cref="InvalidDataException"/> says what is wrong with it.</summary>
+    public static PrivateCaTrust Load(string pemFile) => new(TrustRootFile.Load(pemFile));
 
     /// <summary>A chain policy that trusts these CAs alone, for SslStream's CertificateChainPolicy.</summary>
     public X509ChainPolicy Policy()

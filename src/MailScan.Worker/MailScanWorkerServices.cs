@@ -1,5 +1,5 @@
-using MailScan.Checks.Options;
-using MailScan.Contracts.Bus;
+using MailScan.Redis.Hosting;
+using MailScan.Worker.Bus;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
+using MailScan.Worker.Bus;
 using MassTransit;
 
 namespace MailScan.Worker;

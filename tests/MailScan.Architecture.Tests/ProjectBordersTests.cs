@@ -14,14 +14,16 @@ public sealed partial class ProjectBordersTests
     /// <summary>Each project of src/ and the projects it may reference directly.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
+        ["MailScan.Parsing"] = [],
         ["MailScan.Telemetry"] = [],
-        ["MailScan.Tls"] = ["MailScan.Telemetry"],
+        ["MailScan.Tls"] = ["MailScan.Parsing", "MailScan.Telemetry"],
         ["MailScan.Dns"] = ["MailScan.Telemetry"],
-        ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Telemetry"],
-        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
-        ["MailScan.Contracts"] = ["MailScan.Checks"],
+        ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Telemetry"],
+        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
+        // Bus messages and the gRPC contract only: both sides map them to their own types.
+        ["MailScan.Contracts"] = [],
         ["MailScan.Redis"] = ["MailScan.Checks"],
-        ["MailScan.Worker"] = ["MailScan.Contracts", "MailScan.Redis"],
+        ["MailScan.Worker"] = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis"],
         // The coordinator hosts in-process probe consumers for `serve` and the embedded mode.
         ["MailScan.Coordinator"] = ["MailScan.Contracts", "MailScan.Redis", "MailScan.Worker"],
         ["MailScan.Cli"] = ["MailScan.Coordinator", "MailScan.Worker"],
@@ -48,10 +50,22 @@ public sealed partial class ProjectBordersTests
     public void The_libraries_reach_no_check_and_no_host_even_indirectly()
     {
         var projects = SourceProjects();
-        string[] libraries = ["MailScan.Telemetry", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
+        string[] libraries = ["MailScan.Parsing", "MailScan.Telemetry", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
         string[] above = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
         foreach (var library in libraries)
             Assert.Empty(Reachable(projects, library).Intersect(above));
+    }
+
+    [Fact]
+    public void The_parse_result_is_below_every_other_project()
+    {
+        Assert.Empty(Reachable(SourceProjects(), "MailScan.Parsing"));
+    }
+
+    [Fact]
+    public void The_contracts_reach_no_other_project()
+    {
+        Assert.Empty(Reachable(SourceProjects(), "MailScan.Contracts"));
     }
 
     [Fact]

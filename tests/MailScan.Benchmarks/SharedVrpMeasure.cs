@@ -39,7 +39,7 @@ internal static class SharedVrpMeasure
                 var clock = Stopwatch.StartNew();
                 var stored = redis is null ? bytes : (byte[])(await redis.GetDatabase().StringGetAsync(key))!;
                 var decoded = VrpSetCodec.Decode(stored);
-                if (!decoded.IsOk || decoded.Value!.Count != vrps.Count)
+                if (!decoded.IsValid || decoded.Value!.Count != vrps.Count)
                     throw new InvalidOperationException($"the serialised set did not come back: {decoded.Error}");
                 shared.Add(clock.Elapsed.TotalSeconds);
                 clock.Restart();

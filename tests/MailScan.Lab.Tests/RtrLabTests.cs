@@ -24,7 +24,7 @@ public sealed class RtrLabTests
     private static HashSet<Vrp> FileVrps(string path)
     {
         var parsed = VrpJsonParser.Parse(File.ReadAllBytes(path));
-        Assert.True(parsed.IsOk, parsed.Error?.ToString());
+        Assert.True(parsed.IsValid, parsed.Error?.ToString());
         return [.. parsed.Value!.Vrps];
     }
 

@@ -9,7 +9,7 @@ public sealed class Pfx2AsParserTests
     public void Routeviews_lines_with_multi_origin_and_as_sets_are_read()
     {
         var parsed = Pfx2AsParser.Parse("1.0.0.0\t24\t13335\n# comment\n\n2001:db8::\t32\t64496_64497\n192.0.2.0 24 64500_64501,64502\n");
-        Assert.True(parsed.IsOk, parsed.Error?.ToString());
+        Assert.True(parsed.IsValid, parsed.Error?.ToString());
         var routes = parsed.Value!;
         Assert.Equal(3, routes.Count);
         Assert.Equal("1.0.0.0/24", routes[0].Prefix.ToString());
@@ -31,7 +31,7 @@ public sealed class Pfx2AsParserTests
     public void Bad_lines_give_their_number_and_reason(string text, string position, string reason)
     {
         var parsed = Pfx2AsParser.Parse(text);
-        Assert.False(parsed.IsOk);
+        Assert.False(parsed.IsValid);
         Assert.Equal(position, parsed.Error!.Position);
         Assert.Contains(reason, parsed.Error.Reason);
     }

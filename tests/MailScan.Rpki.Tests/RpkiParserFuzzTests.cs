@@ -26,10 +26,10 @@ public sealed class RpkiParserFuzzTests
             var parsed = VrpJsonParser.Parse(input);
             if (input == json)
             {
-                Assert.True(parsed.IsOk, parsed.Error?.ToString());
+                Assert.True(parsed.IsValid, parsed.Error?.ToString());
                 Assert.Equal(vrps, parsed.Value!.Vrps);
             }
-            if (parsed.IsOk)
+            if (parsed.IsValid)
             {
                 accepted++;
                 Assert.All(parsed.Value!.Vrps, v => Assert.True(v.IsWellFormed));
@@ -95,8 +95,8 @@ public sealed class RpkiParserFuzzTests
             var input = i % 10 == 0 ? line : Encoding.Latin1.GetString(Mutate(random, Encoding.Latin1.GetBytes(line)));
             var parsed = Pfx2AsParser.Parse(input);
             if (input == line)
-                Assert.True(parsed.IsOk, parsed.Error?.ToString());
-            if (parsed.IsOk)
+                Assert.True(parsed.IsValid, parsed.Error?.ToString());
+            if (parsed.IsValid)
                 Assert.All(parsed.Value!, r => Assert.NotEmpty(r.Origins));
             else
                 Assert.StartsWith("line ", parsed.Error!.Position);
@@ -113,8 +113,8 @@ public sealed class RpkiParserFuzzTests
             var input = i % 10 == 0 ? answer : Encoding.Latin1.GetString(Mutate(random, Encoding.Latin1.GetBytes(answer)));
             var parsed = TeamCymruAnswerParser.Parse(input);
             if (input == answer)
-                Assert.True(parsed.IsOk, parsed.Error?.ToString());
-            if (parsed.IsOk)
+                Assert.True(parsed.IsValid, parsed.Error?.ToString());
+            if (parsed.IsValid)
                 Assert.NotEmpty(parsed.Value!.Origins);
         }
     }

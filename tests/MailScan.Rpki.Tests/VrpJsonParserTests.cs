@@ -1,11 +1,12 @@
 using System.Text;
+using MailScan.Parsing;
 using MailScan.Rpki;
 
 namespace MailScan.Rpki.Tests;
 
 public sealed class VrpJsonParserTests
 {
-    private static Parsed<VrpDocument> Parse(string json) => VrpJsonParser.Parse(Encoding.UTF8.GetBytes(json));
+    private static Parsed<VrpDocument, RpkiParseError> Parse(string json) => VrpJsonParser.Parse(Encoding.UTF8.GetBytes(json));
 
     [Fact]
     public void Rpki_client_export_with_numeric_asns_is_read()
@@ -16,7 +17,7 @@ public sealed class VrpJsonParserTests
                      {"asn":4294967295,"prefix":"2001:db8::/32","maxLength":48,"ta":"arin","expires":1714600000}],
              "aspas":[{"customer_asid":1,"providers":[2]}]}
             """);
-        Assert.True(parsed.IsOk, parsed.Error?.ToString());
+        Assert.True(parsed.IsValid, parsed.Error?.ToString());
         Assert.Equal(["192.0.2.0/24-24 AS64496", "2001:db8::/32-48 AS4294967295"], parsed.Value!.Vrps.Select(v => v.ToString()));
         Assert.Equal(DateTimeOffset.Parse("2024-05-01T10:00:00Z"), parsed.Value.GeneratedAt);
     }
@@ -25,7 +26,7 @@ public sealed class VrpJsonParserTests
     public void Stayrtr_and_routinator_exports_with_as_strings_are_read()
     {
         var parsed = Parse("""{"metadata":{"counts":1,"generated":1700000000,"valid":1700003600},"roas":[{"prefix":"198.51.100.0/22","maxLength":24,"asn":"AS64511","ta":"lab"}]}""");
-        Assert.True(parsed.IsOk);
+        Assert.True(parsed.IsValid);
         var vrp = Assert.Single(parsed.Value!.Vrps);
         Assert.Equal((uint)64511, vrp.Asn);
         Assert.Equal(24, vrp.MaxLength);
@@ -57,7 +58,7 @@ public sealed class VrpJsonParserTests
     public void Bad_exports_give_an_error_with_position_and_reason(string json, string position, string reason)
     {
         var parsed = Parse(json);
-        Assert.False(parsed.IsOk);
+        Assert.False(parsed.IsValid);
         Assert.Contains(position, parsed.Error!.Position);
         Assert.Contains(reason, parsed.Error.Reason);
     }

@@ -30,7 +30,7 @@ public sealed class VrpSetCodecTests
 
         var decoded = VrpSetCodec.Decode(VrpSetCodec.Encode(set));
 
-        Assert.True(decoded.IsOk, decoded.Error?.ToString());
+        Assert.True(decoded.IsValid, decoded.Error?.ToString());
         Assert.Equal(set.All(), decoded.Value!.All());
         Assert.Equal(Info, decoded.Value.Info);
         Assert.Equal(set.Ipv4Count, decoded.Value.Ipv4Count);
@@ -43,7 +43,7 @@ public sealed class VrpSetCodecTests
     {
         var decoded = VrpSetCodec.Decode(VrpSetCodec.Encode(VrpSet.Empty(Info)));
 
-        Assert.True(decoded.IsOk, decoded.Error?.ToString());
+        Assert.True(decoded.IsValid, decoded.Error?.ToString());
         Assert.Equal(0, decoded.Value!.Count);
         Assert.Equal(Info, decoded.Value.Info);
     }
@@ -55,7 +55,7 @@ public sealed class VrpSetCodecTests
 
         var decoded = VrpSetCodec.Decode(VrpSetCodec.Encode(VrpSet.Create(info, Mixed[..2])));
 
-        Assert.True(decoded.IsOk, decoded.Error?.ToString());
+        Assert.True(decoded.IsValid, decoded.Error?.ToString());
         Assert.Equal(info, decoded.Value!.Info);
         Assert.Equal((65535, uint.MaxValue), (decoded.Value.Info.RtrSession!.Value, decoded.Value.Info.RtrSerial!.Value));
         Assert.Null(decoded.Value.Info.GeneratedAt);
@@ -83,7 +83,7 @@ public sealed class VrpSetCodecTests
 
         var decoded = VrpSetCodec.Decode(bytes);
 
-        Assert.True(decoded.IsOk, decoded.Error?.ToString());
+        Assert.True(decoded.IsValid, decoded.Error?.ToString());
         Assert.Equal(set.All(), decoded.Value!.All());
     }
 
@@ -95,7 +95,7 @@ public sealed class VrpSetCodecTests
         for (var length = 0; length < bytes.Length; length++)
         {
             var decoded = VrpSetCodec.Decode(bytes.AsSpan(0, length));
-            Assert.False(decoded.IsOk, $"{length} of {bytes.Length} bytes were accepted");
+            Assert.False(decoded.IsValid, $"{length} of {bytes.Length} bytes were accepted");
             Assert.StartsWith("byte ", decoded.Error!.Position);
         }
     }
@@ -110,7 +110,7 @@ public sealed class VrpSetCodecTests
 
         var decoded = VrpSetCodec.Decode(bytes);
 
-        Assert.False(decoded.IsOk, what);
+        Assert.False(decoded.IsValid, what);
         Assert.Contains(reason, decoded.Error!.Reason);
     }
 
@@ -122,7 +122,7 @@ public sealed class VrpSetCodecTests
 
         var decoded = VrpSetCodec.Decode(bytes);
 
-        Assert.False(decoded.IsOk);
+        Assert.False(decoded.IsValid);
         Assert.Contains("VRP 0", decoded.Error!.Reason);
         Assert.Contains("maxLength 33", decoded.Error.Reason);
     }
@@ -135,7 +135,7 @@ public sealed class VrpSetCodecTests
 
         var decoded = VrpSetCodec.Decode(bytes);
 
-        Assert.False(decoded.IsOk);
+        Assert.False(decoded.IsValid);
         Assert.Contains("bits set beyond /22", decoded.Error!.Reason);
     }
 
@@ -173,7 +173,7 @@ public sealed class VrpSetCodecTests
                 "MSVRP\u0001"u8.ToArray().AsSpan(0, Math.Min(6, input.Length)).CopyTo(input);
             }
             var decoded = VrpSetCodec.Decode(input);
-            if (decoded.IsOk)
+            if (decoded.IsValid)
                 Assert.All(decoded.Value!.All(), v => Assert.True(v.IsWellFormed));
             else
                 Assert.False(string.IsNullOrEmpty(decoded.Error!.Reason));

@@ -64,3 +64,14 @@ lab_wait() {
 }
 
 lab_pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Builds the lab's own servers (deploy/lab/LabServers) into DIR, DIR/LabServers.dll to run; the
+# build's output goes to DIR/build.log. The lab's servers and the synthetic TLD's delay relay
+# are the same program, each started from its own DIR.
+lab_build_labservers() {
+  local dir=${1:?lab_build_labservers DIR}
+  mkdir -p "$dir"
+  DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet build "$LAB_DIR/LabServers/LabServers.csproj" -c Release \
+    -o "$dir" --nologo -v quiet -clp:ErrorsOnly >"$dir/build.log" 2>&1 \
+    || lab_die "LabServers did not build; see $dir/build.log"
+}

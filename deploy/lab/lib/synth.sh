@@ -122,9 +122,7 @@ lab_synth_start_relay() {
     args+=("relay=$v4:25>$back:25${tail:+,$tail}")
     [ "$v6" != "-" ] && args+=("relay=[$v6]:25>$back:25${tail:+,$tail}")
   done <"$LAB_SYNTH/mail-ips.txt"
-  DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet build "$LAB_DIR/LabServers/LabServers.csproj" -c Release \
-    -o "$LAB_SYNTH/relay-bin" --nologo -v quiet -clp:ErrorsOnly >"$LAB_SYNTH/relay-build.log" 2>&1 \
-    || lab_die "LabServers did not build; see $LAB_SYNTH/relay-build.log"
+  lab_build_labservers "$LAB_SYNTH/relay-bin"
   nohup dotnet "$LAB_SYNTH/relay-bin/LabServers.dll" "${args[@]}" >"$LAB_SYNTH/relay.log" 2>&1 </dev/null &
   echo $! >"$LAB_SYNTH/relay.pid"
   lab_wait 100 bash -c "exec 3<>/dev/tcp/$LAB_V4_NET.203.1/53" || lab_die "the delay relay does not listen; see $LAB_SYNTH/relay.log"

@@ -113,10 +113,7 @@ lab_start_labservers() {
   done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/ && $2 != "lab-ssl2"')
   while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)
   [ ${#args[@]} -eq 0 ] && return 0
-  mkdir -p "$LAB_LABSERVERS"
-  DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet build "$LAB_DIR/LabServers/LabServers.csproj" -c Release \
-    -o "$LAB_LABSERVERS/bin" --nologo -v quiet -clp:ErrorsOnly >"$LAB_LABSERVERS/build.log" 2>&1 \
-    || lab_die "LabServers did not build; see $LAB_LABSERVERS/build.log"
+  lab_build_labservers "$LAB_LABSERVERS/bin"
   nohup dotnet "$LAB_LABSERVERS/bin/LabServers.dll" --instance "$LAB_INSTANCE" "${args[@]}" >"$LAB_LABSERVERS/labservers.log" 2>&1 </dev/null &
   echo $! >"$LAB_LABSERVERS/labservers.pid"
   local first=${args[0]#*=}

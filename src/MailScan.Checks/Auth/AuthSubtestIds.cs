@@ -1,3 +1,5 @@
+using MailScan.Checks.Verdicts;
+
 namespace MailScan.Checks.Auth;
 
 /// <summary>The sub-test ids of the authenticity marks category (mailtest.md), ours with the mailscan_ prefix.</summary>
@@ -15,5 +17,18 @@ public static class AuthSubtestIds
     /// <summary>The sub-tests judged from the authenticity-marks probe (the others come from the MTA-STS probe).</summary>
     public static IReadOnlyList<string> FromAuthProbe { get; } = [DmarcExist, DmarcPolicy, DmarcExtDestination, DkimExist, SpfExist, SpfPolicy];
 
-    public static IReadOnlyList<string> All { get; } = [.. FromAuthProbe, MtaSts, TlsRpt];
+    /// <summary>Each sub-test with its level and full points, in report order.</summary>
+    public static IReadOnlyList<SubtestDeclaration> Declared { get; } =
+    [
+        SubtestDeclaration.Mandatory(DmarcExist),
+        SubtestDeclaration.Mandatory(DmarcPolicy),
+        SubtestDeclaration.Notice(DmarcExtDestination),
+        SubtestDeclaration.Mandatory(DkimExist),
+        SubtestDeclaration.Mandatory(SpfExist),
+        SubtestDeclaration.Mandatory(SpfPolicy),
+        SubtestDeclaration.ReportOnly(MtaSts),
+        SubtestDeclaration.ReportOnly(TlsRpt),
+    ];
+
+    public static IReadOnlyList<string> All { get; } = [.. Declared.Select(d => d.Id)];
 }

@@ -1,3 +1,4 @@
+using MailScan.Checks.Verdicts;
 using MailScan.Dns.Dnssec;
 
 namespace MailScan.Checks.Dnssec;
@@ -11,5 +12,18 @@ public static class DnssecSubtestIds
     public const string MxValid = "mail_dnssec_mx_valid";
     public const string Reason = "mailscan_dnssec_reason";
 
-    public static IReadOnlyList<string> All { get; } = [MailtoExist, MailtoValid, MxExist, MxValid, Reason];
+    /// <summary>
+    /// Each sub-test with its level and full points: existence has no score field, and the MX
+    /// part's points ride on the domain's.
+    /// </summary>
+    public static IReadOnlyList<SubtestDeclaration> Declared { get; } =
+    [
+        SubtestDeclaration.Mandatory(MailtoExist, points: 0),
+        SubtestDeclaration.Mandatory(MailtoValid),
+        SubtestDeclaration.Mandatory(MxExist, points: 0),
+        SubtestDeclaration.Mandatory(MxValid, points: 0),
+        SubtestDeclaration.ReportOnly(Reason),
+    ];
+
+    public static IReadOnlyList<string> All { get; } = [.. Declared.Select(d => d.Id)];
 }

@@ -35,10 +35,10 @@ public sealed class BatchNameCollector(long maxNames)
     /// <summary>More distinct names were given than <c>maxNames</c>; the extra ones were not kept.</summary>
     public bool OverLimit { get; private set; }
 
-    private bool _quoteLines = true;
-
     /// <summary>Adds the next line (position = previous + 1).</summary>
-    public void Add(string? line)
+    public void Add(string? line) => Add(line, quoteLine: true);
+
+    private void Add(string? line, bool quoteLine)
     {
         _position++;
         if (line is { Length: > MaxLineLength })
@@ -51,7 +51,7 @@ public sealed class BatchNameCollector(long maxNames)
             return;
         if (!DomainName.TryParse(text, out var name, out var error))
         {
-            Reject(text, error);
+            Reject(text, error, quoteLine);
             return;
         }
         if (_seen.Contains(name.Ascii))
@@ -78,7 +78,6 @@ public sealed class BatchNameCollector(long maxNames)
     /// </summary>
     public async Task AddLinesAsync(TextReader reader, CancellationToken cancellationToken, bool quoteLines = true)
     {
-        _quoteLines = quoteLines;
         var buffer = new char[4096];
         var line = new System.Text.StringBuilder();
         var tooLong = false;
@@ -90,7 +89,7 @@ public sealed class BatchNameCollector(long maxNames)
                 var c = buffer[i];
                 if (c == '\n')
                 {
-                    AddLine(line, tooLong);
+                    AddLine(line, tooLong, quoteLines);
                     line.Clear();
                     tooLong = false;
                 }
@@ -104,11 +103,10 @@ public sealed class BatchNameCollector(long maxNames)
             }
         }
         if (!OverLimit && (tooLong || line.Length > 0))
-            AddLine(line, tooLong);
-        _quoteLines = true;
+            AddLine(line, tooLong, quoteLines);
     }
 
-    private void AddLine(System.Text.StringBuilder line, bool tooLong)
+    private void AddLine(System.Text.StringBuilder line, bool tooLong, bool quoteLine)
     {
         if (tooLong)
         {
@@ -117,7 +115,7 @@ public sealed class BatchNameCollector(long maxNames)
         }
         else
         {
-            Add(line.ToString().TrimEnd('\r'));
+            Add(line.ToString().TrimEnd('\r'), quoteLine);
         }
     }
 
@@ -134,9 +132,10 @@ public sealed class BatchNameCollector(long maxNames)
         return text.Trim();
     }
 
-    private void Reject(string text, string reason)
+    // Unquoted, a rejection keeps neither the line nor the parser's reason, which may quote it.
+    private void Reject(string text, string reason, bool quoteLine = true)
     {
-        if (!_quoteLines && text.Length > 0)
+        if (!quoteLine && text.Length > 0)
             (text, reason) = (string.Empty, "not a valid domain name");
         RejectedCount++;
         if (_rejected.Count < KeptRejections)

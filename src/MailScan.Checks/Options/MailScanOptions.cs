@@ -5,7 +5,9 @@ namespace MailScan.Checks.Options;
 
 /// <summary>
 /// Every setting of the scanner. One model for appsettings.json, MAILSCAN__* environment
-/// variables, a --profile file and command-line flags (in rising precedence).
+/// variables, a --profile file and command-line flags (in rising precedence). The settings of
+/// the processes around it (Cluster, Telemetry, Access, Web) live with the hosts that use them
+/// and are read from the same sources under the same keys.
 /// </summary>
 public sealed class MailScanOptions
 {
@@ -16,8 +18,4 @@ public sealed class MailScanOptions
     public RpkiOptions Rpki { get; set; } = new();
     public ScanOptions Scan { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
-    public ClusterOptions Cluster { get; set; } = new();
-    public TelemetryOptions Telemetry { get; set; } = new();
-    public AccessOptions Access { get; set; } = new();
-    public WebOptions Web { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using MailScan.Dns;
 using MailScan.Rpki;
+using MailScan.Tls;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Checks.Options;
@@ -91,11 +92,9 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
                 yield return $"{key}: file '{path}' does not exist";
         }
-
-        if (options.Web.StoredReports is < 1 or > 1_000_000)
-            yield return $"Web:StoredReports: {options.Web.StoredReports} is out of range (1-1000000)";
-        foreach (var error in Positive("Web:ReportRetention", options.Web.ReportRetention, TimeSpan.FromDays(3650)))
+        foreach (var error in TrustRootErrors("Tls:ExtraRootFile (--extra-root)", options.Tls.ExtraRootFile))
             yield return error;
+
         foreach (var error in AuthErrors(options.Auth))
             yield return error;
         foreach (var error in RpkiErrors(options.Rpki))
@@ -109,111 +108,13 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         foreach (var error in Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))
             yield return error;
-        foreach (var error in ClusterErrors(options.Cluster))
-            yield return error;
-        foreach (var error in options.Telemetry.Errors())
-            yield return error;
-        foreach (var error in AccessErrors(options.Access))
-            yield return error;
     }
 
-    private static IEnumerable<string> AccessErrors(AccessOptions access)
+    /// <summary>The error of a file of trusted roots that exists but gives none (a missing file is reported apart).</summary>
+    public static IEnumerable<string> TrustRootErrors(string key, string? path)
     {
-        if (access.MaxOpenStreamsPerKey is < 1 or > 100_000)
-            yield return $"Access:MaxOpenStreamsPerKey: {access.MaxOpenStreamsPerKey} is out of range (1-100000)";
-        if (access.MaxOpenStreams is < 1 or > 1_000_000)
-            yield return $"Access:MaxOpenStreams: {access.MaxOpenStreams} is out of range (1-1000000)";
-        if (access.MaxConnections is < 1 or > 1_000_000)
-            yield return $"Access:MaxConnections: {access.MaxConnections} is out of range (1-1000000)";
-        if (access.MaxStreamsPerConnection is < 1 or > 10_000)
-            yield return $"Access:MaxStreamsPerConnection: {access.MaxStreamsPerConnection} is out of range (1-10000)";
-        foreach (var error in Positive("Access:SubmitTimeout", access.SubmitTimeout, TimeSpan.FromHours(24)))
-            yield return error;
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < access.Keys.Count; i++)
-        {
-            var key = access.Keys[i];
-            var at = $"Access:Keys:{i}";
-            if (key.Name.Length is 0 or > 64 || !key.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-                yield return $"{at}:Name: '{key.Name}' is not a key name (1-64 letters, digits, '.', '_', '-')";
-            else if (!names.Add(key.Name))
-                yield return $"{at}:Name: '{key.Name}' is the name of another key too";
-            if (key.Sha256.Length != 64 || !key.Sha256.All(char.IsAsciiHexDigit))
-                yield return $"{at}:Sha256: not a SHA-256 in hex (64 digits); hash the key with: printf %s \"$KEY\" | sha256sum";
-            else if (!hashes.Add(key.Sha256))
-                yield return $"{at}:Sha256: the same key is given twice";
-            if (key.MaxConcurrentBatches is < 0 or > 10_000)
-                yield return $"{at}:MaxConcurrentBatches: {key.MaxConcurrentBatches} is out of range (0-10000; 0: no limit)";
-            if (key.MaxNamesPerDay is < 0 or > 10_000_000_000)
-                yield return $"{at}:MaxNamesPerDay: {key.MaxNamesPerDay} is out of range (0-10000000000; 0: no limit)";
-            if (!double.IsFinite(key.RequestsPerSecond) || key.RequestsPerSecond is < 0 or > 10_000)
-                yield return $"{at}:RequestsPerSecond: {key.RequestsPerSecond} is out of range (0-10000; 0: no limit)";
-            if (key.RequestBurst is < 1 or > 100_000)
-                yield return $"{at}:RequestBurst: {key.RequestBurst} is out of range (1-100000)";
-        }
-    }
-
-    private static IEnumerable<string> ClusterErrors(ClusterOptions cluster)
-    {
-        // The value is never echoed: it may hold a password.
-        if (!string.IsNullOrWhiteSpace(cluster.RabbitMq) && !(Uri.TryCreate(cluster.RabbitMq, UriKind.Absolute, out var bus) && bus.Scheme is "rabbitmq" or "amqp" or "rabbitmqs" or "amqps"))
-            yield return "Cluster:RabbitMq (--rabbitmq): not a URL such as rabbitmq://USER:PASSWORD@127.0.0.1:5672/ or amqps://USER:PASSWORD@HOST:5671/ (the value is not shown: it may hold a password)";
-        if (!string.IsNullOrWhiteSpace(cluster.Redis) && ConnectionSecrets.IsRedisUrl(cluster.Redis) && !(Uri.TryCreate(cluster.Redis, UriKind.Absolute, out var redis) && redis.Port > 0))
-            yield return "Cluster:Redis (--redis): not a URL such as rediss://USER:PASSWORD@HOST:6380 (the value is not shown: it may hold a password)";
-        if (!string.IsNullOrWhiteSpace(cluster.Listen) && !(Uri.TryCreate(cluster.Listen, UriKind.Absolute, out var listen) && listen.Scheme is "http" or "https" && listen.Port > 0))
-            yield return $"Cluster:Listen (--listen): '{cluster.Listen}' is not a URL such as http://127.0.0.1:5080 or https://0.0.0.0:5443";
-        if (!string.IsNullOrWhiteSpace(cluster.HealthListen) && !(Uri.TryCreate(cluster.HealthListen, UriKind.Absolute, out var health) && health.Scheme == "http" && health.Port > 0))
-            yield return $"Cluster:HealthListen: '{cluster.HealthListen}' is not a URL such as http://127.0.0.1:8080";
-        if (!string.IsNullOrWhiteSpace(cluster.HttpListen) && !(Uri.TryCreate(cluster.HttpListen, UriKind.Absolute, out var http) && http.Scheme == "http" && http.Port > 0))
-            yield return $"Cluster:HttpListen (--http-listen): '{cluster.HttpListen}' is not a URL such as http://127.0.0.1:5082";
-        foreach (var (key, path) in new[] { ("Cluster:RabbitMqCaFile", cluster.RabbitMqCaFile), ("Cluster:RedisCaFile", cluster.RedisCaFile) })
-        {
-            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
-                yield return $"{key}: file '{path}' does not exist";
-        }
-        if (cluster.BatchFileMaxBytes < 1)
-            yield return $"Cluster:BatchFileMaxBytes: {cluster.BatchFileMaxBytes} is not a positive number of bytes";
-        if (cluster.WorkerConcurrency is < 1 or > 1000)
-            yield return $"Cluster:WorkerConcurrency: {cluster.WorkerConcurrency} is out of range (1-1000)";
-        if (cluster.WorkerPrefetch is < 1 or > 10_000)
-            yield return $"Cluster:WorkerPrefetch: {cluster.WorkerPrefetch} is out of range (1-10000)";
-        if (cluster.WorkerRetries is < 0 or > 20)
-            yield return $"Cluster:WorkerRetries: {cluster.WorkerRetries} is out of range (0-20)";
-        foreach (var error in Positive("Cluster:BusMargin", cluster.BusMargin, TimeSpan.FromHours(1)))
-            yield return error;
-        foreach (var error in Positive("Cluster:BatchRetention", cluster.BatchRetention, TimeSpan.FromDays(3650)))
-            yield return error;
-        foreach (var error in Positive("Cluster:VrpPollInterval", cluster.VrpPollInterval, TimeSpan.FromDays(1)))
-            yield return error;
-        foreach (var error in Positive("Cluster:ConsumerCheckInterval", cluster.ConsumerCheckInterval, TimeSpan.FromHours(1)))
-            yield return error;
-        if (cluster.BatchMaxNames is < 1 or > 1_000_000_000)
-            yield return $"Cluster:BatchMaxNames: {cluster.BatchMaxNames} is out of range (1-1000000000)";
-        if (!string.IsNullOrWhiteSpace(cluster.BatchInputDirectory) && !Directory.Exists(cluster.BatchInputDirectory))
-            yield return $"Cluster:BatchInputDirectory: directory '{cluster.BatchInputDirectory}' does not exist";
-    }
-
-    /// <summary>
-    /// For a process that serves gRPC, once its flags are applied: https:// needs a certificate and
-    /// its key; a certificate, a key or a client CA without https:// would be ignored, so each is an error.
-    /// </summary>
-    public static IEnumerable<string> ListenTlsErrors(ClusterOptions cluster)
-    {
-        var https = cluster.Listen.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        var files = new[] { ("Cluster:ListenCertificateFile", cluster.ListenCertificateFile), ("Cluster:ListenKeyFile", cluster.ListenKeyFile), ("Cluster:ListenClientCaFile", cluster.ListenClientCaFile) };
-        foreach (var (key, path) in files)
-        {
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                if (https && key != "Cluster:ListenClientCaFile")
-                    yield return $"{key}: an https:// Cluster:Listen (--listen) needs a PEM certificate and its key";
-            }
-            else if (!https)
-                yield return $"{key}: set, but Cluster:Listen (--listen) '{cluster.Listen}' is not https://";
-            else if (!File.Exists(path))
-                yield return $"{key}: file '{path}' does not exist";
-        }
+        if (!string.IsNullOrWhiteSpace(path) && File.Exists(path) && TrustRootFile.Problem(path) is { } problem)
+            yield return $"{key}: {problem}";
     }
 
     private static IEnumerable<string> AuthErrors(AuthOptions auth)
@@ -254,7 +155,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
     }
 
-    private static IEnumerable<string> Positive(string key, TimeSpan value, TimeSpan max)
+    /// <summary>The error of a duration that is not above zero or is over <paramref name="max"/>.</summary>
+    public static IEnumerable<string> Positive(string key, TimeSpan value, TimeSpan max)
     {
         if (value <= TimeSpan.Zero || value > max)
             yield return $"{key}: {value} is out of range (more than 0, at most {max})";

@@ -1,3 +1,5 @@
+using MailScan.Parsing;
+
 namespace MailScan.Checks.Policy;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace MailScan.Checks.Policy;
 /// </summary>
 public static class TagListParser
 {
-    public static PolicyParseResult<IReadOnlyList<PolicyTag>> Parse(string? text)
+    public static Parsed<IReadOnlyList<PolicyTag>, PolicyParseError> Parse(string? text)
     {
         text ??= string.Empty;
         var tags = new List<PolicyTag>();
@@ -20,10 +22,10 @@ public static class TagListParser
             var piece = text[start..end];
             var error = ParseTag(piece, start, tags, lastPiece: end == text.Length);
             if (error is not null)
-                return PolicyParseResult<IReadOnlyList<PolicyTag>>.Fail(error);
+                return Parsed<IReadOnlyList<PolicyTag>, PolicyParseError>.Fail(error);
             start = end + 1;
         }
-        return PolicyParseResult<IReadOnlyList<PolicyTag>>.Ok(tags);
+        return Parsed<IReadOnlyList<PolicyTag>, PolicyParseError>.Ok(tags);
     }
 
     private static PolicyParseError? ParseTag(string piece, int at, List<PolicyTag> tags, bool lastPiece)

@@ -1,3 +1,4 @@
+using MailScan.Checks.Verdicts;
 using MailScan.Rpki;
 
 namespace MailScan.Checks.Rpki;
@@ -12,5 +13,16 @@ public static class RpkiSubtestIds
     public const string MxNsExists = "mail_mx_ns_rpki_exists";
     public const string MxNsValid = "mail_mx_ns_rpki_valid";
 
-    public static IReadOnlyList<string> All { get; } = [MxExists, MxValid, NsExists, NsValid, MxNsExists, MxNsValid];
+    /// <summary>Each sub-test with its level and full points (a ROA's existence is worth half).</summary>
+    public static IReadOnlyList<SubtestDeclaration> Declared { get; } =
+    [
+        SubtestDeclaration.Mandatory(MxExists, Scoring.RoaExists),
+        SubtestDeclaration.Mandatory(MxValid),
+        SubtestDeclaration.Mandatory(NsExists, Scoring.RoaExists),
+        SubtestDeclaration.Mandatory(NsValid),
+        SubtestDeclaration.Mandatory(MxNsExists, Scoring.RoaExists),
+        SubtestDeclaration.Mandatory(MxNsValid),
+    ];
+
+    public static IReadOnlyList<string> All { get; } = [.. Declared.Select(d => d.Id)];
 }

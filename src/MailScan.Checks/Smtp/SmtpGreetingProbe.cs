@@ -81,7 +81,7 @@ public sealed partial class SmtpGreetingProbe(
             timeout.CancelAfter(_smtp.BannerTimeout + _smtp.CommandTimeout);
             await client.ConnectAsync(new SmtpReplyLimitStream(new NetworkStream(socket, ownsSocket: false)), mxName ?? address.ToString(), _smtp.Port, SecureSocketOptions.None, timeout.Token).ConfigureAwait(false);
             client.Timeout = (int)_smtp.CommandTimeout.TotalMilliseconds;
-            await QuitAsync(client, cancellationToken).ConfigureAwait(false);
+            await SmtpQuit.SendAsync(client, _smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
             return Evidence(address, SmtpConnectState.Greeted, transcript, connectMs, started, null);
         }
         catch (SmtpCommandException ex)
@@ -100,20 +100,6 @@ public sealed partial class SmtpGreetingProbe(
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SslHandshakeException)
         {
             return Evidence(address, SmtpConnectState.Dropped, transcript, connectMs, started, ex.Message);
-        }
-    }
-
-    private async Task QuitAsync(SmtpClient client, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_smtp.CommandTimeout);
-            await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or SmtpProtocolException or SmtpCommandException)
-        {
-            // The session's evidence is complete; a server that drops QUIT changes nothing.
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
             var handshake = client.IsSecure
                 ? new StartTlsHandshake(true, TlsVersionNames.Of(client.SslProtocol), client.SslCipherSuite?.ToString(), null)
                 : null;
-            await QuitAsync(client, cancellationToken).ConfigureAwait(false);
+            await SmtpQuit.SendAsync(client, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
             return Result(SmtpConnectState.Greeted, transcript, handshake, chain, null);
         }
         catch (SmtpCommandException ex)
@@ -101,20 +101,6 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
             }
         }
         return true; // Trust is judged from the evidence, not here: the session must go on.
-    }
-
-    private async Task QuitAsync(SmtpClient client, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(smtp.CommandTimeout);
-            await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or SmtpProtocolException or SmtpCommandException)
-        {
-            // The session's evidence is complete; a server that drops QUIT changes nothing.
-        }
     }
 
     /// <summary>One line: MailKit's messages run over several lines with advice for developers.</summary>

@@ -8,6 +8,7 @@ using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
+using MailScan.Checks.Trust;
 using MailScan.Tls;
 using MailScan.Tls.EarlyData;
 using MailScan.Tls.Enumeration;
@@ -28,12 +29,13 @@ public sealed partial class StartTlsProbe(
     TargetPolicy policy,
     IConnectionGate gate,
     TimeProvider time,
-    ILogger<StartTlsProbe> logger) : IProbe
+    ILogger<StartTlsProbe> logger,
+    ExtraTrustedRoots? extraRoots = null) : IProbe
 {
     private readonly SmtpOptions _smtp = options.Value.Smtp;
     private readonly TlsOptions _tls = options.Value.Tls;
     private readonly TimeSpan _probeTime = options.Value.Scan.ProbeTimeout;
-    private readonly Lazy<CertificateTrustEvaluator> _trust = new(() => new CertificateTrustEvaluator(LoadRoots(options.Value.Tls.ExtraRootFile)));
+    private readonly Lazy<CertificateTrustEvaluator> _trust = new(() => new CertificateTrustEvaluator((extraRoots ?? new ExtraTrustedRoots(options)).Certificates));
 
     /// <summary>The kind this probe serves, by which checks plan it.</summary>
     public const string Name = "smtp.tls";
@@ -152,14 +154,6 @@ public sealed partial class StartTlsProbe(
         }, attempt => attempt.Refused is { TryLater: true } ? ConnectionTake.PutOff : ConnectionTake.Greeted,
             why => (unusable(why), null), cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    private static X509Certificate2Collection LoadRoots(string? file)
-    {
-        var roots = new X509Certificate2Collection();
-        if (!string.IsNullOrWhiteSpace(file) && File.Exists(file))
-            roots.ImportFromPemFile(file);
-        return roots;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "STARTTLS {Address}: {Connections} connections ({PutOffs} put off), session {State}, {Milliseconds:0} ms")]

@@ -1,3 +1,5 @@
+using MailScan.Checks.Verdicts;
+
 namespace MailScan.Checks.StartTls;
 
 /// <summary>The sub-test ids of mail_starttls (mailtest.md), in report order.</summary>
@@ -23,10 +25,30 @@ public static class StartTlsSubtestIds
     public const string DaneValid = "mail_starttls_dane_valid";
     public const string DaneRollover = "mail_starttls_dane_rollover";
 
-    public static IReadOnlyList<string> All { get; } =
+    /// <summary>Each sub-test with its level and full points, in report order.</summary>
+    public static IReadOnlyList<SubtestDeclaration> Declared { get; } =
     [
-        Available, Version, Ciphers, CipherOrder, KeyExchange, KeyExchangeHash, Compression, SecureRenegotiation,
-        ClientRenegotiation, ExtendedMasterSecret, ZeroRtt, CertChain, CertPublicKey, CertSignature, Caa, CertDomain,
-        DaneExist, DaneValid, DaneRollover,
+        SubtestDeclaration.Mandatory(Available),
+        SubtestDeclaration.Mandatory(Version),
+        SubtestDeclaration.Mandatory(Ciphers),
+        SubtestDeclaration.Mandatory(CipherOrder),
+        SubtestDeclaration.Mandatory(KeyExchange),
+        SubtestDeclaration.Mandatory(KeyExchangeHash),
+        SubtestDeclaration.Mandatory(Compression),
+        SubtestDeclaration.Mandatory(SecureRenegotiation),
+        SubtestDeclaration.Info(ClientRenegotiation),
+        SubtestDeclaration.Mandatory(ExtendedMasterSecret),
+        SubtestDeclaration.Mandatory(ZeroRtt),
+        SubtestDeclaration.Info(CertChain),
+        SubtestDeclaration.Mandatory(CertPublicKey),
+        SubtestDeclaration.Mandatory(CertSignature),
+        SubtestDeclaration.Notice(Caa),
+        // Informational for mail unless a DANE-TA record makes the name binding (SubtestLevels.CertDomain); no points either way.
+        SubtestDeclaration.Info(CertDomain),
+        SubtestDeclaration.Mandatory(DaneExist),
+        SubtestDeclaration.Mandatory(DaneValid),
+        SubtestDeclaration.Info(DaneRollover),
     ];
+
+    public static IReadOnlyList<string> All { get; } = [.. Declared.Select(d => d.Id)];
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.Checks.Options;
 using MailScan.Tls;
@@ -22,21 +21,17 @@ public sealed class ExtraTrustedRoots
 
     public ExtraTrustedRoots(string? pemFile)
     {
-        if (!string.IsNullOrWhiteSpace(pemFile) && File.Exists(pemFile))
-        {
-            try
-            {
-                _roots.ImportFromPemFile(pemFile);
-            }
-            catch (CryptographicException)
-            {
-                // The validator names a missing file; an unreadable one adds no roots rather than stopping scans.
-            }
-        }
+        // The options validator stops the start on a file without roots (TrustRootFile.Problem);
+        // one that breaks later adds no roots rather than stopping scans.
+        if (!string.IsNullOrWhiteSpace(pemFile) && TrustRootFile.TryLoad(pemFile, out var roots, out _))
+            _roots = roots;
     }
 
     /// <summary>How many extra roots are trusted.</summary>
     public int Count => _roots.Count;
+
+    /// <summary>The extra roots themselves, for chains built from raw certificates (<see cref="StartTls.CertificateTrustEvaluator"/>).</summary>
+    public X509Certificate2Collection Certificates => _roots;
 
     /// <summary>Why the server certificate is not trusted for the host name, or null when it is.</summary>
     public string? Check(X509Certificate? certificate, X509Chain? chain, System.Net.Security.SslPolicyErrors errors)

@@ -7,34 +7,30 @@ using MailScan.Checks.StartTls;
 namespace MailScan.Checks.Verdicts;
 
 /// <summary>
-/// The one table of sub-test levels and full points (internetnl-notes.md §2.6). A verdict that
-/// changes a level because of what it found (no mail server, no TLS 1.2, a DANE-TA record, a
-/// non-sending domain) asks this class for the level rather than deciding it itself.
+/// The levels and full points of the sub-tests (internetnl-notes.md §2.6), gathered from what each
+/// category declares beside its ids (<c>*SubtestIds.Declared</c>): a new sub-test is declared in
+/// its category's folder only. A verdict that changes a level because of what it found (no mail
+/// server, no TLS 1.2, a DANE-TA record, a non-sending domain) asks this class for the level
+/// rather than deciding it itself.
 /// </summary>
 public static class SubtestLevels
 {
-    /// <summary>The level of a sub-test that was tested.</summary>
-    public static SubtestLevel Of(string id) => id switch
+    private static readonly Dictionary<string, SubtestDeclaration> ById = new IReadOnlyList<SubtestDeclaration>[]
     {
-        _ when id.StartsWith("mailscan_", StringComparison.Ordinal) => SubtestLevel.ReportOnly,
-        StartTlsSubtestIds.Caa or AuthSubtestIds.DmarcExtDestination => SubtestLevel.Notice,
-        StartTlsSubtestIds.ClientRenegotiation or StartTlsSubtestIds.CertChain
-            or StartTlsSubtestIds.CertDomain or StartTlsSubtestIds.DaneRollover => SubtestLevel.Info,
-        _ => SubtestLevel.Mandatory,
-    };
+        Ipv6SubtestIds.Declared, DnssecSubtestIds.Declared, AuthSubtestIds.Declared, StartTlsSubtestIds.Declared, RpkiSubtestIds.Declared,
+    }.SelectMany(d => d).ToDictionary(d => d.Id, StringComparer.Ordinal);
 
-    /// <summary>
-    /// The full points of a mandatory sub-test; 0 for those Internet.nl gives no score field
-    /// (the address tests, DNSSEC existence, the MX part of DNSSEC whose points ride on the
-    /// domain's, the host name on the certificate even when it must match).
-    /// </summary>
-    public static int FullPoints(string id) => Of(id) != SubtestLevel.Mandatory ? 0 : id switch
-    {
-        Ipv6SubtestIds.NsAddress or Ipv6SubtestIds.MxAddress => 0,
-        DnssecSubtestIds.MailtoExist or DnssecSubtestIds.MxExist or DnssecSubtestIds.MxValid => 0,
-        RpkiSubtestIds.MxExists or RpkiSubtestIds.NsExists or RpkiSubtestIds.MxNsExists => Scoring.RoaExists,
-        _ => Scoring.Full,
-    };
+    /// <summary>Every declared sub-test of every category.</summary>
+    public static IReadOnlyCollection<SubtestDeclaration> All => ById.Values;
+
+    /// <summary>The level of a sub-test that was tested; an id no category declares is mandatory (report-only for mailscan_ ids).</summary>
+    public static SubtestLevel Of(string id) =>
+        ById.TryGetValue(id, out var declared) ? declared.Level
+        : id.StartsWith("mailscan_", StringComparison.Ordinal) ? SubtestLevel.ReportOnly : SubtestLevel.Mandatory;
+
+    /// <summary>The full points of a sub-test as declared; 0 for every sub-test that is not mandatory.</summary>
+    public static int FullPoints(string id) =>
+        ById.TryGetValue(id, out var declared) ? declared.FullPoints : Of(id) == SubtestLevel.Mandatory ? Scoring.Full : 0;
 
     /// <summary>True for the RPKI sub-tests: they score, but Internet.nl's category icon treats none as mandatory.</summary>
     public static bool IgnoredForMandatory(string id) => RpkiSubtestIds.All.Contains(id);

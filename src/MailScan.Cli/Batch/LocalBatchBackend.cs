@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using MailScan.Checks.Input;
-using MailScan.Checks.Options;
+using MailScan.Cli.Configuration;
 using MailScan.Coordinator;
 using MailScan.Coordinator.Batches;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +18,11 @@ internal sealed class LocalBatchBackend(IHost host) : IBatchBackend
 
     public string Name => "embedded";
 
-    public static async Task<LocalBatchBackend> StartAsync(MailScanOptions options, LogLevel level, CancellationToken cancellationToken) =>
-        new(await EmbeddedHost.StartAsync(options, level, cancellationToken, services => services
+    public static async Task<LocalBatchBackend> StartAsync(MailScanSettings settings, LogLevel level, CancellationToken cancellationToken) =>
+        new(await EmbeddedHost.StartAsync(settings.Scanner, level, cancellationToken, services => services
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Cluster))
             // This command is the batch's one reader and writes each result to its file: what it has read is not kept.
-            .AddSingleton<IBatchStore>(sp => new MemoryBatchStore(sp.GetRequiredService<TimeProvider>(), options.Cluster.BatchRetention, forgetRead: true))
+            .AddSingleton<IBatchStore>(sp => new MemoryBatchStore(sp.GetRequiredService<TimeProvider>(), settings.Cluster.BatchRetention, forgetRead: true))
             .AddMailScanBatches()).ConfigureAwait(false));
 
     public async Task<V1.SubmitBatchResponse> SubmitAsync(IReadOnlyList<DomainName> names, string label, CancellationToken cancellationToken)

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using Grpc.Core;
 using MailScan.Coordinator.Reports;
 using MailScan.Checks.Input;
-using MailScan.Checks.Options;
 using MailScan.Cli.Batch;
 using MailScan.Cli.Output;
+using MailScan.Redis.Hosting;
 
 using V1 = MailScan.Contracts.V1;
 
@@ -59,11 +59,11 @@ internal static class BatchCommand
             return Fail(ExitCodes.BadInput, $"'{output}' exists; add --resume to continue that batch, or remove the file");
         if (!ClientApiKey.TryRead(request.ApiKeyFile, Environment.GetEnvironmentVariable(ClientApiKey.EnvironmentVariable), out var apiKey, out var keyError))
             return Fail(ExitCodes.BadInput, keyError);
-        var options = CliRun.LoadOptions(global, parsed, out var exit);
-        if (options is null)
+        var settings = CliRun.LoadSettings(global, parsed, out var exit);
+        if (settings is null)
             return exit;
 
-        var names = await ReadNamesAsync(request.File, options, cancellationToken).ConfigureAwait(false);
+        var names = await ReadNamesAsync(request.File, settings.Cluster, cancellationToken).ConfigureAwait(false);
         if (names is null)
             return ExitCodes.BadInput;
 
@@ -71,7 +71,7 @@ internal static class BatchCommand
         {
             await using var backend = request.Server is { } server
                 ? (IBatchBackend)new GrpcBatchBackend(server, apiKey, request.Tls)
-                : await LocalBatchBackend.StartAsync(options, global.LogLevel(parsed), cancellationToken).ConfigureAwait(false);
+                : await LocalBatchBackend.StartAsync(settings, global.LogLevel(parsed), cancellationToken).ConfigureAwait(false);
             try
             {
                 var exit = await RunBatchAsync(backend, request, names, output, format, cancellationToken).ConfigureAwait(false);
@@ -235,9 +235,9 @@ internal static class BatchCommand
     }
 
     /// <summary>The names of the file; invalid lines are listed with their numbers. Null when nothing can be scanned.</summary>
-    private static async Task<IReadOnlyList<DomainName>?> ReadNamesAsync(string path, MailScanOptions options, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DomainName>?> ReadNamesAsync(string path, ClusterOptions cluster, CancellationToken cancellationToken)
     {
-        var collector = new BatchNameCollector(options.Cluster.BatchMaxNames);
+        var collector = new BatchNameCollector(cluster.BatchMaxNames);
         using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
             await collector.AddLinesAsync(reader, cancellationToken).ConfigureAwait(false);
         foreach (var rejected in collector.Rejected)
@@ -246,7 +246,7 @@ internal static class BatchCommand
             Console.Error.WriteLine($"{path}: ... and {collector.RejectedCount - collector.Rejected.Count} more invalid lines");
         if (collector.OverLimit)
         {
-            Fail(ExitCodes.BadInput, $"{path} has more than {options.Cluster.BatchMaxNames} distinct names (Cluster:BatchMaxNames); split it");
+            Fail(ExitCodes.BadInput, $"{path} has more than {cluster.BatchMaxNames} distinct names (Cluster:BatchMaxNames); split it");
             return null;
         }
         if (collector.Names.Count == 0)

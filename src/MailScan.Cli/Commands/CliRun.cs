@@ -11,13 +11,17 @@ namespace MailScan.Cli.Commands;
 /// <summary>What every command does around its work: load settings, and turn failures into one clear line and an exit code.</summary>
 internal static class CliRun
 {
-    /// <summary>The options, or null after printing why they are invalid (exit code in <paramref name="exit"/>).</summary>
-    public static MailScanOptions? LoadOptions(GlobalOptions global, ParseResult result, out int exit)
+    /// <summary>The scanner's options, or null after printing why the settings are invalid (exit code in <paramref name="exit"/>).</summary>
+    public static MailScanOptions? LoadOptions(GlobalOptions global, ParseResult result, out int exit) =>
+        LoadSettings(global, result, out exit)?.Scanner;
+
+    /// <summary>All settings, the hosts' too, or null after printing why they are invalid (exit code in <paramref name="exit"/>).</summary>
+    public static MailScanSettings? LoadSettings(GlobalOptions global, ParseResult result, out int exit)
     {
         exit = ExitCodes.Scanned;
         try
         {
-            return OptionsLoader.Load(global.Settings(result));
+            return OptionsLoader.LoadAll(global.Settings(result));
         }
         catch (OptionsLoadException ex)
         {

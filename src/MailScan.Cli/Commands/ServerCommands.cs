@@ -1,7 +1,8 @@
 using System.CommandLine;
-using MailScan.Checks.Options;
+using MailScan.Cli.Configuration;
 using MailScan.Cli.Hosting;
-using MailScan.Contracts.Bus;
+using MailScan.Redis.Hosting;
+using MailScan.Worker.Bus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -28,14 +29,14 @@ internal static class ServerCommands
         var insecureOpen = new Option<bool>("--insecure-open") { Description = "listen beyond loopback without API keys: anyone who reaches the port may scan through this coordinator" };
         var web = new Option<bool>("--web") { Description = "serve the web page for people (a domain's live report) on --http-listen" };
         var command = new Command(name, description) { listen, healthListen, httpListen, id, insecureOpen, web };
-        command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, options =>
+        command.SetAction((result, cancellationToken) => RunAsync(global, result, role, ProbeQueues.Families, cancellationToken, settings =>
         {
-            options.Cluster.Listen = result.GetValue(listen) ?? options.Cluster.Listen;
-            options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen;
-            options.Cluster.HttpListen = result.GetValue(httpListen) ?? options.Cluster.HttpListen;
-            options.Cluster.CoordinatorId = result.GetValue(id) ?? options.Cluster.CoordinatorId;
-            options.Cluster.InsecureOpen |= result.GetValue(insecureOpen);
-            options.Web.Enabled |= result.GetValue(web);
+            settings.Cluster.Listen = result.GetValue(listen) ?? settings.Cluster.Listen;
+            settings.Cluster.HealthListen = result.GetValue(healthListen) ?? settings.Cluster.HealthListen;
+            settings.Cluster.HttpListen = result.GetValue(httpListen) ?? settings.Cluster.HttpListen;
+            settings.Cluster.CoordinatorId = result.GetValue(id) ?? settings.Cluster.CoordinatorId;
+            settings.Cluster.InsecureOpen |= result.GetValue(insecureOpen);
+            settings.Web.Enabled |= result.GetValue(web);
         }));
         return command;
     }
@@ -53,8 +54,8 @@ internal static class ServerCommands
                 Console.Error.WriteLine($"error: --kinds: {error}");
                 return Task.FromResult(ExitCodes.BadInput);
             }
-            return RunAsync(global, result, ClusterRole.Worker, families, cancellationToken, options =>
-                options.Cluster.HealthListen = result.GetValue(healthListen) ?? options.Cluster.HealthListen);
+            return RunAsync(global, result, ClusterRole.Worker, families, cancellationToken, settings =>
+                settings.Cluster.HealthListen = result.GetValue(healthListen) ?? settings.Cluster.HealthListen);
         });
         return command;
     }
@@ -76,22 +77,22 @@ internal static class ServerCommands
     }
 
     private static async Task<int> RunAsync(
-        GlobalOptions global, ParseResult result, ClusterRole role, IReadOnlyList<string> families, CancellationToken cancellationToken, Action<MailScanOptions> flags)
+        GlobalOptions global, ParseResult result, ClusterRole role, IReadOnlyList<string> families, CancellationToken cancellationToken, Action<MailScanSettings> flags)
     {
-        var options = CliRun.LoadOptions(global, result, out var exit);
-        if (options is null)
+        var settings = CliRun.LoadSettings(global, result, out var exit);
+        if (settings is null)
             return exit;
-        flags(options);
-        var problems = MailScanOptionsValidator.Errors(options).ToList();
-        if (role == ClusterRole.Worker && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
+        flags(settings);
+        var problems = settings.Errors().ToList();
+        if (role == ClusterRole.Worker && string.IsNullOrWhiteSpace(settings.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a worker needs RabbitMQ to take probes from");
-        if (role != ClusterRole.Worker && options.Web.Enabled && string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
+        if (role != ClusterRole.Worker && settings.Web.Enabled && string.IsNullOrWhiteSpace(settings.Cluster.HttpListen))
             problems.Add("Web:Enabled (--web): the web page needs an HTTP/1.1 port, Cluster:HttpListen (--http-listen URL)");
-        if (role == ClusterRole.Coordinator && string.IsNullOrWhiteSpace(options.Cluster.RabbitMq))
+        if (role == ClusterRole.Coordinator && string.IsNullOrWhiteSpace(settings.Cluster.RabbitMq))
             problems.Add("Cluster:RabbitMq (--rabbitmq): a coordinator without workers in its process needs RabbitMQ (or run `mailscan serve`)");
         if (role != ClusterRole.Worker)
-            problems.AddRange(MailScanOptionsValidator.ListenTlsErrors(options.Cluster));
-        if (role != ClusterRole.Worker && problems.Count == 0 && GrpcEndpoint.RefusalToOpen(options) is { } refusal)
+            problems.AddRange(settings.Cluster.ListenTlsErrors());
+        if (role != ClusterRole.Worker && problems.Count == 0 && GrpcEndpoint.RefusalToOpen(settings) is { } refusal)
             problems.Add(refusal);
         if (problems.Count > 0)
         {
@@ -104,31 +105,31 @@ internal static class ServerCommands
         var level = result.GetValue(global.Verbose) ? LogLevel.Debug : LogLevel.Information;
         return await CliRun.GuardAsync(level, async () =>
         {
-            using IHost host = ClusterHost.NeedsWebServer(options, role)
-                ? ClusterHost.Build(options, level, role, families)
-                : ClusterHost.BuildPlainWorker(options, level, families);
-            Console.Error.WriteLine(Describe(options, role, families));
+            using IHost host = ClusterHost.NeedsWebServer(settings, role)
+                ? ClusterHost.Build(settings, level, role, families)
+                : ClusterHost.BuildPlainWorker(settings, level, families);
+            Console.Error.WriteLine(Describe(settings, role, families));
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Scanned;
         }).ConfigureAwait(false);
     }
 
-    private static string Describe(MailScanOptions options, ClusterRole role, IReadOnlyList<string> families)
+    private static string Describe(MailScanSettings settings, ClusterRole role, IReadOnlyList<string> families)
     {
-        var bus = string.IsNullOrWhiteSpace(options.Cluster.RabbitMq) ? "in-memory bus" : $"RabbitMQ {ConnectionSecrets.RabbitMqEndpoint(options.Cluster.RabbitMq)}";
+        var bus = string.IsNullOrWhiteSpace(settings.Cluster.RabbitMq) ? "in-memory bus" : $"RabbitMQ {ConnectionSecrets.RabbitMqEndpoint(settings.Cluster.RabbitMq)}";
         // The first endpoint only, never a user, a password or another option.
-        var state = !string.IsNullOrWhiteSpace(options.Cluster.Redis) ? $"Redis {ConnectionSecrets.RedisEndpoint(options.Cluster.Redis)}"
+        var state = !string.IsNullOrWhiteSpace(settings.Cluster.Redis) ? $"Redis {ConnectionSecrets.RedisEndpoint(settings.Cluster.Redis)}"
             : role == ClusterRole.Worker ? "no Redis: the per-address connection limits hold in this process only"
             : "state in memory";
         var what = role switch
         {
             ClusterRole.Worker => $"worker for {string.Join(",", families)}",
-            ClusterRole.Coordinator => $"coordinator on {options.Cluster.Listen}",
-            _ => $"coordinator on {options.Cluster.Listen} with workers for {string.Join(",", families)}",
+            ClusterRole.Coordinator => $"coordinator on {settings.Cluster.Listen}",
+            _ => $"coordinator on {settings.Cluster.Listen} with workers for {string.Join(",", families)}",
         };
-        var web = role != ClusterRole.Worker && options.Web.Enabled ? $"; web page on {options.Cluster.HttpListen}" : string.Empty;
+        var web = role != ClusterRole.Worker && settings.Web.Enabled ? $"; web page on {settings.Cluster.HttpListen}" : string.Empty;
         var access = role == ClusterRole.Worker ? string.Empty
-            : options.Access.Keys.Count == 0 ? "; API open (no Access:Keys)" : $"; API keys: {string.Join(", ", options.Access.Keys.Select(k => k.Name))}";
+            : settings.Access.Keys.Count == 0 ? "; API open (no Access:Keys)" : $"; API keys: {string.Join(", ", settings.Access.Keys.Select(k => k.Name))}";
         return $"mailscan {what}; {bus}; {state}{access}{web}";
     }
 }

@@ -1,4 +1,5 @@
 using MailScan.Checks.Options;
+using MailScan.Redis.Hosting;
 using MailScan.Rpki;
 
 namespace MailScan.Cli.Configuration;
@@ -28,9 +29,10 @@ internal sealed record CommandLineSettings
     public string? RabbitMq { get; init; }
     public string? Redis { get; init; }
 
-    /// <summary>Applies the flags that were given onto options bound from the other sources.</summary>
-    public void ApplyTo(MailScanOptions options)
+    /// <summary>Applies the flags that were given onto settings bound from the other sources.</summary>
+    public void ApplyTo(MailScanSettings settings)
     {
+        var options = settings.Scanner;
         if (Resolvers.Count > 0)
             options.Dns.Resolvers = [.. Resolvers];
         if (TrustAnchor is not null)
@@ -63,9 +65,9 @@ internal sealed record CommandLineSettings
             options.Scan.ProbeConcurrency = Math.Min(concurrency, 1000);
         }
         if (RabbitMq is not null)
-            options.Cluster.RabbitMq = RabbitMq;
+            settings.Cluster.RabbitMq = RabbitMq;
         if (Redis is not null)
-            options.Cluster.Redis = Redis;
+            settings.Cluster.Redis = Redis;
     }
 
     /// <summary>

@@ -13,8 +13,13 @@ internal static class OptionsLoader
     private static readonly string[] Sections = ["Dns", "Targets", "Smtp", "Tls", "Rpki", "Scan", "Auth", "Cluster", "Telemetry", "Access", "Web"];
     private static readonly HashSet<string> KnownTopLevel = [.. Sections, "Logging"];
 
+    /// <summary>The scanner's settings alone (<see cref="LoadAll"/>, for tools that start no host).</summary>
     /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
-    public static MailScanOptions Load(CommandLineSettings flags, IDictionary<string, string?>? environment = null)
+    public static MailScanOptions Load(CommandLineSettings flags, IDictionary<string, string?>? environment = null) =>
+        LoadAll(flags, environment).Scanner;
+
+    /// <exception cref="OptionsLoadException">The settings are invalid.</exception>
+    public static MailScanSettings LoadAll(CommandLineSettings flags, IDictionary<string, string?>? environment = null)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -38,7 +43,8 @@ internal static class OptionsLoader
             throw new OptionsLoadException($"could not read the settings: {ex.Message}");
         }
 
-        var options = new MailScanOptions();
+        var settings = new MailScanSettings();
+        var options = settings.Scanner;
         var errors = new List<string>();
         foreach (var section in Sections)
         {
@@ -50,10 +56,10 @@ internal static class OptionsLoader
                 "Tls" => options.Tls,
                 "Rpki" => options.Rpki,
                 "Auth" => options.Auth,
-                "Cluster" => options.Cluster,
-                "Telemetry" => options.Telemetry,
-                "Access" => options.Access,
-                "Web" => options.Web,
+                "Cluster" => settings.Cluster,
+                "Telemetry" => settings.Telemetry,
+                "Access" => settings.Access,
+                "Web" => settings.Web,
                 _ => options.Scan,
             };
             try
@@ -66,11 +72,11 @@ internal static class OptionsLoader
             }
         }
         errors.AddRange(flags.CredentialErrors());
-        flags.ApplyTo(options);
-        errors.AddRange(MailScanOptionsValidator.Errors(options));
+        flags.ApplyTo(settings);
+        errors.AddRange(settings.Errors());
         if (errors.Count > 0)
             throw new OptionsLoadException(string.Join(Environment.NewLine, errors));
-        return options;
+        return settings;
     }
 
     private static void CheckProfile(string profile)

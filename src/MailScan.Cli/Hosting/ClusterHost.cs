@@ -1,6 +1,6 @@
 using System.Net;
 using MailScan.Checks;
-using MailScan.Checks.Options;
+using MailScan.Cli.Configuration;
 using MailScan.Coordinator;
 using MailScan.Coordinator.BatchApi;
 using MailScan.Coordinator.Web;
@@ -28,25 +28,25 @@ namespace MailScan.Cli.Hosting;
 /// </summary>
 internal static class ClusterHost
 {
-    public static WebApplication Build(MailScanOptions options, LogLevel level, ClusterRole role, IReadOnlyCollection<string> families)
+    public static WebApplication Build(MailScanSettings settings, LogLevel level, ClusterRole role, IReadOnlyCollection<string> families)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        ConfigureLogging(builder.Logging, level, options.Telemetry);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        ConfigureLogging(builder.Logging, level, settings.Telemetry);
+        AddSettings(builder.Services, settings);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        AddRole(builder.Services, options, role, families);
-        builder.Services.AddMailScanTelemetry(role, options.Telemetry);
+        AddRole(builder.Services, settings, role, families);
+        builder.Services.AddMailScanTelemetry(role, settings.Telemetry);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxConcurrentConnections = options.Access.MaxConnections;
-            kestrel.Limits.Http2.MaxStreamsPerConnection = options.Access.MaxStreamsPerConnection;
+            kestrel.Limits.MaxConcurrentConnections = settings.Access.MaxConnections;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = settings.Access.MaxStreamsPerConnection;
             if (role != ClusterRole.Worker)
-                Listen(kestrel, options.Cluster.Listen, HttpProtocols.Http2, o => GrpcEndpoint.UseTls(o, options.Cluster));
+                Listen(kestrel, settings.Cluster.Listen, HttpProtocols.Http2, o => GrpcEndpoint.UseTls(o, settings.Cluster));
             // HTTP/2 without TLS needs prior knowledge, which browsers and REST clients do not have: they get a port of their own.
-            if (role != ClusterRole.Worker && !string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
-                Listen(kestrel, options.Cluster.HttpListen, HttpProtocols.Http1, _ => { });
-            if (!string.IsNullOrWhiteSpace(options.Cluster.HealthListen))
-                Listen(kestrel, options.Cluster.HealthListen, HttpProtocols.Http1, _ => { });
+            if (role != ClusterRole.Worker && !string.IsNullOrWhiteSpace(settings.Cluster.HttpListen))
+                Listen(kestrel, settings.Cluster.HttpListen, HttpProtocols.Http1, _ => { });
+            if (!string.IsNullOrWhiteSpace(settings.Cluster.HealthListen))
+                Listen(kestrel, settings.Cluster.HealthListen, HttpProtocols.Http1, _ => { });
         });
 
         var app = builder.Build();
@@ -54,11 +54,11 @@ internal static class ClusterHost
         {
             app.MapMailScanGrpc();
             // Internet.nl's batch REST API answers on the HTTP/1.1 listener only, not on the gRPC or health port.
-            if (!string.IsNullOrWhiteSpace(options.Cluster.HttpListen))
-                app.MapInternetNlBatchApi().RequireHost($"*:{new Uri(options.Cluster.HttpListen).Port}");
-            if (options.Web.Enabled)
-                app.MapMailScanWeb(options.Cluster.HttpListen!);
-            WarnWhenOpen(app, options);
+            if (!string.IsNullOrWhiteSpace(settings.Cluster.HttpListen))
+                app.MapInternetNlBatchApi().RequireHost($"*:{new Uri(settings.Cluster.HttpListen).Port}");
+            if (settings.Web.Enabled)
+                app.MapMailScanWeb(settings.Cluster.HttpListen!);
+            WarnWhenOpen(app, settings);
         }
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
@@ -67,52 +67,61 @@ internal static class ClusterHost
     }
 
     /// <summary>The services of a role: probe consumers for a worker; scanner, batches and gRPC for a coordinator (with consumers for `serve`).</summary>
-    private static void AddRole(IServiceCollection services, MailScanOptions options, ClusterRole role, IReadOnlyCollection<string> families)
+    private static void AddRole(IServiceCollection services, MailScanSettings settings, ClusterRole role, IReadOnlyCollection<string> families)
     {
         var health = services.AddHealthChecks();
-        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+        if (!string.IsNullOrWhiteSpace(settings.Cluster.Redis))
             health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         if (role == ClusterRole.Worker)
         {
             services.AddMailScanChecks();
-            services.AddMailScanRedis(options.Cluster);
-            services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
+            services.AddMailScanRedis(settings.Cluster);
+            services.AddMailScanBus(settings.Cluster, families, settings.Cluster.WorkerConcurrency);
             return;
         }
-        services.AddMailScanCoordinator(options, role == ClusterRole.Serve ? families : []);
+        services.AddMailScanCoordinator(settings.Cluster, role == ClusterRole.Serve ? families : []);
         services.AddMailScanGrpc();
-        if (options.Web.Enabled)
-            services.AddMailScanWeb(options);
+        if (settings.Web.Enabled)
+            services.AddMailScanWeb(settings.Cluster);
     }
 
     /// <summary>
     /// An open API beyond loopback (started with --insecure-open) lets anyone scan through it, and
     /// keys sent without TLS beyond loopback can be read on the way: say so at start.
     /// </summary>
-    private static void WarnWhenOpen(WebApplication app, MailScanOptions options)
+    private static void WarnWhenOpen(WebApplication app, MailScanSettings settings)
     {
-        if (GrpcEndpoint.IsLoopback(options.Cluster.Listen))
+        if (GrpcEndpoint.IsLoopback(settings.Cluster.Listen))
             return;
-        if (options.Access.Keys.Count == 0)
-            app.Logger.LogWarning("The coordinator listens on {Listen} without API keys (--insecure-open): anyone who reaches it may scan; configure Access:Keys (docs/OPERATIONS.md)", options.Cluster.Listen);
-        else if (!options.Cluster.Listen.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            app.Logger.LogWarning("The coordinator listens on {Listen} without TLS: API keys cross the network readable; set an https:// Cluster:Listen with Cluster:ListenCertificateFile and ListenKeyFile (docs/OPERATIONS.md)", options.Cluster.Listen);
+        if (settings.Access.Keys.Count == 0)
+            app.Logger.LogWarning("The coordinator listens on {Listen} without API keys (--insecure-open): anyone who reaches it may scan; configure Access:Keys (docs/OPERATIONS.md)", settings.Cluster.Listen);
+        else if (!settings.Cluster.Listen.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            app.Logger.LogWarning("The coordinator listens on {Listen} without TLS: API keys cross the network readable; set an https:// Cluster:Listen with Cluster:ListenCertificateFile and ListenKeyFile (docs/OPERATIONS.md)", settings.Cluster.Listen);
+    }
+
+    /// <summary>Each section of the settings as the options its services ask for.</summary>
+    private static void AddSettings(IServiceCollection services, MailScanSettings settings)
+    {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Scanner));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Cluster));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Access));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Web));
     }
 
     /// <summary>A worker without a health port needs no web server at all.</summary>
-    public static bool NeedsWebServer(MailScanOptions options, ClusterRole role) =>
-        role != ClusterRole.Worker || !string.IsNullOrWhiteSpace(options.Cluster.HealthListen);
+    public static bool NeedsWebServer(MailScanSettings settings, ClusterRole role) =>
+        role != ClusterRole.Worker || !string.IsNullOrWhiteSpace(settings.Cluster.HealthListen);
 
-    public static IHost BuildPlainWorker(MailScanOptions options, LogLevel level, IReadOnlyCollection<string> families)
+    public static IHost BuildPlainWorker(MailScanSettings settings, LogLevel level, IReadOnlyCollection<string> families)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
-        ConfigureLogging(builder.Logging, level, options.Telemetry);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        ConfigureLogging(builder.Logging, level, settings.Telemetry);
+        AddSettings(builder.Services, settings);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddMailScanChecks();
-        builder.Services.AddMailScanRedis(options.Cluster);
-        builder.Services.AddMailScanBus(options.Cluster, families, options.Cluster.WorkerConcurrency);
-        builder.Services.AddMailScanTelemetry(ClusterRole.Worker, options.Telemetry);
+        builder.Services.AddMailScanRedis(settings.Cluster);
+        builder.Services.AddMailScanBus(settings.Cluster, families, settings.Cluster.WorkerConcurrency);
+        builder.Services.AddMailScanTelemetry(ClusterRole.Worker, settings.Telemetry);
         return builder.Build();
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using MailScan.Checks.Options;
+using MailScan.Cli.Configuration;
+using MailScan.Redis.Hosting;
 using MailScan.Tls;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -23,9 +24,9 @@ internal static class GrpcEndpoint
     }
 
     /// <summary>Why this coordinator must not start, or null: without API keys, beyond loopback, only with --insecure-open.</summary>
-    public static string? RefusalToOpen(MailScanOptions options) =>
-        options.Access.Keys.Count == 0 && !options.Cluster.InsecureOpen && !IsLoopback(options.Cluster.Listen)
-            ? $"Cluster:Listen (--listen): {options.Cluster.Listen} is reachable beyond this machine and no Access:Keys are configured, so anyone who reaches it could scan through this coordinator; configure API keys (docs/OPERATIONS.md), listen on loopback, or start with --insecure-open to accept that"
+    public static string? RefusalToOpen(MailScanSettings settings) =>
+        settings.Access.Keys.Count == 0 && !settings.Cluster.InsecureOpen && !IsLoopback(settings.Cluster.Listen)
+            ? $"Cluster:Listen (--listen): {settings.Cluster.Listen} is reachable beyond this machine and no Access:Keys are configured, so anyone who reaches it could scan through this coordinator; configure API keys (docs/OPERATIONS.md), listen on loopback, or start with --insecure-open to accept that"
             : null;
 
     /// <summary>TLS on the endpoint when Listen is https://, with client certificates required when a client CA is set.</summary>

@@ -1,7 +1,8 @@
 namespace MailScan.Coordinator.Access;
 
 /// <summary>What the door said to a call: let in (with its key, null when the API is open), or refused with the reason to show the caller.</summary>
-public sealed record AccessDecision(ApiKey? Key, AccessRefusal Refusal, string Message)
+/// <remarks><see cref="RetryAfter"/> is when a rate-limited key has a call again (zero otherwise).</remarks>
+public sealed record AccessDecision(ApiKey? Key, AccessRefusal Refusal, string Message, TimeSpan RetryAfter = default)
 {
     public bool Allowed => Refusal == AccessRefusal.None;
 

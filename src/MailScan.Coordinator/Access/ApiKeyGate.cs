@@ -41,7 +41,8 @@ public sealed partial class ApiKeyGate(ApiKeyRing ring, RequestRateLimits rates,
             MailScanMetrics.ApiCall(key.Name, "rate_limited");
             var wait = Math.Max(0.1, Math.Round(retryAfter.TotalSeconds, 1));
             return new AccessDecision(key, AccessRefusal.RateLimited,
-                $"API key '{key.Name}' is over its request rate ({key.RequestsPerSecond:0.###} per second, bursts of {key.RequestBurst}); retry in {wait:0.#} s");
+                $"API key '{key.Name}' is over its request rate ({key.RequestsPerSecond:0.###} per second, bursts of {key.RequestBurst}); retry in {wait:0.#} s",
+                retryAfter);
         }
         MailScanMetrics.ApiCall(key.Name, "allowed");
         return AccessDecision.Admit(key);

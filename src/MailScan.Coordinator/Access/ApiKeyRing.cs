@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MailScan.Checks.Options;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator.Access;
@@ -17,9 +16,9 @@ public sealed class ApiKeyRing
 
     private readonly (byte[] Hash, ApiKey Key)[] _keys;
 
-    public ApiKeyRing(IOptions<MailScanOptions> options)
+    public ApiKeyRing(IOptions<AccessOptions> access)
     {
-        _keys = options.Value.Access.Keys
+        _keys = access.Value.Keys
             .Select(k => (Convert.FromHexString(k.Sha256), new ApiKey(k.Name, k.MaxConcurrentBatches, k.MaxNamesPerDay, k.RequestsPerSecond, k.RequestBurst)))
             .ToArray();
     }

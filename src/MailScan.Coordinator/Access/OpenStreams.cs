@@ -1,4 +1,3 @@
-using MailScan.Checks.Options;
 using MailScan.Coordinator.Batches;
 using MailScan.Telemetry;
 using Microsoft.Extensions.Options;
@@ -11,9 +10,9 @@ namespace MailScan.Coordinator.Access;
 /// opens them without end would starve everyone else: one past a key's limit is over its quota,
 /// one past the total is refused as busy. Calls without a key (an open API) count toward the total only.
 /// </summary>
-public sealed class OpenStreams(IOptions<MailScanOptions> options)
+public sealed class OpenStreams(IOptions<AccessOptions> access)
 {
-    private readonly AccessOptions _access = options.Value.Access;
+    private readonly AccessOptions _access = access.Value;
     private readonly Dictionary<string, int> _perKey = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private int _total;

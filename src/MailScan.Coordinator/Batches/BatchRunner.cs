@@ -4,6 +4,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using MailScan.Coordinator.Reports;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using MailScan.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed partial class BatchRunner(
     DomainScanner scanner,
     BatchWakeUp wakeUp,
     IOptions<MailScanOptions> options,
+    IOptions<ClusterOptions> cluster,
     TimeProvider time,
     ILogger<BatchRunner> logger) : BackgroundService
 {
@@ -34,7 +36,7 @@ public sealed partial class BatchRunner(
     private readonly ConcurrentDictionary<Task, bool> _scans = new();
 
     /// <summary>The name of this coordinator's claims (Cluster:CoordinatorId, else the host name).</summary>
-    public string Owner { get; } = string.IsNullOrWhiteSpace(options.Value.Cluster.CoordinatorId) ? Environment.MachineName : options.Value.Cluster.CoordinatorId;
+    public string Owner { get; } = string.IsNullOrWhiteSpace(cluster.Value.CoordinatorId) ? Environment.MachineName : cluster.Value.CoordinatorId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using MailScan.Checks.Input;
-using MailScan.Checks.Options;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator.Batches;
@@ -12,7 +12,7 @@ namespace MailScan.Coordinator.Batches;
 /// belongs to the key that submitted it (owner: the key's name, "" without keys): to any other
 /// caller it does not exist, the same answer as an unknown id, so ids cannot be probed.
 /// </summary>
-public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions<MailScanOptions> options, TimeProvider time)
+public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions<ClusterOptions> cluster, TimeProvider time)
 {
     /// <summary>The owner of batches submitted without an API key (an open API, the embedded command line).</summary>
     public const string KeylessOwner = "";
@@ -25,7 +25,7 @@ public sealed class BatchService(IBatchStore store, BatchWakeUp wakeUp, IOptions
 
     private static readonly TimeSpan LogPoll = TimeSpan.FromMilliseconds(200);
     private const int ReadChunk = 256;
-    private readonly ClusterOptions _cluster = options.Value.Cluster;
+    private readonly ClusterOptions _cluster = cluster.Value;
 
     /// <summary>A collector sized to what one batch may hold.</summary>
     public BatchNameCollector NewCollector() => new(_cluster.BatchMaxNames);

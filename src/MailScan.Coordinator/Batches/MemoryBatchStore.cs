@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator.Batches;
@@ -16,8 +16,8 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention, bool
     private readonly Dictionary<string, MemoryBatch> _batches = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public MemoryBatchStore(IOptions<MailScanOptions> options, TimeProvider time)
-        : this(time, options.Value.Cluster.BatchRetention)
+    public MemoryBatchStore(IOptions<ClusterOptions> cluster, TimeProvider time)
+        : this(time, cluster.Value.BatchRetention)
     {
     }
 

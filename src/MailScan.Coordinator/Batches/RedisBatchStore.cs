@@ -1,9 +1,9 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using MailScan.Checks.Options;
 using MailScan.Contracts.V1;
 using MailScan.Coordinator.CompactResults;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -17,10 +17,10 @@ namespace MailScan.Coordinator.Batches;
 /// (<see cref="CompactReports"/>, <see cref="ResultCompression"/>) with its hosts' evidence once
 /// per batch in a hash beside it; reading resolves it, so readers get full reports.
 /// </summary>
-public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IBatchStore
+public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<ClusterOptions> cluster, TimeProvider time) : IBatchStore
 {
     private const int PushChunk = 1000;
-    private readonly long _retentionMs = (long)options.Value.Cluster.BatchRetention.TotalMilliseconds;
+    private readonly long _retentionMs = (long)cluster.Value.BatchRetention.TotalMilliseconds;
     private readonly WrittenEvidence _written = new();
     private readonly RedisBatchPrimers _primers = new(redis, keys);
 

@@ -1,17 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using MailScan.Checks.Options;
 using Microsoft.Extensions.Options;
 using V1 = MailScan.Contracts.V1;
 
 namespace MailScan.Coordinator.Web;
 
 /// <summary>The permalinks of a coordinator without Redis: the newest Web:StoredReports reports of this process; the oldest is forgotten first.</summary>
-public sealed class MemoryReportArchive(IOptions<MailScanOptions> options) : IReportArchive
+public sealed class MemoryReportArchive(IOptions<WebOptions> web) : IReportArchive
 {
     private readonly ConcurrentDictionary<string, V1.DomainReport> _reports = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
-    private readonly int _capacity = options.Value.Web.StoredReports;
+    private readonly int _capacity = web.Value.StoredReports;
 
     public Task<string> KeepAsync(V1.DomainReport report, CancellationToken cancellationToken)
     {

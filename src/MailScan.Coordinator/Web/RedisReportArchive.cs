@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using MailScan.Checks.Options;
 using MailScan.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,9 +10,9 @@ namespace MailScan.Coordinator.Web;
 /// The permalinks of a cluster: each report in Redis (protobuf bytes under web:report:ID) for
 /// Web:ReportRetention, so every coordinator behind a load balancer finds it and a restart keeps it.
 /// </summary>
-public sealed class RedisReportArchive(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options) : IReportArchive
+public sealed class RedisReportArchive(IConnectionMultiplexer redis, RedisKeys keys, IOptions<WebOptions> web) : IReportArchive
 {
-    private readonly TimeSpan _retention = options.Value.Web.ReportRetention;
+    private readonly TimeSpan _retention = web.Value.ReportRetention;
 
     public async Task<string> KeepAsync(V1.DomainReport report, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using MailScan.Checks.Options;
 using MailScan.Coordinator.Reports.Html;
+using MailScan.Redis.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,9 +21,9 @@ public static class WebEndpoints
     private static readonly string Script = HtmlPage.Resource("live.js");
 
     /// <summary>The page's services; its permalinks in Redis when the cluster has it (Cluster:Redis), else in memory.</summary>
-    public static IServiceCollection AddMailScanWeb(this IServiceCollection services, MailScanOptions options)
+    public static IServiceCollection AddMailScanWeb(this IServiceCollection services, ClusterOptions cluster)
     {
-        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+        if (!string.IsNullOrWhiteSpace(cluster.Redis))
             services.TryAddSingleton<IReportArchive, RedisReportArchive>();
         services.TryAddSingleton<IReportArchive, MemoryReportArchive>();
         services.TryAddSingleton<WebScan>();

@@ -1,5 +1,6 @@
 using MailScan.Checks.Options;
-using MailScan.Contracts.Bus;
+using MailScan.Redis.Hosting;
+using MailScan.Worker.Bus;
 using MailScan.Worker.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,11 +15,11 @@ namespace MailScan.Coordinator.Workers;
 /// </summary>
 /// <remarks>Without an <see cref="IQueueConsumerCounts"/> (the in-memory bus, where every family is consumed in process) it never checks.</remarks>
 public sealed partial class ProbeFamilyWatch(
-    IEnumerable<IQueueConsumerCounts> counters, IOptions<MailScanOptions> options, ILogger<ProbeFamilyWatch> logger) : BackgroundService
+    IEnumerable<IQueueConsumerCounts> counters, IOptions<MailScanOptions> options, IOptions<ClusterOptions> cluster, ILogger<ProbeFamilyWatch> logger) : BackgroundService
 {
     private readonly IQueueConsumerCounts? _counts = counters.FirstOrDefault();
-    private readonly TimeSpan _interval = options.Value.Cluster.ConsumerCheckInterval;
-    private readonly TimeSpan _probeWait = options.Value.Scan.ProbeTimeout + options.Value.Cluster.BusMargin;
+    private readonly TimeSpan _interval = cluster.Value.ConsumerCheckInterval;
+    private readonly TimeSpan _probeWait = options.Value.Scan.ProbeTimeout + cluster.Value.BusMargin;
     private volatile IReadOnlyList<string> _missing = [];
     private bool _checked;
 

@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -9,14 +9,14 @@ namespace MailScan.Worker.Queues;
 /// Consumer counts from RabbitMQ by a passive queue declare, which every broker answers without
 /// the management plugin and which never creates a queue.
 /// </summary>
-public sealed class RabbitMqConsumerCounts(IOptions<MailScanOptions> options) : IQueueConsumerCounts
+public sealed class RabbitMqConsumerCounts(IOptions<ClusterOptions> cluster) : IQueueConsumerCounts
 {
     private const int NotFound = 404;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyDictionary<string, int>> CountAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
     {
-        var (host, user, password, tls) = RabbitMqAddress.Parse(options.Value.Cluster.RabbitMq
+        var (host, user, password, tls) = RabbitMqAddress.Parse(cluster.Value.RabbitMq
             ?? throw new InvalidOperationException("Cluster:RabbitMq is not set"));
         var factory = new ConnectionFactory
         {
@@ -28,7 +28,7 @@ public sealed class RabbitMqConsumerCounts(IOptions<MailScanOptions> options) : 
             AutomaticRecoveryEnabled = false,
             RequestedConnectionTimeout = ConnectTimeout,
             ClientProvidedName = "mailscan consumer check",
-            Ssl = RabbitMqTls.Option(tls, host.Host, options.Value.Cluster.RabbitMqCaFile),
+            Ssl = RabbitMqTls.Option(tls, host.Host, cluster.Value.RabbitMqCaFile),
         };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

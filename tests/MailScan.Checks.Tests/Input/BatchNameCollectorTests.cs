@@ -14,6 +14,18 @@ public sealed class BatchNameCollectorTests
     }
 
     [Fact]
+    public async Task Unquoted_lines_are_rejected_by_number_alone_and_the_next_lines_are_quoted_again()
+    {
+        var collector = new BatchNameCollector(100);
+        await collector.AddLinesAsync(new StringReader("good.nl\nsecret..line\n"), CancellationToken.None, quoteLines: false);
+        collector.Add("bad..name");
+
+        Assert.Equal([(2L, "", "not a valid domain name"), (3L, "bad..name", collector.Rejected[1].Reason)],
+            collector.Rejected.Select(r => (r.Position, r.Input, r.Reason)));
+        Assert.Contains("empty label", collector.Rejected[1].Reason);
+    }
+
+    [Fact]
     public void Duplicates_are_found_after_normalisation_and_counted()
     {
         var collector = new BatchNameCollector(100);

@@ -33,14 +33,20 @@ public sealed class MailScanOptionsValidatorTests
         Assert.Equal(8, errors.Count);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1_000_001)]
-    public void Stored_reports_of_the_web_page_out_of_range_are_named(int stored)
+    [Fact]
+    public void A_root_file_without_a_certificate_is_named_with_its_key_and_the_reason()
     {
-        var options = new MailScanOptions();
-        options.Web.StoredReports = stored;
+        var empty = Path.GetTempFileName();
+        try
+        {
+            var options = new MailScanOptions();
+            options.Tls.ExtraRootFile = empty;
 
-        Assert.Equal([$"Web:StoredReports: {stored} is out of range (1-1000000)"], MailScanOptionsValidator.Errors(options));
+            Assert.Equal([$"Tls:ExtraRootFile (--extra-root): '{empty}' holds no PEM certificate"], MailScanOptionsValidator.Errors(options));
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
     }
 }

@@ -6,6 +6,7 @@ using MailScan.Checks.Policy.MtaSts;
 using MailScan.Checks.Policy.Psl;
 using MailScan.Checks.Policy.Spf;
 using MailScan.Checks.Policy.TlsRpt;
+using MailScan.Parsing;
 using MailScan.Tests.Shared;
 
 namespace MailScan.Checks.Tests.Policy;
@@ -22,12 +23,12 @@ public sealed class PolicyParserFuzzTests
     /// <summary>Inputs per parser in every run: enough to reach rare paths, few enough for seconds.</summary>
     private static readonly int Inputs = FuzzBudget.Inputs;
 
-    private static void Check<T>(string name, int count, PolicyFuzzer fuzzer, Func<string, PolicyParseResult<T>> parse, Action<T>? more = null) where T : class
+    private static void Check<T>(string name, int count, PolicyFuzzer fuzzer, Func<string, Parsed<T, PolicyParseError>> parse, Action<T>? more = null) where T : class
     {
         for (var i = 0; i < count; i++)
         {
             var input = fuzzer.Next();
-            PolicyParseResult<T> result;
+            Parsed<T, PolicyParseError> result;
             try
             {
                 result = parse(input);

@@ -1,5 +1,5 @@
-using MailScan.Checks.Options;
 using MailScan.Cli.Commands;
+using MailScan.Cli.Configuration;
 
 namespace MailScan.Cli.Tests.Commands;
 
@@ -16,8 +16,8 @@ public sealed class ClusterSettingsTests
     [Fact]
     public void Invalid_cluster_settings_are_named_with_their_keys()
     {
-        var options = new MailScanOptions { Cluster = { RabbitMq = "amqp-nonsense", Listen = "not a url", HttpListen = "ftp://127.0.0.1:21", WorkerConcurrency = 0 } };
-        var errors = MailScanOptionsValidator.Errors(options).ToList();
+        var settings = new MailScanSettings { Cluster = { RabbitMq = "amqp-nonsense", Listen = "not a url", HttpListen = "ftp://127.0.0.1:21", WorkerConcurrency = 0 } };
+        var errors = settings.Errors().ToList();
         Assert.Contains(errors, e => e.StartsWith("Cluster:RabbitMq (--rabbitmq)", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Cluster:Listen", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Cluster:HttpListen (--http-listen)", StringComparison.Ordinal));

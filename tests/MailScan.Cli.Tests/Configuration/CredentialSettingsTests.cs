@@ -1,6 +1,6 @@
-using MailScan.Checks.Options;
 using MailScan.Cli.Configuration;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using MailScan.Worker;
 
 namespace MailScan.Cli.Tests.Configuration;
@@ -25,9 +25,9 @@ public sealed class CredentialSettingsTests
     [Fact]
     public void The_same_settings_from_the_environment_and_flags_without_passwords_are_taken()
     {
-        var options = OptionsLoader.Load(new CommandLineSettings { RabbitMq = "rabbitmq://10.0.0.5:5672/", Redis = "10.0.0.6:6379,ssl=true" }, NoEnvironment);
+        var options = OptionsLoader.LoadAll(new CommandLineSettings { RabbitMq = "rabbitmq://10.0.0.5:5672/", Redis = "10.0.0.6:6379,ssl=true" }, NoEnvironment);
         Assert.Equal("10.0.0.6:6379,ssl=true", options.Cluster.Redis);
-        var fromEnvironment = OptionsLoader.Load(new CommandLineSettings(), new Dictionary<string, string?>
+        var fromEnvironment = OptionsLoader.LoadAll(new CommandLineSettings(), new Dictionary<string, string?>
         {
             ["MAILSCAN__Cluster__RabbitMq"] = "amqps://scanner:s3cret-pw@10.0.0.5/",
             ["MAILSCAN__Cluster__Redis"] = "rediss://scanner:s3cret-pw@10.0.0.6:6380",
@@ -38,7 +38,7 @@ public sealed class CredentialSettingsTests
     [Fact]
     public void An_invalid_rabbitmq_url_is_named_without_its_value()
     {
-        var errors = MailScanOptionsValidator.Errors(new MailScanOptions { Cluster = { RabbitMq = "http://scanner:s3cret-pw@10.0.0.5/" } }).ToList();
+        var errors = new MailScanSettings { Cluster = { RabbitMq = "http://scanner:s3cret-pw@10.0.0.5/" } }.Errors().ToList();
         var error = Assert.Single(errors, e => e.StartsWith("Cluster:RabbitMq", StringComparison.Ordinal));
         Assert.DoesNotContain("s3cret-pw", error);
     }

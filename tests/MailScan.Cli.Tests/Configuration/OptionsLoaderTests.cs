@@ -52,7 +52,7 @@ public sealed class OptionsLoaderTests : IDisposable
     public void The_web_page_is_set_from_a_profile_and_the_environment()
     {
         var profile = Profile("""{ "Web": { "Enabled": true, "StoredReports": 50 } }""");
-        var options = OptionsLoader.Load(new CommandLineSettings { Profile = profile }, new Dictionary<string, string?> { ["MAILSCAN__Web__ReportRetention"] = "1.00:00:00" });
+        var options = OptionsLoader.LoadAll(new CommandLineSettings { Profile = profile }, new Dictionary<string, string?> { ["MAILSCAN__Web__ReportRetention"] = "1.00:00:00" });
 
         Assert.True(options.Web.Enabled);
         Assert.Equal(50, options.Web.StoredReports);
@@ -116,7 +116,7 @@ public sealed class OptionsLoaderTests : IDisposable
             ["MAILSCAN__Access__Keys__1__Name"] = "ops",
             ["MAILSCAN__Access__Keys__1__Sha256"] = new string('b', 64),
         };
-        var options = OptionsLoader.Load(new CommandLineSettings(), environment);
+        var options = OptionsLoader.LoadAll(new CommandLineSettings(), environment);
 
         Assert.Equal(["research", "ops"], options.Access.Keys.Select(k => k.Name));
         Assert.Equal(5000, options.Access.Keys[0].MaxNamesPerDay);

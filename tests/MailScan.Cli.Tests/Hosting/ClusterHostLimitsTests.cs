@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Cli.Configuration;
 using MailScan.Cli.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +13,7 @@ public sealed class ClusterHostLimitsTests
     [Fact]
     public async Task Kestrel_limits_come_from_the_access_options()
     {
-        var options = new MailScanOptions { Access = { MaxConnections = 321, MaxStreamsPerConnection = 7 } };
+        var options = new MailScanSettings { Access = { MaxConnections = 321, MaxStreamsPerConnection = 7 } };
         await using var app = ClusterHost.Build(options, LogLevel.Warning, ClusterRole.Coordinator, []);
 
         var limits = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;

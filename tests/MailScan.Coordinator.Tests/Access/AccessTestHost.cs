@@ -5,6 +5,8 @@ using MailScan.Checks.Scanning;
 using MailScan.Coordinator.Access;
 using MailScan.Coordinator.BatchApi;
 using MailScan.Coordinator.Batches;
+using MailScan.Coordinator.Web;
+using MailScan.Redis.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -38,27 +40,39 @@ internal sealed class AccessTestHost : IAsyncDisposable
 
     public V1.MailScanService.MailScanServiceClient Client => new(Channel);
 
-    public static MailScanOptions Options(params ApiKeyOptions[] keys)
+    /// <summary>The settings a coordinator is started with: the scanner's and the host's sections.</summary>
+    public sealed class Settings
     {
-        var options = new MailScanOptions();
-        options.Dns.Resolvers.Add("127.0.0.1:9");
-        options.Dns.QueryTimeout = TimeSpan.FromSeconds(1);
-        options.Dns.Retries = 0;
-        options.Access.Keys.AddRange(keys);
-        return options;
+        public MailScanOptions Scanner { get; } = new();
+        public ClusterOptions Cluster { get; } = new();
+        public AccessOptions Access { get; } = new();
+        public WebOptions Web { get; } = new();
+    }
+
+    public static Settings Options(params ApiKeyOptions[] keys)
+    {
+        var settings = new Settings();
+        settings.Scanner.Dns.Resolvers.Add("127.0.0.1:9");
+        settings.Scanner.Dns.QueryTimeout = TimeSpan.FromSeconds(1);
+        settings.Scanner.Dns.Retries = 0;
+        settings.Access.Keys.AddRange(keys);
+        return settings;
     }
 
     public static ApiKeyOptions Key(string name, string key, int batches = 0, long namesPerDay = 0, double perSecond = 0, int burst = 1) =>
         new() { Name = name, Sha256 = ApiKeyRing.Hash(key), MaxConcurrentBatches = batches, MaxNamesPerDay = namesPerDay, RequestsPerSecond = perSecond, RequestBurst = burst };
 
-    public static async Task<AccessTestHost> StartAsync(MailScanOptions options, bool runBatches = false, ILoggerProvider? logs = null)
+    public static async Task<AccessTestHost> StartAsync(Settings settings, bool runBatches = false, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         if (logs is not null)
             builder.Logging.AddProvider(logs);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Scanner));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Cluster));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Access));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(settings.Web));
         builder.Services.AddMailScanChecks();
         builder.Services.AddSingleton<IProbeDispatcher>(sp => sp.GetRequiredService<InProcessProbeDispatcher>());
         if (runBatches)

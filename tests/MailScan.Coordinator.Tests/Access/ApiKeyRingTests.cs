@@ -1,13 +1,12 @@
-using MailScan.Checks.Options;
 using MailScan.Coordinator.Access;
 
 namespace MailScan.Coordinator.Tests.Access;
 
 public sealed class ApiKeyRingTests
 {
-    private static ApiKeyRing Ring(params (string Name, string Key)[] keys) => new(Microsoft.Extensions.Options.Options.Create(new MailScanOptions
+    private static ApiKeyRing Ring(params (string Name, string Key)[] keys) => new(Microsoft.Extensions.Options.Options.Create(new AccessOptions
     {
-        Access = { Keys = [.. keys.Select(k => new ApiKeyOptions { Name = k.Name, Sha256 = ApiKeyRing.Hash(k.Key) })] },
+        Keys = [.. keys.Select(k => new ApiKeyOptions { Name = k.Name, Sha256 = ApiKeyRing.Hash(k.Key) })],
     }));
 
     [Fact]
@@ -39,9 +38,9 @@ public sealed class ApiKeyRingTests
     [Fact]
     public void Upper_case_hashes_in_the_configuration_match_too()
     {
-        var ring = new ApiKeyRing(Microsoft.Extensions.Options.Options.Create(new MailScanOptions
+        var ring = new ApiKeyRing(Microsoft.Extensions.Options.Options.Create(new AccessOptions
         {
-            Access = { Keys = [new ApiKeyOptions { Name = "ops", Sha256 = ApiKeyRing.Hash("key-one").ToUpperInvariant() }] },
+            Keys = [new ApiKeyOptions { Name = "ops", Sha256 = ApiKeyRing.Hash("key-one").ToUpperInvariant() }],
         }));
         Assert.Equal("ops", ring.Find("key-one")?.Name);
     }
@@ -55,19 +54,16 @@ public sealed class ApiKeyRingTests
     [Fact]
     public void Bad_key_settings_are_refused_with_the_setting_and_the_reason()
     {
-        var options = new MailScanOptions
+        var access = new AccessOptions
         {
-            Access =
-            {
-                Keys =
-                [
-                    new ApiKeyOptions { Name = "ops", Sha256 = "not-hex" },
-                    new ApiKeyOptions { Name = "ops", Sha256 = ApiKeyRing.Hash("x"), MaxConcurrentBatches = -1, RequestBurst = 0 },
-                    new ApiKeyOptions { Name = "with space", Sha256 = ApiKeyRing.Hash("x") },
-                ],
-            },
+            Keys =
+            [
+                new ApiKeyOptions { Name = "ops", Sha256 = "not-hex" },
+                new ApiKeyOptions { Name = "ops", Sha256 = ApiKeyRing.Hash("x"), MaxConcurrentBatches = -1, RequestBurst = 0 },
+                new ApiKeyOptions { Name = "with space", Sha256 = ApiKeyRing.Hash("x") },
+            ],
         };
-        var errors = MailScanOptionsValidator.Errors(options).ToList();
+        var errors = access.Errors().ToList();
         Assert.Contains(errors, e => e.StartsWith("Access:Keys:0:Sha256: not a SHA-256", StringComparison.Ordinal) && e.Contains("sha256sum"));
         Assert.Contains("Access:Keys:1:Name: 'ops' is the name of another key too", errors);
         Assert.Contains(errors, e => e.StartsWith("Access:Keys:1:MaxConcurrentBatches", StringComparison.Ordinal));

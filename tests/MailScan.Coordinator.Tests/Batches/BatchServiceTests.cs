@@ -1,5 +1,5 @@
-using MailScan.Checks.Options;
 using MailScan.Coordinator.Batches;
+using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MailScan.Coordinator.Tests.Batches;
@@ -9,7 +9,7 @@ public sealed class BatchServiceTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
 
     private BatchService Service(IBatchStore store, long maxNames = 100) =>
-        new(store, new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(new MailScanOptions { Cluster = { BatchMaxNames = maxNames } }), _time);
+        new(store, new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(new ClusterOptions { BatchMaxNames = maxNames }), _time);
 
     [Fact]
     public async Task A_batch_without_a_valid_name_is_an_invalid_request_naming_the_first_bad_line()
@@ -46,7 +46,7 @@ public sealed class BatchServiceTests
     public async Task Files_outside_the_input_directory_are_refused()
     {
         var directory = Directory.CreateTempSubdirectory().FullName;
-        var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+        var options = new ClusterOptions { BatchInputDirectory = directory };
         var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
         var problem = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "../../etc/passwd", CancellationToken.None));
         Assert.Equal(BatchProblem.InvalidRequest, problem.Problem);
@@ -58,7 +58,7 @@ public sealed class BatchServiceTests
     {
         var directory = Directory.CreateTempSubdirectory().FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "\uFEFFa.nl\n# comment\nbad..name\nA.NL\nb.nl\n");
-        var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+        var options = new ClusterOptions { BatchInputDirectory = directory };
         var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
         var collector = service.NewCollector();
         await service.AddFileAsync(collector, "zone.txt", CancellationToken.None);
@@ -119,7 +119,7 @@ public sealed class BatchServiceTests
             await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "a.nl\n");
             File.CreateSymbolicLink(Path.Combine(directory, "zone.txt"), Path.Combine(outside, "secret.txt"));
             Directory.CreateSymbolicLink(Path.Combine(directory, "sub"), outside);
-            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var options = new ClusterOptions { BatchInputDirectory = directory };
             var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
 
             var file = await Assert.ThrowsAsync<BatchRequestException>(() => service.AddFileAsync(service.NewCollector(), "zone.txt", CancellationToken.None));
@@ -141,7 +141,7 @@ public sealed class BatchServiceTests
         try
         {
             await File.WriteAllTextAsync(Path.Combine(directory, "zone.txt"), "a.nl\nroot:x:0:0:secret\nb.nl\n");
-            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var options = new ClusterOptions { BatchInputDirectory = directory };
             var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
             var collector = service.NewCollector();
 
@@ -170,7 +170,7 @@ public sealed class BatchServiceTests
             var fifo = Path.Combine(directory, "names.txt");
             using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
                 await mkfifo.WaitForExitAsync();
-            var options = new MailScanOptions { Cluster = { BatchInputDirectory = directory } };
+            var options = new ClusterOptions { BatchInputDirectory = directory };
             var service = new BatchService(new MemoryBatchStore(_time, TimeSpan.FromDays(7)), new BatchWakeUp(), Microsoft.Extensions.Options.Options.Create(options), _time);
 
             // Opening a FIFO blocks until a writer comes; the refusal must come first.

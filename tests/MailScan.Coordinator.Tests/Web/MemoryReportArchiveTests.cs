@@ -1,4 +1,3 @@
-using MailScan.Checks.Options;
 using MailScan.Coordinator.Web;
 using V1 = MailScan.Contracts.V1;
 
@@ -10,9 +9,7 @@ public sealed class MemoryReportArchiveTests
     [Fact]
     public async Task Past_its_capacity_the_oldest_report_is_forgotten_and_the_newer_ones_stay()
     {
-        var options = new MailScanOptions();
-        options.Web.StoredReports = 2;
-        var archive = new MemoryReportArchive(Microsoft.Extensions.Options.Options.Create(options));
+        var archive = new MemoryReportArchive(Microsoft.Extensions.Options.Options.Create(new WebOptions { StoredReports = 2 }));
 
         var ids = new List<string>();
         foreach (var domain in new[] { "a.example", "b.example", "c.example" })
@@ -26,7 +23,7 @@ public sealed class MemoryReportArchiveTests
     [Fact]
     public async Task Ids_are_128_random_bits_in_hex()
     {
-        var archive = new MemoryReportArchive(Microsoft.Extensions.Options.Options.Create(new MailScanOptions()));
+        var archive = new MemoryReportArchive(Microsoft.Extensions.Options.Options.Create(new WebOptions()));
 
         var ids = new List<string>();
         for (var i = 0; i < 100; i++)

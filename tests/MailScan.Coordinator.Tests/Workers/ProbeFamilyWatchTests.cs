@@ -1,5 +1,6 @@
 using MailScan.Checks.Options;
 using MailScan.Coordinator.Workers;
+using MailScan.Redis.Hosting;
 using MailScan.Worker.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ public sealed class ProbeFamilyWatchTests
     {
         var counts = new FakeCounts(new Dictionary<string, int> { ["probe-dns"] = 2, ["probe-ns"] = 1, ["probe-smtp"] = 1, ["probe-rpki"] = 0 });
         var logs = new ListLogger();
-        var watch = new ProbeFamilyWatch([counts], Microsoft.Extensions.Options.Options.Create(new MailScanOptions()), logs);
+        var watch = new ProbeFamilyWatch([counts], Microsoft.Extensions.Options.Options.Create(new MailScanOptions()), Microsoft.Extensions.Options.Options.Create(new ClusterOptions()), logs);
 
         await watch.CheckAsync(CancellationToken.None);
         Assert.Equal(["rpki", "https"], watch.FamiliesWithoutConsumer);
@@ -33,7 +34,7 @@ public sealed class ProbeFamilyWatchTests
     public async Task A_broker_that_cannot_be_asked_leaves_the_last_answer()
     {
         var counts = new FakeCounts(new Dictionary<string, int> { ["probe-dns"] = 1 });
-        var watch = new ProbeFamilyWatch([counts], Microsoft.Extensions.Options.Options.Create(new MailScanOptions()), NullLogger<ProbeFamilyWatch>.Instance);
+        var watch = new ProbeFamilyWatch([counts], Microsoft.Extensions.Options.Options.Create(new MailScanOptions()), Microsoft.Extensions.Options.Options.Create(new ClusterOptions()), NullLogger<ProbeFamilyWatch>.Instance);
         await watch.CheckAsync(CancellationToken.None);
         counts.Broken = true;
 

@@ -2,6 +2,7 @@ using System.Net;
 using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using StackExchange.Redis;
 
 namespace MailScan.Lab.Tests.Cluster;
@@ -15,10 +16,10 @@ public sealed class ConnectionGateTests
     [Fact]
     public async Task One_connection_per_address_holds_across_processes()
     {
-        var options = new MailScanOptions { Smtp = { MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero }, Cluster = { RedisPrefix = $"test-{Guid.NewGuid():N}:" } };
+        var options = new MailScanOptions { Smtp = { MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero } };
         using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(options.Cluster);
+        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
         var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         var address = IPAddress.Parse("192.0.2.25");
@@ -44,10 +45,10 @@ public sealed class ConnectionGateTests
     [Fact]
     public async Task The_connections_per_second_hold_for_the_cluster_not_per_process()
     {
-        var options = new MailScanOptions { Smtp = { MaxConnectionsPerSecond = 10, MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero }, Cluster = { RedisPrefix = $"test-{Guid.NewGuid():N}:" } };
+        var options = new MailScanOptions { Smtp = { MaxConnectionsPerSecond = 10, MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero } };
         using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(options.Cluster);
+        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
         var gates = new[] { first, second }.Select(redis => new RedisConnectionGate(redis, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System)).ToList();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -68,11 +69,10 @@ public sealed class ConnectionGateTests
         var options = new MailScanOptions
         {
             Smtp = { MinConnectionSpacing = TimeSpan.FromMilliseconds(100), RetryDelay = TimeSpan.FromSeconds(4) },
-            Cluster = { RedisPrefix = $"test-{Guid.NewGuid():N}:" },
         };
         using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(options.Cluster);
+        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
         var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         var strict = IPAddress.Parse("192.0.2.25");

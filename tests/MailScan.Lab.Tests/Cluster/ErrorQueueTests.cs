@@ -1,5 +1,6 @@
 using MailScan.Contracts.Bus;
 using MailScan.Worker;
+using MailScan.Worker.Bus;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using MailScan.Checks.Options;
 using MailScan.Checks.Rpki;
 using MailScan.Redis;
+using MailScan.Redis.Hosting;
 using MailScan.Rpki;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -138,7 +138,7 @@ public sealed class SharedVrpTests : IAsyncLifetime
     private void WriteExportWith(Vrp extra)
     {
         var parsed = VrpJsonParser.Parse(File.ReadAllBytes(LabVrps));
-        Assert.True(parsed.IsOk, parsed.Error?.ToString());
+        Assert.True(parsed.IsValid, parsed.Error?.ToString());
         using (var stream = File.Create(Export))
         using (var json = new Utf8JsonWriter(stream))
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MailScan.Parsing;
 
 namespace MailScan.Checks.Policy.Dkim;
 
@@ -8,32 +9,32 @@ namespace MailScan.Checks.Policy.Dkim;
 /// </summary>
 public static class DkimKeyParser
 {
-    public static PolicyParseResult<DkimKeyRecord> Parse(string? text)
+    public static Parsed<DkimKeyRecord, PolicyParseError> Parse(string? text)
     {
         var list = TagListParser.Parse(text);
         if (!list.IsValid)
-            return PolicyParseResult<DkimKeyRecord>.Fail(list.Error);
+            return Parsed<DkimKeyRecord, PolicyParseError>.Fail(list.Error);
         var tags = list.Value;
         var version = tags.FirstOrDefault(t => t.Name == "v");
         if (version is not null && (tags[0] != version || version.Value != "DKIM1"))
-            return PolicyParseResult<DkimKeyRecord>.Fail(version.Position, "v= must be the first tag and be DKIM1");
+            return Parsed<DkimKeyRecord, PolicyParseError>.Fail(new PolicyParseError(version.Position, "v= must be the first tag and be DKIM1"));
         var key = tags.FirstOrDefault(t => t.Name == "p");
         if (key is null)
-            return PolicyParseResult<DkimKeyRecord>.Fail(0, "the key record has no p= tag");
+            return Parsed<DkimKeyRecord, PolicyParseError>.Fail(new PolicyParseError(0, "the key record has no p= tag"));
         var type = tags.FirstOrDefault(t => t.Name == "k")?.Value.ToLowerInvariant() ?? "rsa";
         var base64 = string.Concat(key.Value.Where(c => !char.IsWhiteSpace(c)));
         var record = new DkimKeyRecord(text!, type, base64.Length == 0, null, List(tags, "h"), List(tags, "s"), List(tags, "t"));
         if (record.Revoked)
-            return PolicyParseResult<DkimKeyRecord>.Ok(record);
+            return Parsed<DkimKeyRecord, PolicyParseError>.Ok(record);
 
         var bytes = new byte[base64.Length];
         if (!Convert.TryFromBase64String(base64, bytes, out var length))
-            return PolicyParseResult<DkimKeyRecord>.Fail(key.Position, "p= is not base64");
+            return Parsed<DkimKeyRecord, PolicyParseError>.Fail(new PolicyParseError(key.Position, "p= is not base64"));
         var bits = KeyBits(type, bytes.AsSpan(0, length));
         return bits switch
         {
-            null when type is "rsa" or "ed25519" => PolicyParseResult<DkimKeyRecord>.Fail(key.Position, $"p= is not a valid {type} public key"),
-            _ => PolicyParseResult<DkimKeyRecord>.Ok(record with { KeyBits = bits }),
+            null when type is "rsa" or "ed25519" => Parsed<DkimKeyRecord, PolicyParseError>.Fail(new PolicyParseError(key.Position, $"p= is not a valid {type} public key")),
+            _ => Parsed<DkimKeyRecord, PolicyParseError>.Ok(record with { KeyBits = bits }),
         };
     }
 

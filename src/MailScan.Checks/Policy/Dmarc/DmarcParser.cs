@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailScan.Parsing;
 
 namespace MailScan.Checks.Policy.Dmarc;
 
@@ -29,29 +30,29 @@ public static class DmarcParser
         return i == text.Length || text[i] is ' ' or '\t' or ';';
     }
 
-    public static PolicyParseResult<DmarcRecord> Parse(string? text)
+    public static Parsed<DmarcRecord, PolicyParseError> Parse(string? text)
     {
         text ??= string.Empty;
         if (!IsDmarcRecord(text))
-            return PolicyParseResult<DmarcRecord>.Fail(0, "a DMARC record starts with \"v=DMARC1\"");
+            return Parsed<DmarcRecord, PolicyParseError>.Fail(new PolicyParseError(0, "a DMARC record starts with \"v=DMARC1\""));
         var list = TagListParser.Parse(text);
         if (!list.IsValid)
-            return PolicyParseResult<DmarcRecord>.Fail(list.Error);
+            return Parsed<DmarcRecord, PolicyParseError>.Fail(list.Error);
         if (list.Value[0].Value != "DMARC1")
-            return PolicyParseResult<DmarcRecord>.Fail(list.Value[0].Position, $"v={list.Value[0].Value} is not v=DMARC1 (tags are separated by ';')");
+            return Parsed<DmarcRecord, PolicyParseError>.Fail(new PolicyParseError(list.Value[0].Position, $"v={list.Value[0].Value} is not v=DMARC1 (tags are separated by ';')"));
         var record = new DmarcRecord(text, null, null, null, 100, false, 'r', 'r', [], [], list.Value, []);
         var unknown = new List<string>();
         foreach (var tag in list.Value.Skip(1))
         {
             var (updated, error) = Apply(record, tag);
             if (error is not null)
-                return PolicyParseResult<DmarcRecord>.Fail(error);
+                return Parsed<DmarcRecord, PolicyParseError>.Fail(error);
             if (updated is null)
                 unknown.Add(tag.Name);
             else
                 record = updated;
         }
-        return PolicyParseResult<DmarcRecord>.Ok(record with { UnknownTags = unknown });
+        return Parsed<DmarcRecord, PolicyParseError>.Ok(record with { UnknownTags = unknown });
     }
 
     /// <summary>The record with the tag applied; null when the tag is unknown; or the error.</summary>

@@ -1,3 +1,5 @@
+using MailScan.Parsing;
+
 namespace MailScan.Checks.Policy.Dmarc;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace MailScan.Checks.Policy.Dmarc;
 /// </summary>
 public static class DmarcUriParser
 {
-    public static PolicyParseResult<DmarcUriList> ParseList(string value, int position)
+    public static Parsed<DmarcUriList, PolicyParseError> ParseList(string value, int position)
     {
         var items = new List<DmarcUri>();
         var offset = 0;
@@ -15,11 +17,11 @@ public static class DmarcUriParser
             var text = raw.Trim(' ', '\t');
             var error = Parse(text, out var uri);
             if (error is not null)
-                return PolicyParseResult<DmarcUriList>.Fail(position + offset, error);
+                return Parsed<DmarcUriList, PolicyParseError>.Fail(new PolicyParseError(position + offset, error));
             items.Add(uri!);
             offset += raw.Length + 1;
         }
-        return PolicyParseResult<DmarcUriList>.Ok(new DmarcUriList(items));
+        return Parsed<DmarcUriList, PolicyParseError>.Ok(new DmarcUriList(items));
     }
 
     /// <summary>The reason the text is not a report URI, or null with the URI.</summary>

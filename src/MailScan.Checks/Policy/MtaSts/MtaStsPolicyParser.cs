@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailScan.Parsing;
 
 namespace MailScan.Checks.Policy.MtaSts;
 
@@ -9,7 +10,7 @@ namespace MailScan.Checks.Policy.MtaSts;
 /// </summary>
 public static class MtaStsPolicyParser
 {
-    public static PolicyParseResult<MtaStsPolicy> Parse(string? text)
+    public static Parsed<MtaStsPolicy, PolicyParseError> Parse(string? text)
     {
         text ??= string.Empty;
         string? version = null, mode = null, maxAge = null;
@@ -25,13 +26,13 @@ public static class MtaStsPolicyParser
                 continue;
             var colon = line.IndexOf(':');
             if (colon <= 0)
-                return PolicyParseResult<MtaStsPolicy>.Fail(at, $"'{Clip(line)}' is not a \"key: value\" line");
+                return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(at, $"'{Clip(line)}' is not a \"key: value\" line"));
             var key = line[..colon];
             var value = line[(colon + 1)..].Trim(' ', '\t');
             if (!key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') || key.Length > 32)
-                return PolicyParseResult<MtaStsPolicy>.Fail(at, $"'{Clip(key)}' is not a field name");
+                return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(at, $"'{Clip(key)}' is not a field name"));
             if (value.Any(c => c is < ' ' and not '\t' or > '~'))
-                return PolicyParseResult<MtaStsPolicy>.Fail(at + colon + 1, $"the value of {key} holds a character that is not printable ASCII");
+                return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(at + colon + 1, $"the value of {key} holds a character that is not printable ASCII"));
             var error = key switch
             {
                 "version" => Once(ref version, value),
@@ -41,26 +42,26 @@ public static class MtaStsPolicyParser
                 _ => AddExtension(extensions, key),
             };
             if (error is not null)
-                return PolicyParseResult<MtaStsPolicy>.Fail(at, $"{key}: {error}");
+                return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(at, $"{key}: {error}"));
         }
         return Build(version, mode, maxAge, mx, extensions);
     }
 
-    private static PolicyParseResult<MtaStsPolicy> Build(string? version, string? mode, string? maxAge, List<string> mx, List<string> extensions)
+    private static Parsed<MtaStsPolicy, PolicyParseError> Build(string? version, string? mode, string? maxAge, List<string> mx, List<string> extensions)
     {
         if (version != "STSv1")
-            return PolicyParseResult<MtaStsPolicy>.Fail(0, version is null ? "the policy has no \"version: STSv1\" line" : $"version {version} is not STSv1");
+            return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(0, version is null ? "the policy has no \"version: STSv1\" line" : $"version {version} is not STSv1"));
         MtaStsMode? parsedMode = mode switch { "enforce" => MtaStsMode.Enforce, "testing" => MtaStsMode.Testing, "none" => MtaStsMode.None, _ => null };
         if (parsedMode is null)
-            return PolicyParseResult<MtaStsPolicy>.Fail(0, mode is null ? "the policy has no mode line" : $"mode {mode} is not enforce, testing or none");
+            return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(0, mode is null ? "the policy has no mode line" : $"mode {mode} is not enforce, testing or none"));
         if (maxAge is null || maxAge.Length is 0 or > 10 || !maxAge.All(char.IsAsciiDigit))
-            return PolicyParseResult<MtaStsPolicy>.Fail(0, maxAge is null ? "the policy has no max_age line" : $"max_age {maxAge} is not a number of seconds");
+            return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(0, maxAge is null ? "the policy has no max_age line" : $"max_age {maxAge} is not a number of seconds"));
         var seconds = long.Parse(maxAge, CultureInfo.InvariantCulture);
         if (seconds > MtaStsPolicy.MaxMaxAge)
-            return PolicyParseResult<MtaStsPolicy>.Fail(0, $"max_age {seconds} is more than {MtaStsPolicy.MaxMaxAge} seconds");
+            return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(0, $"max_age {seconds} is more than {MtaStsPolicy.MaxMaxAge} seconds"));
         if (parsedMode != MtaStsMode.None && mx.Count == 0)
-            return PolicyParseResult<MtaStsPolicy>.Fail(0, "the policy lists no mx patterns");
-        return PolicyParseResult<MtaStsPolicy>.Ok(new MtaStsPolicy(parsedMode.Value, seconds, mx, extensions));
+            return Parsed<MtaStsPolicy, PolicyParseError>.Fail(new PolicyParseError(0, "the policy lists no mx patterns"));
+        return Parsed<MtaStsPolicy, PolicyParseError>.Ok(new MtaStsPolicy(parsedMode.Value, seconds, mx, extensions));
     }
 
     private static string? Once(ref string? field, string value)

@@ -1,3 +1,5 @@
+using MailScan.Parsing;
+
 namespace MailScan.Checks.Policy.MtaSts;
 
 /// <summary>Parses the _mta-sts TXT record: "v=STSv1; id=..." (RFC 8461 §3.1). Pure and total.</summary>
@@ -8,23 +10,23 @@ public static class MtaStsRecordParser
         text is not null && text.StartsWith("v=STSv1", StringComparison.Ordinal)
         && text[7..].TrimStart(' ', '\t').StartsWith(';');
 
-    public static PolicyParseResult<MtaStsRecord> Parse(string? text)
+    public static Parsed<MtaStsRecord, PolicyParseError> Parse(string? text)
     {
         if (!IsMtaStsRecord(text))
-            return PolicyParseResult<MtaStsRecord>.Fail(0, "an MTA-STS record begins with \"v=STSv1;\"");
+            return Parsed<MtaStsRecord, PolicyParseError>.Fail(new PolicyParseError(0, "an MTA-STS record begins with \"v=STSv1;\""));
         var list = TagListParser.Parse(text);
         if (!list.IsValid)
-            return PolicyParseResult<MtaStsRecord>.Fail(list.Error);
+            return Parsed<MtaStsRecord, PolicyParseError>.Fail(list.Error);
         var id = list.Value.FirstOrDefault(t => t.Name == "id");
         if (id is null)
-            return PolicyParseResult<MtaStsRecord>.Fail(text!.Length, "the record has no id= field");
+            return Parsed<MtaStsRecord, PolicyParseError>.Fail(new PolicyParseError(text!.Length, "the record has no id= field"));
         if (id.Value.Length is 0 or > 32 || !id.Value.All(char.IsAsciiLetterOrDigit))
-            return PolicyParseResult<MtaStsRecord>.Fail(id.Position, $"id={id.Value} is not 1 to 32 letters and digits");
+            return Parsed<MtaStsRecord, PolicyParseError>.Fail(new PolicyParseError(id.Position, $"id={id.Value} is not 1 to 32 letters and digits"));
         foreach (var tag in list.Value.Skip(1).Where(t => t != id))
         {
             if (tag.Name.Length > 32 || !char.IsAsciiLetterOrDigit(tag.Name[0]) || tag.Value.Length == 0)
-                return PolicyParseResult<MtaStsRecord>.Fail(tag.Position, $"'{tag.Name}={tag.Value}' is not a valid extension field");
+                return Parsed<MtaStsRecord, PolicyParseError>.Fail(new PolicyParseError(tag.Position, $"'{tag.Name}={tag.Value}' is not a valid extension field"));
         }
-        return PolicyParseResult<MtaStsRecord>.Ok(new MtaStsRecord(text!, id.Value, list.Value.Skip(1).Where(t => t != id).ToList()));
+        return Parsed<MtaStsRecord, PolicyParseError>.Ok(new MtaStsRecord(text!, id.Value, list.Value.Skip(1).Where(t => t != id).ToList()));
     }
 }

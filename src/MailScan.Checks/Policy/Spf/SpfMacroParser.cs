@@ -1,4 +1,5 @@
 using System.Text;
+using MailScan.Parsing;
 
 namespace MailScan.Checks.Policy.Spf;
 
@@ -13,7 +14,7 @@ public static class SpfMacroParser
     public const int MaxKeepRight = 255;
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="offset"/> is its position in the record, for errors.</summary>
-    public static PolicyParseResult<SpfMacroString> Parse(string text, int offset, SpfMacroUse use)
+    public static Parsed<SpfMacroString, PolicyParseError> Parse(string text, int offset, SpfMacroUse use)
     {
         var parts = new List<SpfMacroPart>();
         var literal = new StringBuilder();
@@ -24,13 +25,13 @@ public static class SpfMacroParser
             if (c != '%')
             {
                 if (!IsLiteral(c, use))
-                    return PolicyParseResult<SpfMacroString>.Fail(offset + i, $"character {Describe(c)} is not allowed here");
+                    return Parsed<SpfMacroString, PolicyParseError>.Fail(new PolicyParseError(offset + i, $"character {Describe(c)} is not allowed here"));
                 literal.Append(c);
                 i++;
                 continue;
             }
             if (i + 1 >= text.Length)
-                return PolicyParseResult<SpfMacroString>.Fail(offset + i, "'%' at the end: write '%%' for a percent sign");
+                return Parsed<SpfMacroString, PolicyParseError>.Fail(new PolicyParseError(offset + i, "'%' at the end: write '%%' for a percent sign"));
             var next = text[i + 1];
             if (next is '%' or '_' or '-')
             {
@@ -40,13 +41,13 @@ public static class SpfMacroParser
                 continue;
             }
             if (next != '{')
-                return PolicyParseResult<SpfMacroString>.Fail(offset + i, $"'%' must be followed by '{{', '%', '_' or '-', not {Describe(next)}");
+                return Parsed<SpfMacroString, PolicyParseError>.Fail(new PolicyParseError(offset + i, $"'%' must be followed by '{{', '%', '_' or '-', not {Describe(next)}"));
             var close = text.IndexOf('}', i + 2);
             if (close < 0)
-                return PolicyParseResult<SpfMacroString>.Fail(offset + i, "macro '%{' is not closed with '}'");
+                return Parsed<SpfMacroString, PolicyParseError>.Fail(new PolicyParseError(offset + i, "macro '%{' is not closed with '}'"));
             var macro = ParseMacro(text[(i + 2)..close], offset + i, use);
             if (!macro.IsValid)
-                return PolicyParseResult<SpfMacroString>.Fail(macro.Error);
+                return Parsed<SpfMacroString, PolicyParseError>.Fail(macro.Error);
             FlushLiteral(parts, literal);
             parts.Add(macro.Value);
             i = close + 1;
@@ -57,18 +58,18 @@ public static class SpfMacroParser
         {
             var end = CheckDomainEnd(result, offset);
             if (end is not null)
-                return PolicyParseResult<SpfMacroString>.Fail(end);
+                return Parsed<SpfMacroString, PolicyParseError>.Fail(end);
         }
-        return PolicyParseResult<SpfMacroString>.Ok(result);
+        return Parsed<SpfMacroString, PolicyParseError>.Ok(result);
     }
 
     /// <summary>Whether a part is a macro-expand in the grammar's sense (%{..}, %%, %_ or %-).</summary>
     internal static bool IsExpand(SpfMacroPart part) => part.IsMacro || part.IsEscape;
 
-    private static PolicyParseResult<SpfMacroPart> ParseMacro(string body, int position, SpfMacroUse use)
+    private static Parsed<SpfMacroPart, PolicyParseError> ParseMacro(string body, int position, SpfMacroUse use)
     {
         if (body.Length == 0)
-            return PolicyParseResult<SpfMacroPart>.Fail(position, "empty macro '%{}'");
+            return Parsed<SpfMacroPart, PolicyParseError>.Fail(new PolicyParseError(position, "empty macro '%{}'"));
         var letter = body[0];
         var lower = char.ToLowerInvariant(letter);
         var allowed = use == SpfMacroUse.DomainSpec ? DomainLetters : AllLetters;
@@ -77,7 +78,7 @@ public static class SpfMacroParser
             var reason = AllLetters.Contains(lower, StringComparison.Ordinal)
                 ? $"macro letter '{letter}' is allowed only in explanation text"
                 : $"'{letter}' is not a macro letter (s l o d i p v h, and c r t in explanations)";
-            return PolicyParseResult<SpfMacroPart>.Fail(position, reason);
+            return Parsed<SpfMacroPart, PolicyParseError>.Fail(new PolicyParseError(position, reason));
         }
         var j = 1;
         var digits = 0;
@@ -89,9 +90,9 @@ public static class SpfMacroParser
             j++;
         }
         if (digitCount > 0 && digits == 0)
-            return PolicyParseResult<SpfMacroPart>.Fail(position, "a macro keeps at least one part: the digit transformer must not be 0");
+            return Parsed<SpfMacroPart, PolicyParseError>.Fail(new PolicyParseError(position, "a macro keeps at least one part: the digit transformer must not be 0"));
         if (digits > MaxKeepRight)
-            return PolicyParseResult<SpfMacroPart>.Fail(position, $"digit transformer {digits} is larger than {MaxKeepRight}");
+            return Parsed<SpfMacroPart, PolicyParseError>.Fail(new PolicyParseError(position, $"digit transformer {digits} is larger than {MaxKeepRight}"));
         var reverse = false;
         if (j < body.Length && body[j] is 'r' or 'R')
         {
@@ -101,8 +102,8 @@ public static class SpfMacroParser
         var delimiters = body[j..];
         var bad = delimiters.FirstOrDefault(d => !Delimiters.Contains(d, StringComparison.Ordinal));
         if (bad != '\0')
-            return PolicyParseResult<SpfMacroPart>.Fail(position, $"{Describe(bad)} is not a macro delimiter (. - + , / _ =)");
-        return PolicyParseResult<SpfMacroPart>.Ok(new SpfMacroPart(string.Empty, lower, char.IsAsciiLetterUpper(letter), digits, reverse, delimiters));
+            return Parsed<SpfMacroPart, PolicyParseError>.Fail(new PolicyParseError(position, $"{Describe(bad)} is not a macro delimiter (. - + , / _ =)"));
+        return Parsed<SpfMacroPart, PolicyParseError>.Ok(new SpfMacroPart(string.Empty, lower, char.IsAsciiLetterUpper(letter), digits, reverse, delimiters));
     }
 
     /// <summary>domain-end = ( "." toplabel [ "." ] ) / macro-expand.</summary>

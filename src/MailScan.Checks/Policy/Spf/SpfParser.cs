@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using MailScan.Parsing;
 
 namespace MailScan.Checks.Policy.Spf;
 
@@ -17,15 +18,15 @@ public static class SpfParser
         text is not null && text.StartsWith(Version, StringComparison.OrdinalIgnoreCase) && (text.Length == Version.Length || text[Version.Length] == ' ');
 
     /// <summary>Parses a whole record, "v=spf1" included.</summary>
-    public static PolicyParseResult<SpfRecord> Parse(string? text)
+    public static Parsed<SpfRecord, PolicyParseError> Parse(string? text)
     {
         text ??= string.Empty;
         if (!IsSpfRecord(text))
-            return PolicyParseResult<SpfRecord>.Fail(0, "an SPF record starts with \"v=spf1\" followed by a space or the end");
+            return Parsed<SpfRecord, PolicyParseError>.Fail(new PolicyParseError(0, "an SPF record starts with \"v=spf1\" followed by a space or the end"));
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is < ' ' or > '~')
-                return PolicyParseResult<SpfRecord>.Fail(i, $"character {SpfMacroParser.Describe(text[i])} is not allowed: SPF records are printable ASCII with terms separated by spaces");
+                return Parsed<SpfRecord, PolicyParseError>.Fail(new PolicyParseError(i, $"character {SpfMacroParser.Describe(text[i])} is not allowed: SPF records are printable ASCII with terms separated by spaces"));
         }
 
         var mechanisms = new List<SpfMechanism>();
@@ -45,7 +46,7 @@ public static class SpfParser
             var term = text[position..end];
             var parsed = ParseTerm(term, position);
             if (parsed.Error is { } error)
-                return PolicyParseResult<SpfRecord>.Fail(error);
+                return Parsed<SpfRecord, PolicyParseError>.Fail(error);
             if (parsed.Mechanism is { } mechanism)
             {
                 mechanisms.Add(mechanism);
@@ -56,7 +57,7 @@ public static class SpfParser
                 {
                     case "redirect" when redirect is not null:
                     case "exp" when explanation is not null:
-                        return PolicyParseResult<SpfRecord>.Fail(position, $"the {modifier.Name}= modifier appears more than once");
+                        return Parsed<SpfRecord, PolicyParseError>.Fail(new PolicyParseError(position, $"the {modifier.Name}= modifier appears more than once"));
                     case "redirect":
                         redirect = modifier;
                         break;
@@ -70,7 +71,7 @@ public static class SpfParser
             }
             position = end;
         }
-        return PolicyParseResult<SpfRecord>.Ok(new SpfRecord(text, mechanisms, redirect, explanation, unknown));
+        return Parsed<SpfRecord, PolicyParseError>.Ok(new SpfRecord(text, mechanisms, redirect, explanation, unknown));
     }
 
     private sealed record Term(SpfMechanism? Mechanism, SpfModifier? Modifier, PolicyParseError? Error);

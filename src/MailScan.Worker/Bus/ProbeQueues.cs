@@ -1,6 +1,6 @@
 using MailScan.Checks.Scanning;
 
-namespace MailScan.Contracts.Bus;
+namespace MailScan.Worker.Bus;
 
 /// <summary>The queue of each probe family, so SMTP and DNS workers scale apart.</summary>
 public static class ProbeQueues

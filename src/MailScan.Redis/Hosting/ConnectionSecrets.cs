@@ -1,4 +1,4 @@
-namespace MailScan.Checks.Options;
+namespace MailScan.Redis.Hosting;
 
 /// <summary>
 /// What the connection settings of RabbitMQ and Redis say about credentials: whether a value

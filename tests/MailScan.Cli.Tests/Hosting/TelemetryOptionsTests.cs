@@ -1,6 +1,6 @@
-using MailScan.Checks.Options;
+using MailScan.Cli.Hosting;
 
-namespace MailScan.Checks.Tests.Options;
+namespace MailScan.Cli.Tests.Hosting;
 
 public sealed class TelemetryOptionsTests
 {
@@ -15,12 +15,9 @@ public sealed class TelemetryOptionsTests
     [Fact]
     public void Bad_telemetry_settings_are_named_with_their_keys()
     {
-        var options = new MailScanOptions();
-        options.Telemetry.OtlpEndpoint = "collector:4317";
-        options.Telemetry.OtlpProtocol = "udp";
-        options.Telemetry.LogFormat = "xml";
+        var telemetry = new TelemetryOptions { OtlpEndpoint = "collector:4317", OtlpProtocol = "udp", LogFormat = "xml" };
 
-        var errors = MailScanOptionsValidator.Errors(options).ToList();
+        var errors = telemetry.Errors().ToList();
 
         Assert.Contains(errors, e => e.StartsWith("Telemetry:OtlpEndpoint", StringComparison.Ordinal) && e.Contains("'collector:4317'"));
         Assert.Contains(errors, e => e.StartsWith("Telemetry:OtlpProtocol", StringComparison.Ordinal) && e.Contains("http/protobuf"));

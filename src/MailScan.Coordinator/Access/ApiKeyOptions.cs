@@ -1,4 +1,4 @@
-namespace MailScan.Checks.Options;
+namespace MailScan.Coordinator.Access;
 
 /// <summary>
 /// One client of a coordinator: the SHA-256 of its API key (never the key itself) and its quotas.

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using MailScan.Checks.Scanning;
 using MailScan.Contracts.Bus;
+using MailScan.Worker.Bus;
 
-namespace MailScan.Contracts.Tests;
+namespace MailScan.Worker.Tests.Bus;
 
 /// <summary>A probe request and its result cross the bus unchanged, and an outcome word no side knows is a failure.</summary>
 public sealed class ProbeMessagesTests

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MailScan.Checks.Options;
+namespace MailScan.Cli.Hosting;
 
 /// <summary>How the cluster's processes report on themselves: traces, log format and log levels (metrics are always on /metrics).</summary>
 public sealed class TelemetryOptions

@@ -1,4 +1,6 @@
-namespace MailScan.Checks.Options;
+using MailScan.Checks.Options;
+
+namespace MailScan.Coordinator.Web;
 
 /// <summary>The coordinator's web page for people (a domain's live report), served on Cluster:HttpListen; off unless enabled.</summary>
 public sealed class WebOptions
@@ -11,4 +13,13 @@ public sealed class WebOptions
 
     /// <summary>How long a report stays under its permalink with Redis (Cluster:Redis), shared by every coordinator.</summary>
     public TimeSpan ReportRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Every problem of these settings, one line each with its key.</summary>
+    public IEnumerable<string> Errors()
+    {
+        if (StoredReports is < 1 or > 1_000_000)
+            yield return $"Web:StoredReports: {StoredReports} is out of range (1-1000000)";
+        foreach (var error in MailScanOptionsValidator.Positive("Web:ReportRetention", ReportRetention, TimeSpan.FromDays(3650)))
+            yield return error;
+    }
 }

@@ -1,6 +1,7 @@
 using MailScan.Checks.Scanning;
+using MailScan.Contracts.Bus;
 
-namespace MailScan.Contracts.Bus;
+namespace MailScan.Worker.Bus;
 
 /// <summary>Maps probe requests and results to bus messages and back.</summary>
 public static class ProbeMessages
