@@ -26,7 +26,7 @@ public static class MailScanCoordinatorServices
     /// <summary>
     /// Embedded mode: the scanner runs its probes in this process, with an in-memory cache. No
     /// broker, no Redis; the cluster's dispatchers (host de-duplication, the probe time limit)
-    /// without the bus, whose messages cost a tenth of a domain's CPU for nothing in one process
+    /// without the bus, whose messages cost about a fifth of a domain's CPU for nothing in one process
     /// (docs/BENCHMARKS.md); each probe family runs at most <paramref name="workerConcurrency"/>
     /// probes at once, as a worker's queue would.
     /// </summary>
