@@ -26,17 +26,19 @@ public static class MailScanCoordinatorServices
     public static TimeSpan ScanWindow { get; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Embedded mode: coordinator and workers in one process on MassTransit's in-memory
-    /// transport, with an in-memory cache. No broker, no Redis; the same code as the cluster.
+    /// Embedded mode: the scanner runs its probes in this process, with an in-memory cache. No
+    /// broker, no Redis; the cluster's dispatchers (host de-duplication, the probe time limit)
+    /// without the bus, whose messages cost about a fifth of a domain's CPU for nothing in one process
+    /// (docs/BENCHMARKS.md); each probe family runs at most <paramref name="workerConcurrency"/>
+    /// probes at once, as a worker's queue would.
     /// </summary>
     public static IServiceCollection AddMailScanEmbedded(this IServiceCollection services, int workerConcurrency)
     {
         services.AddMailScanChecks();
         services.AddMailScanCache();
-        services.AddMailScanBus(new ClusterOptions(), ProbeQueues.Families, workerConcurrency);
-        services.AddSingleton<BusProbeDispatcher>();
-        services.AddSingleton<IProbeDispatcher>(sp =>
-            new CachingProbeDispatcher(sp.GetRequiredService<BusProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow));
+        services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
+            new FamilyLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), workerConcurrency),
+            sp.GetRequiredService<HybridCache>(), ScanWindow));
         return services;
     }
 

@@ -18,9 +18,9 @@ public sealed class ClusterBenchmark : IBenchmark
 {
     public string Name => "cluster";
 
-    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] [--embedded] [--domains N] (needs deploy/lab/cluster up N)";
+    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] [--embedded] [--domains N] [--workers 1,2] (needs deploy/lab/cluster up N)";
 
-    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused);
+    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused, double CoordinatorCpuSeconds = double.NaN);
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -38,6 +38,9 @@ public sealed class ClusterBenchmark : IBenchmark
             await File.WriteAllLinesAsync(domainsFile, domains, cancellationToken);
         }
         var embeddedOnly = args.Contains("--embedded");
+        // --workers 1,2 (the default): the cluster setups to run, by their number of worker processes.
+        var workerCounts = (args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() ?? "1,2")
+            .Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
         var net = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy/lab/lab.json"), cancellationToken))
             .RootElement.GetProperty("Dns").GetProperty("Resolvers")[0].GetString()!.Split('.')[..2];
         var common = new[] { "--profile", Path.Combine(root, "deploy/lab/lab.json") };
@@ -48,7 +51,7 @@ public sealed class ClusterBenchmark : IBenchmark
         for (var round = 1; round <= rounds; round++)
         {
             rows.Add(Report(await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken)));
-            foreach (var workers in embeddedOnly ? [] : new[] { 1, 2 })
+            foreach (var workers in embeddedOnly ? [] : workerCounts)
                 rows.Add(Report(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken)));
             Console.Error.WriteLine($"cluster: round {round} of {rounds} done");
         }
@@ -58,14 +61,14 @@ public sealed class ClusterBenchmark : IBenchmark
         var embedded = Stats.Median(rows.Where(x => x.Setup == rows[0].Setup).Select(x => x.Domains / x.Seconds).ToList());
         Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}; domains/s also as the range over the rounds and as a ratio to embedded.");
         Console.WriteLine();
-        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | range | vs embedded | CPU s per domain | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | range | vs embedded | CPU s per domain | coordinator's share of the CPU | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var setup in rows.GroupBy(x => x.Setup))
         {
             var rates = setup.Select(x => x.Domains / x.Seconds).ToList();
             double Median(Func<Row, double> value) => Stats.Median(setup.Select(value).ToList());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {setup.Key} | {Stats.Median(rates):0.0} | {rates.Min():0.0}-{rates.Max():0.0} | {Stats.Median(rates) / embedded:0.00}x | {Median(x => x.CpuSeconds / x.Domains):0.0000} | {Median(x => x.PeakBytes) / 1048576.0:0} MiB | {Median(x => (double)x.BusMessages / x.Domains):0.00} | {Median(x => (double)x.RedisCommands / x.Domains):0.0} | {Median(x => (double)x.Reused / x.Probes):P1} |"));
+                $"| {setup.Key} | {Stats.Median(rates):0.0} | {rates.Min():0.0}-{rates.Max():0.0} | {Stats.Median(rates) / embedded:0.00}x | {Median(x => x.CpuSeconds / x.Domains):0.0000} | {Share(Median(x => x.CoordinatorCpuSeconds / x.CpuSeconds))} | {Median(x => x.PeakBytes) / 1048576.0:0} MiB | {Median(x => (double)x.BusMessages / x.Domains):0.00} | {Median(x => (double)x.RedisCommands / x.Domains):0.0} | {Median(x => (double)x.Reused / x.Probes):P1} |"));
         }
         return 0;
     }
@@ -74,16 +77,19 @@ public sealed class ClusterBenchmark : IBenchmark
     private static Row Report(Row row)
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cluster: {row.Setup}: {row.Domains / row.Seconds:0.0} domains/s, {row.CpuSeconds / row.Domains:0.0000} CPU s/domain, {row.PeakBytes / 1048576.0:0} MiB, {(double)row.BusMessages / row.Domains:0.00} messages/domain, {(double)row.RedisCommands / row.Domains:0.0} Redis commands/domain, reuse {(double)row.Reused / row.Probes:P1}"));
+            $"cluster: {row.Setup}: {row.Domains / row.Seconds:0.0} domains/s, {row.CpuSeconds / row.Domains:0.0000} CPU s/domain (coordinator {Share(row.CoordinatorCpuSeconds / row.CpuSeconds)}), {row.PeakBytes / 1048576.0:0} MiB, {(double)row.BusMessages / row.Domains:0.00} messages/domain, {(double)row.RedisCommands / row.Domains:0.0} Redis commands/domain, reuse {(double)row.Reused / row.Probes:P1}"));
         return row;
     }
+
+    /// <summary>The coordinator's part of a setup's CPU; embedded has no coordinator of its own.</summary>
+    private static string Share(double share) => double.IsNaN(share) ? "-" : share.ToString("P0", CultureInfo.InvariantCulture);
 
     internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
     {
         FlushResolverCache(root);
         var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");
         var clock = Stopwatch.StartNew();
-        long probes = 0, reused = 0, sent = 0;
+        long probes = 0, reused = 0;
         await using (var meter = ProcessMeter.Start(root, ["batch", domainsFile, "--out", output, .. common], new Dictionary<string, string>()))
         {
             await meter.WaitForExitAsync();
@@ -94,12 +100,11 @@ public sealed class ClusterBenchmark : IBenchmark
                 {
                     probes++;
                     reused += probe.Reused ? 1 : 0;
-                    sent += probe.Reused ? 0 : 2;
                 }
             }, cancellationToken);
             File.Delete(output);
-            // In one process the bus is MassTransit's in-memory transport: a request and a response per probe sent to a worker, no broker.
-            return new Row("embedded (one process, in-memory bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, sent, 0, probes, reused);
+            // In one process the probes run in process: no bus, no messages.
+            return new Row("embedded (one process, no bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, 0, 0, probes, reused);
         }
     }
 
@@ -125,10 +130,12 @@ public sealed class ClusterBenchmark : IBenchmark
             using var redis = await ConnectionMultiplexer.ConnectAsync(lab.GetProperty("Redis").GetString()! + ",allowAdmin=true");
             var server = redis.GetServers()[0];
             var commandsBefore = await CommandsAsync(server);
+            var statsBefore = await CommandStatsAsync(server);
             var messagesBefore = await RabbitMessagesAsync(lab);
             foreach (var meter in meters)
                 meter.Sample();
             var cpuBefore = meters.Sum(m => m.CpuSeconds);
+            var coordinatorBefore = meters[0].CpuSeconds;
 
             var clock = Stopwatch.StartNew();
             var (probes, reused) = await RunBatchAsync(client, domains, cancellationToken);
@@ -136,9 +143,15 @@ public sealed class ClusterBenchmark : IBenchmark
             foreach (var meter in meters)
                 meter.Sample();
             var commands = await CommandsAsync(server) - commandsBefore;
+            var statsAfter = await CommandStatsAsync(server);
+            Console.Error.WriteLine("cluster: Redis commands per domain by command: " + string.Join(", ", statsAfter
+                .Select(s => (s.Key, Calls: s.Value - statsBefore.GetValueOrDefault(s.Key)))
+                .Where(s => s.Calls > 0).OrderByDescending(s => s.Calls)
+                .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {(double)s.Calls / domains.Count:0.0}"))));
             var sent = await RabbitMessagesAsync(lab) - messagesBefore;
             return new Row($"coordinator + {workers} worker{(workers > 1 ? "s" : "")} (RabbitMQ, Redis)", domains.Count, clock.Elapsed.TotalSeconds,
-                meters.Sum(m => m.CpuSeconds) - cpuBefore, meters.Sum(m => m.PeakBytes), sent, commands, probes, reused);
+                meters.Sum(m => m.CpuSeconds) - cpuBefore, meters.Sum(m => m.PeakBytes), sent, commands, probes, reused,
+                meters[0].CpuSeconds - coordinatorBefore);
         }
         finally
         {
@@ -163,6 +176,15 @@ public sealed class ClusterBenchmark : IBenchmark
     {
         var info = await server.InfoAsync("stats");
         return long.Parse(info.SelectMany(g => g).First(p => p.Key == "total_commands_processed").Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Calls per Redis command since it started (INFO commandstats), so the benchmark says which steps the commands per domain are.</summary>
+    private static async Task<Dictionary<string, long>> CommandStatsAsync(IServer server)
+    {
+        var info = await server.InfoAsync("commandstats");
+        return info.SelectMany(g => g).ToDictionary(
+            p => p.Key.Replace("cmdstat_", string.Empty, StringComparison.Ordinal),
+            p => long.Parse(p.Value.Split(',')[0].Split('=')[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>Submits the batch and reads every result: the probe records and how many were reused.</summary>

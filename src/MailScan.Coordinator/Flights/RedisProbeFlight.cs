@@ -35,7 +35,16 @@ public sealed class RedisProbeFlight(IConnectionMultiplexer redis, RedisKeys key
                 return (JsonSerializer.Deserialize<ProbeResult>((string)kept!, EvidenceJson.Options)!, true);
             // A lock taken by an attempt whose answer was lost is ours but unknown: it lapses within the lease time.
             if (await RedisRetry.RunAsync(() => db.StringSetAsync(lockKey, token, LeaseKeeper.LeaseTime, When.NotExists), time, cancellationToken).ConfigureAwait(false))
+            {
+                // The holder before us may have finished between our look and our lock (another
+                // coordinator, the same host): its result stands, and the host is not probed twice.
+                if (await RedisRetry.RunAsync(() => db.StringGetAsync(resultKey), time, cancellationToken).ConfigureAwait(false) is { HasValue: true } late)
+                {
+                    await UnlockAsync(db, lockKey, token).ConfigureAwait(false);
+                    return (JsonSerializer.Deserialize<ProbeResult>((string)late!, EvidenceJson.Options)!, true);
+                }
                 return (await RunHereAsync(db, request, run, (lockKey, resultKey), token, cancellationToken).ConfigureAwait(false), false);
+            }
             await Task.Delay(Pause, time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -12,6 +12,7 @@ internal sealed class LabCluster : IAsyncDisposable
     private readonly ClusterLab _lab;
     private readonly Dictionary<string, string> _environment;
     private readonly List<ServiceProcess> _workers = [];
+    private readonly List<ServiceProcess> _otherCoordinators = [];
     private readonly List<string> _flags = [];
     private string _profile = LabEnvironment.ProfilePath;
     private GrpcChannel? _channel;
@@ -43,6 +44,9 @@ internal sealed class LabCluster : IAsyncDisposable
     /// <summary>The coordinator's HTTP/1.1 endpoint: health and /metrics.</summary>
     public string CoordinatorHealth => $"http://{_lab.Net}.50.1:5081";
 
+    /// <summary>Coordinator <paramref name="number"/>'s HTTP/1.1 endpoint (1: <see cref="CoordinatorHealth"/>).</summary>
+    public string CoordinatorHealthOf(int number) => $"http://{_lab.Net}.50.{number}:5081";
+
     /// <summary>Worker <paramref name="number"/>'s HTTP/1.1 endpoint: health and /metrics.</summary>
     public string WorkerHealth(int number) => $"http://{_lab.Net}.51.{number}:5081";
 
@@ -70,6 +74,19 @@ internal sealed class LabCluster : IAsyncDisposable
         var health = CoordinatorHealth;
         Coordinator = ServiceProcess.Start("coordinator", [.. Common(), "coordinator", "--listen", Url, "--health-listen", health, "--http-listen", RestUrl], _environment);
         await WaitReadyAsync(Coordinator, health);
+    }
+
+    /// <summary>
+    /// Another coordinator of the same cluster (the same RabbitMQ, Redis and prefix) under an id of
+    /// its own, gRPC on <c>.50.<paramref name="number"/></c>: it runs batches submitted to any of them.
+    /// </summary>
+    public async Task StartAnotherCoordinatorAsync(int number)
+    {
+        var environment = new Dictionary<string, string>(_environment) { ["MAILSCAN__Cluster__CoordinatorId"] = $"lab-test-coordinator-{number}" };
+        var health = CoordinatorHealthOf(number);
+        var coordinator = ServiceProcess.Start($"coordinator {number}", [.. Common(), "coordinator", "--listen", $"http://{_lab.Net}.50.{number}:5080", "--health-listen", health], environment);
+        _otherCoordinators.Add(coordinator);
+        await WaitReadyAsync(coordinator, health);
     }
 
     public async Task StartWorkerAsync(int number)
@@ -120,7 +137,7 @@ internal sealed class LabCluster : IAsyncDisposable
 
     /// <summary>Everything the processes printed, for a failing assertion.</summary>
     public string Logs() =>
-        string.Join("\n", new[] { Coordinator }.Concat(_workers).OfType<ServiceProcess>().Select(p => $"--- {p.Name}\n{Tail(p.Output)}"));
+        string.Join("\n", new[] { Coordinator }.Concat(_otherCoordinators).Concat(_workers).OfType<ServiceProcess>().Select(p => $"--- {p.Name}\n{Tail(p.Output)}"));
 
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
 
@@ -128,7 +145,7 @@ internal sealed class LabCluster : IAsyncDisposable
     {
         await ForgetAsync();
         _channel?.Dispose();
-        foreach (var process in _workers.Prepend(Coordinator).OfType<ServiceProcess>())
+        foreach (var process in _workers.Concat(_otherCoordinators).Prepend(Coordinator).OfType<ServiceProcess>())
             await process.DisposeAsync();
     }
 }
