@@ -19,6 +19,7 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
     private readonly PaceLimits _pace = PaceLimits.From(options.Value.Smtp);
     private readonly TimeSpan _learnt = options.Value.Smtp.LearnedSpacingLifetime;
     private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
+    private readonly ConcurrentDictionary<IPAddress, DateTimeOffset> _strictUntil = new();
     private readonly TimeSpan _globalSpacing = options.Value.Smtp.MaxConnectionsPerSecond > 0
         ? TimeSpan.FromSeconds(1.0 / options.Value.Smtp.MaxConnectionsPerSecond)
         : TimeSpan.Zero;
@@ -93,6 +94,19 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         }
     }
 
+    public ValueTask MarkStrictAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        SweepIdle();
+        _strictUntil[address] = time.GetUtcNow() + _learnt;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> AnyStrictAsync(IReadOnlyCollection<IPAddress> addresses, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return ValueTask.FromResult(addresses.Any(a => _strictUntil.TryGetValue(a, out var until) && until > now));
+    }
+
     /// <summary>The address's slot with this caller counted in; a slot being swept is never handed out.</summary>
     private Slot Enter(IPAddress address)
     {
@@ -124,6 +138,11 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
             if (now < _nextSweep)
                 return;
             _nextSweep = now + SweepInterval;
+        }
+        foreach (var (address, until) in _strictUntil)
+        {
+            if (until <= now)
+                _strictUntil.TryRemove(new KeyValuePair<IPAddress, DateTimeOffset>(address, until));
         }
         foreach (var (address, slot) in _slots)
         {
