@@ -8,12 +8,16 @@ namespace MailScan.Coordinator.Batches;
 /// <summary>
 /// Batches in Redis, shared by every coordinator and kept across restarts (AOF on): a hash of
 /// counts, a list of waiting domains, a hash of claims in flight, a set of reported names (the
-/// exactly-once guard) and a stream as the result log, whose entry n is cursor n. A finished
-/// batch expires after Cluster:BatchRetention.
+/// exactly-once guard) and a stream as the result log, whose entry n is cursor n; the hash also
+/// holds each coordinator's count of domains waiting on strict servers. A finished batch expires
+/// after Cluster:BatchRetention.
 /// </summary>
 public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IBatchStore
 {
     private const int PushChunk = 1000;
+
+    /// <summary>The batch hash's fields of each coordinator's count of domains waiting on strict servers.</summary>
+    private const string StrictField = "strict:";
     private readonly long _retentionMs = (long)options.Value.Cluster.BatchRetention.TotalMilliseconds;
 
     private IDatabase Db => redis.GetDatabase();
@@ -56,7 +60,8 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             (long)fields.GetValueOrDefault("failed"),
             inFlight,
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields.GetValueOrDefault("created")),
-            fields.TryGetValue("finished", out var finished) ? DateTimeOffset.FromUnixTimeMilliseconds((long)finished) : null);
+            fields.TryGetValue("finished", out var finished) ? DateTimeOffset.FromUnixTimeMilliseconds((long)finished) : null,
+            phase == "running" ? fields.Where(f => f.Key.StartsWith(StrictField, StringComparison.Ordinal)).Sum(f => (long)f.Value) : 0);
     }
 
     public async Task<IReadOnlyList<BatchRecord>> ListAsync(string owner, int max, CancellationToken cancellationToken)
@@ -100,6 +105,9 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             [batchId, BatchEntry.Key(entry), entry, report, failed ? 1 : 0, _retentionMs]).ConfigureAwait(false);
         return (long)result == 1;
     }
+
+    public async Task SetWaitingOnStrictServersAsync(string batchId, string owner, long count, CancellationToken cancellationToken) =>
+        await Db.ScriptEvaluateAsync(RedisBatchScripts.WaitingOnStrict, [keys.Batch(batchId)], [StrictField + owner, count]).ConfigureAwait(false);
 
     public async Task ReleaseAsync(string batchId, string entry, CancellationToken cancellationToken) =>
         await Db.ScriptEvaluateAsync(RedisBatchScripts.Release, [keys.InFlight(batchId), keys.Waiting(batchId)], [entry]).ConfigureAwait(false);
