@@ -14,6 +14,8 @@ namespace MailScan.Checks.StartTls;
 /// what the server demands: what each connection costs (its slowest greeting or its spacing)
 /// times the connections still needed, never past <c>Smtp:StrictServerBudget</c>; the gate is
 /// told (<see cref="IConnectionGate.MarkStrictAsync"/>) so that a batch can tell who waits on it.
+/// A budget of zero keeps the single retry Internet.nl makes: a put-off is tried again once after
+/// <c>Smtp:RetryDelay</c>, the next one ends the evaluation, and the probe's time is the allowance.
 /// </summary>
 internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, SmtpOptions smtp, TimeSpan probeTime, TimeProvider time)
 {
@@ -54,14 +56,17 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
     /// connection: the probe's time for an ordinary server; for a strict one what the rest costs at
     /// the server's pace, bounded by the budget (which replaces the probe's time even when it is shorter).
     /// </summary>
-    private TimeSpan Allowance(TimeSpan pending) => !Strict ? probeTime
+    private TimeSpan Allowance(TimeSpan pending) => !Strict || SingleRetry ? probeTime
         : Min(smtp.StrictServerBudget, Max(probeTime, Elapsed + pending + PerConnection * Remaining));
 
     /// <summary>How many more greeted connections fit in what is left of the budget at the server's pace (all it may make while it is not strict).</summary>
-    public int Affordable => !Strict ? Remaining
+    public int Affordable => !Strict || SingleRetry ? Remaining
         : Math.Clamp((int)((smtp.StrictServerBudget - Elapsed) / PerConnection), 1, Remaining);
 
     private TimeSpan Elapsed => time.GetElapsedTime(_started);
+
+    /// <summary>No strict-server budget: one retry after a put-off, as Internet.nl does.</summary>
+    private bool SingleRetry => smtp.StrictServerBudget == TimeSpan.Zero;
 
     /// <summary>
     /// Opens connections for one step until the server answers it, it puts us off beyond the allowance,
@@ -94,7 +99,7 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
                     Strict = true;
                     var wait = await gate.ReportAsync(address, ServerAnswer.PutOff, cancellationToken).ConfigureAwait(false);
                     await MarkStrictAsync(cancellationToken).ConfigureAwait(false);
-                    if (Elapsed + wait >= Allowance(wait))
+                    if (SingleRetry ? PutOffs > 1 : Elapsed + wait >= Allowance(wait))
                     {
                         Spent = SpentReason();
                         return result;
@@ -149,7 +154,9 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
         await gate.MarkStrictAsync(address, cancellationToken).ConfigureAwait(false);
     }
 
-    private string SpentReason() => Strict
+    private string SpentReason() => Strict && SingleRetry
+        ? $"the server put us off again after one retry ({PutOffs} put off in {Count} connections; Smtp:StrictServerBudget is 0, so strict servers are not waited out)"
+        : Strict
         ? $"the strict server's time budget ({Seconds(smtp.StrictServerBudget)}) ran out after {Count} connections ({PutOffs} put off with a 4xx or a refused connection)"
         : $"the probe's time ({Seconds(probeTime)}) ran out after {Count} connections";
 

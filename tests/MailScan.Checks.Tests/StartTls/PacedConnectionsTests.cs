@@ -200,4 +200,20 @@ public sealed class PacedConnectionsTests
         Assert.False(await gate.AnyStrictAsync([Address], CancellationToken.None));
         Assert.Null(paced.StrictNote());
     }
+
+    [Fact]
+    public async Task Without_a_budget_a_put_off_is_retried_once_and_the_second_ends_the_evaluation()
+    {
+        var (smtp, gate, time) = Setup(TimeSpan.Zero);
+        var opens = time.GetUtcNow() + TimeSpan.FromMinutes(2);
+        var paced = new PacedConnections(gate, Address, smtp, TimeSpan.FromSeconds(90), time);
+
+        var greeted = await PumpAsync(time, EvaluateAsync(paced, () => Task.FromResult(time.GetUtcNow() >= opens), steps: 10));
+
+        // The greylisting server that a budget waits out (above) is given up after the retry 10 s later.
+        Assert.Equal(0, greeted);
+        Assert.Equal(2, paced.Count);
+        Assert.Equal(2, paced.PutOffs);
+        Assert.Contains("put us off again after one retry", paced.Spent);
+    }
 }
