@@ -54,11 +54,13 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
                 slot.NextStart = (next > now ? next : now) + slot.Pace.Spacing;
                 slot.LastUse = now;
             }
-            var global = GlobalWait(wait);
-            if (global > wait)
-                wait = global;
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            // The global rate is taken only once the address's own wait is over: a connection waiting
+            // out a strict server's retry must not reserve a start that every other address queues behind.
+            var global = GlobalWait();
+            if (global > TimeSpan.Zero)
+                await Task.Delay(global, time, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -156,14 +158,14 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         }
     }
 
-    /// <summary>Reserves the next start under the global rate (after the per-address wait); returns how long to wait for it.</summary>
-    private TimeSpan GlobalWait(TimeSpan afterLocal)
+    /// <summary>Reserves the next start under the global rate; returns how long to wait for it.</summary>
+    private TimeSpan GlobalWait()
     {
         if (_globalSpacing == TimeSpan.Zero)
             return TimeSpan.Zero;
         lock (_global)
         {
-            var earliest = time.GetUtcNow() + afterLocal;
+            var earliest = time.GetUtcNow();
             var start = _nextGlobalStart > earliest ? _nextGlobalStart : earliest;
             _nextGlobalStart = start + _globalSpacing;
             return start - time.GetUtcNow();
