@@ -78,7 +78,8 @@ public sealed class ClusterBenchmark : IBenchmark
         return row;
     }
 
-    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
+    /// <summary>One embedded batch of the domains file; <paramref name="each"/> sees every report (the batch's JSON lines) before the file goes.</summary>
+    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken, Action<JsonElement>? each = null)
     {
         FlushResolverCache(root);
         var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");
@@ -91,6 +92,7 @@ public sealed class ClusterBenchmark : IBenchmark
             foreach (var line in await File.ReadAllLinesAsync(output, cancellationToken))
             {
                 using var report = JsonDocument.Parse(line);
+                each?.Invoke(report.RootElement);
                 foreach (var probe in report.RootElement.TryGetProperty("probes", out var p) ? p.EnumerateArray() : default)
                 {
                     probes++;
