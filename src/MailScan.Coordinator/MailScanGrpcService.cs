@@ -152,6 +152,7 @@ public sealed class MailScanGrpcService(
             DomainsPerSecond = progress.DomainsPerSecond,
             EtaSeconds = progress.Remaining?.TotalSeconds ?? 0,
             LastCursor = (ulong)batch.LastCursor,
+            WaitingOnStrictServers = (ulong)batch.WaitingOnStrictServers,
         };
     }
 

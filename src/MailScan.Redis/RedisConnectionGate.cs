@@ -120,6 +120,21 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         return TimeSpan.FromMilliseconds(result);
     }
 
+    public async ValueTask MarkStrictAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        await RedisRetry.RunAsync(() => database.StringSetAsync(keys.GateStrict(address.ToString()), 1, _smtp.LearnedSpacingLifetime), time, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> AnyStrictAsync(IReadOnlyCollection<IPAddress> addresses, CancellationToken cancellationToken)
+    {
+        if (addresses.Count == 0)
+            return false;
+        var database = redis.GetDatabase();
+        var marked = addresses.Select(a => keys.GateStrict(a.ToString())).ToArray();
+        return await RedisRetry.RunAsync(() => database.KeyExistsAsync(marked), time, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     private sealed class Lease(IDatabase database, RedisKey leases, string token, LeaseKeeper keeper) : IAsyncDisposable
     {
         private int _released;

@@ -54,6 +54,9 @@ public sealed class RedisKeys(ClusterOptions cluster)
     public (RedisKey Leases, RedisKey NextStart, RedisKey Pace) Gate(string address) =>
         ($"{_prefix}gate:{address}:leases", $"{_prefix}gate:{address}:next", $"{_prefix}gate:{address}:pace");
 
+    /// <summary>Set while an address is known to be strict (it put a client off or greets slowly); expires with the learnt pace's lifetime.</summary>
+    public RedisKey GateStrict(string address) => $"{_prefix}gate:{address}:strict";
+
     /// <summary>When the next SMTP connection of the whole cluster may start (Smtp:MaxConnectionsPerSecond), in Redis's microseconds.</summary>
     public RedisKey GateRate => _prefix + "gate:rate";
 

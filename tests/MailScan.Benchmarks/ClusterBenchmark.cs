@@ -84,7 +84,8 @@ public sealed class ClusterBenchmark : IBenchmark
     /// <summary>The coordinator's part of a setup's CPU; embedded has no coordinator of its own.</summary>
     private static string Share(double share) => double.IsNaN(share) ? "-" : share.ToString("P0", CultureInfo.InvariantCulture);
 
-    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken)
+    /// <summary>One embedded batch of the domains file; <paramref name="each"/> sees every report before the file goes.</summary>
+    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken, Action<MailScan.Contracts.V1.DomainReport>? each = null)
     {
         FlushResolverCache(root);
         var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");
@@ -96,6 +97,7 @@ public sealed class ClusterBenchmark : IBenchmark
             clock.Stop();
             await MailScan.Cli.Stats.ResultsFileReader.ReadAsync(output, report =>
             {
+                each?.Invoke(report);
                 foreach (var probe in report.Probes)
                 {
                     probes++;

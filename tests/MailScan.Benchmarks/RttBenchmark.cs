@@ -32,7 +32,7 @@ public sealed class RttBenchmark : IBenchmark
         {
             foreach (var rtt in rtts)
             {
-                await ClusterUpAsync(root, count, rtt, tail, cancellationToken);
+                await ClusterUpAsync(root, count, cancellationToken, "--rtt", $"{rtt}", "--tail", $"{tail}");
                 var domainsFile = Path.Combine(root, "deploy/lab/.state/synth/domains.txt");
                 var row = await ClusterBenchmark.EmbeddedAsync(root, domainsFile, count, common, cancellationToken);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -54,14 +54,15 @@ public sealed class RttBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task ClusterUpAsync(string root, int count, int rtt, int tail, CancellationToken cancellationToken)
+    /// <summary>Rebuilds the synthetic TLD: <c>deploy/lab/cluster up N OPTIONS</c>.</summary>
+    internal static async Task ClusterUpAsync(string root, int count, CancellationToken cancellationToken, params string[] options)
     {
         var start = new ProcessStartInfo(Path.Combine(root, "deploy/lab/cluster")) { WorkingDirectory = root };
-        foreach (var arg in new[] { "up", $"{count}", "--rtt", $"{rtt}", "--tail", $"{tail}" })
+        foreach (var arg in new[] { "up", $"{count}" }.Concat(options))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"deploy/lab/cluster up {count} --rtt {rtt} failed ({process.ExitCode})");
+            throw new InvalidOperationException($"deploy/lab/cluster up {count} {string.Join(' ', options)} failed ({process.ExitCode})");
     }
 }

@@ -57,17 +57,93 @@ public sealed class StrictServerLabTests
     }
 
     [Fact]
+    public async Task A_greylisting_server_is_waited_out_and_ends_with_the_verdicts_of_its_unlimited_twin()
+    {
+        // mx-strict-greylist is mx-strict-ref behind a relay that answers 421 for 6 s after a client's first connection.
+        var evidence = await StartTlsLabProbe.RunAsync(LabHosts.V4("mx-strict-greylist"), EnumerationMode.Verdict, "mx.strict-ref.test", BatchSettings);
+        var reference = await StartTlsLabProbe.RunAsync(LabHosts.V4("mx-strict-ref"), EnumerationMode.Verdict, "mx.strict-ref.test", BatchSettings);
+
+        AssertSameVerdicts(reference, evidence);
+        // Put off once at its first connection; the retry 10 s later (Smtp:RetryDelay) is past the 6 s.
+        Assert.Equal(1, evidence.PutOffs);
+        Assert.Contains("1 connections put off with a 4xx or refused, waited out", evidence.StrictNote);
+        Assert.Matches(@"\d+ connections took \d+ s of the 600 s budget", evidence.StrictNote);
+        Assert.Null(reference.StrictNote);
+    }
+
+    [Fact]
+    public async Task A_server_that_greets_7_s_late_on_every_connection_is_evaluated_completely_within_the_budget()
+    {
+        var budget = TimeSpan.FromMinutes(4);
+        var evidence = await StartTlsLabProbe.RunAsync(LabHosts.V4("mx-strict-slowgreet"), EnumerationMode.Verdict, "mx.strict-ref.test",
+            options => options.Smtp.StrictServerBudget = budget);
+        var reference = await StartTlsLabProbe.RunAsync(LabHosts.V4("mx-strict-ref"), EnumerationMode.Verdict, "mx.strict-ref.test", BatchSettings);
+
+        AssertSameVerdicts(reference, evidence);
+        Assert.Equal(0, evidence.PutOffs);
+        Assert.Contains("a greeting after up to 7.", evidence.StrictNote);
+        Assert.InRange(evidence.TotalMilliseconds, evidence.Connections * 7000, budget.TotalMilliseconds);
+    }
+
+    [Fact]
+    public async Task A_batch_lets_the_other_domains_past_a_domain_that_waits_on_a_strict_server()
+    {
+        var lab = ClusterLab.Load();
+        // One domain at a time: without letting it past, the strict domain first in the input would hold every other one back.
+        var path = StrictProfile(profile => profile["Scan"] = new JsonObject { ["DomainConcurrency"] = 1 });
+        string[] domains = ["strict-pregreet.test", .. lab.Domains.Take(6)];
+        var results = new List<V1.BatchResult>();
+        ulong mostWaiting = 0;
+        await using (var cluster = await LabCluster.StartAsync(lab, workers: 2, profile: path))
+        {
+            var batch = await BatchClient.SubmitAsync(cluster.Client, domains);
+            using var followed = new CancellationTokenSource();
+            var watching = Task.Run(async () =>
+            {
+                while (!followed.IsCancellationRequested)
+                {
+                    var status = await cluster.Client.GetBatchAsync(new V1.GetBatchRequest { BatchId = batch.BatchId });
+                    mostWaiting = Math.Max(mostWaiting, status.WaitingOnStrictServers);
+                    await Task.Delay(250);
+                }
+            });
+            await BatchClient.FollowAsync(cluster.Client, batch.BatchId, 0, results);
+            await followed.CancelAsync();
+            await watching;
+            BatchClient.AssertExactlyOnce(domains, results, cluster.Logs());
+            var done = await cluster.Client.GetBatchAsync(new V1.GetBatchRequest { BatchId = batch.BatchId });
+            Assert.Equal(0ul, done.WaitingOnStrictServers);
+        }
+
+        File.Delete(path);
+        Assert.Equal("strict-pregreet.test", results[^1].Report.Domain);
+        Assert.Equal(1ul, mostWaiting);
+        var starttls = results[^1].Report.Categories.Single(c => c.Id == "mail_starttls");
+        Assert.All(starttls.Tests, t => Assert.True(t.Status is not (V1.Status.NotTestable or V1.Status.Error), $"{t.Id}: {t.Status} {t.Reason}"));
+    }
+
+    /// <summary>
+    /// A copy of the lab profile with the batch settings for strict servers (the lab profile's short
+    /// retry and budget would win over the environment), changed further by <paramref name="change"/>.
+    /// </summary>
+    private static string StrictProfile(Action<JsonObject>? change = null)
+    {
+        var profile = JsonNode.Parse(File.ReadAllText(LabEnvironment.ProfilePath))!.AsObject();
+        profile["Smtp"]!["RetryDelay"] = new SmtpOptions().RetryDelay.ToString();
+        profile["Smtp"]!["StrictServerBudget"] = "00:10:00";
+        change?.Invoke(profile);
+        var path = Path.Combine(Path.GetTempPath(), $"mailscan-strict-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, profile.ToJsonString());
+        return path;
+    }
+
+    [Fact]
     public async Task Through_a_coordinator_and_two_workers_a_rate_limited_server_is_evaluated_completely()
     {
         var log = new LabServerLog("mx-strict-rate");
         var before = log.Count("limit exceeded");
         V1.DomainReport? report = null;
-        // The lab profile's short retry and budget would win over the environment: the processes get a profile with the batch settings.
-        var profile = JsonNode.Parse(File.ReadAllText(LabEnvironment.ProfilePath))!.AsObject();
-        profile["Smtp"]!["RetryDelay"] = new SmtpOptions().RetryDelay.ToString();
-        profile["Smtp"]!["StrictServerBudget"] = "00:10:00";
-        var path = Path.Combine(Path.GetTempPath(), $"mailscan-strict-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, profile.ToJsonString());
+        var path = StrictProfile();
         await using (var cluster = await LabCluster.StartAsync(ClusterLab.Load(), workers: 2, profile: path))
         {
             using var call = cluster.Client.ScanDomain(new V1.ScanDomainRequest { Domain = "strict-rate.test" }, deadline: DateTime.UtcNow.AddMinutes(12));

@@ -15,6 +15,9 @@ public sealed class DelayRelay(RelaySettings settings, TimeSpan roundTrip, TimeS
 {
     private static readonly TimeSpan UdpIdle = TimeSpan.FromSeconds(30);
 
+    /// <summary>Greylisting: per client address, when it first came and when it last came.</summary>
+    private readonly ConcurrentDictionary<IPAddress, (DateTime First, DateTime Last)> _greylist = new();
+
     public Task RunAsync(CancellationToken cancellationToken)
     {
         var running = new List<Task>();
@@ -39,6 +42,12 @@ public sealed class DelayRelay(RelaySettings settings, TimeSpan roundTrip, TimeS
             await near.WriteAsync(Encoding.ASCII.GetBytes("421 4.7.0 mx.synth too many connections, try again later\r\n"), cancellationToken).ConfigureAwait(false);
             return;
         }
+        if (settings.Tail == RelayTail.Greylist && Greylisted(((IPEndPoint)client.Client.RemoteEndPoint!).Address) is { } left)
+        {
+            Console.WriteLine($"greylist: {client.Client.RemoteEndPoint} to {settings.Front} put off, {left.TotalSeconds:0.0} s left");
+            await near.WriteAsync(Encoding.ASCII.GetBytes($"421 4.7.1 greylisted, try again in {Math.Ceiling(left.TotalSeconds)} seconds\r\n"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
         using var server = new TcpClient(settings.Back.AddressFamily);
         await server.ConnectAsync(settings.Back, cancellationToken).ConfigureAwait(false);
         var far = server.GetStream();
@@ -47,6 +56,16 @@ public sealed class DelayRelay(RelaySettings settings, TimeSpan roundTrip, TimeS
         var down = PumpAsync(far, near, settings.Tail, either.Token);
         await Task.WhenAny(up, down).ConfigureAwait(false);
         await either.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>How long the client is still greylisted, or null once it may pass.</summary>
+    private TimeSpan? Greylisted(IPAddress client)
+    {
+        var now = DateTime.UtcNow;
+        var period = TimeSpan.FromSeconds(settings.SlowSeconds);
+        var seen = _greylist.AddOrUpdate(client, _ => (now, now), (_, old) => now - old.Last > period * 3 ? (now, now) : (old.First, now));
+        var left = seen.First + period - now;
+        return left > TimeSpan.Zero ? left : null;
     }
 
     /// <summary>Copies one direction, each chunk leaving no earlier than its due time and never before the one read ahead of it.</summary>

@@ -4,7 +4,7 @@ using MailScan.LabServers;
 
 // LabServers [--instance I] [--cert PEM --key PEM] [--smtp-cert PEM --smtp-key PEM] [--aia-issuer DER --aia-log FILE] MODE=ADDRESS:PORT ...   runs until killed.
 // Modes are the Behaviour names in lower case (tarpit, reject421, dnsptrloop, hugepolicy, ...).
-// LabServers --rtt MS [--jitter MS] relay=FRONT:PORT>BACK:PORT[,udp][,tcp][,slow=S|,tarpit|,reject421] ...   a link with a round trip (DelayRelay).
+// LabServers --rtt MS [--jitter MS] relay=FRONT:PORT>BACK:PORT[,udp][,tcp][,slow=S|,greylist=S|,tarpit|,reject421] ...   a link with a round trip (DelayRelay).
 var instance = 0;
 double rtt = 0, jitter = 0;
 var relays = new List<RelaySettings>();

@@ -13,12 +13,18 @@ public enum RelayTail
     Tarpit,
     /// <summary>The relay answers 421 itself and hangs up; the server is never reached.</summary>
     Reject421,
+    /// <summary>
+    /// Greylisting: a client's connections get a 421 from the relay for <see cref="RelaySettings.SlowSeconds"/>
+    /// after its first one, then reach the server; a client idle for three times that is forgotten (and greylisted again).
+    /// </summary>
+    Greylist,
 }
 
 /// <summary>
 /// One relay of <see cref="DelayRelay"/>, from an argument
-/// <c>relay=FRONT:PORT&gt;BACK:PORT[,udp][,tcp][,slow=SECONDS|,tarpit|,reject421]</c>: where it
-/// listens, where it forwards, over which transports (TCP when none is named), and its tail.
+/// <c>relay=FRONT:PORT&gt;BACK:PORT[,udp][,tcp][,slow=SECONDS|,greylist=SECONDS|,tarpit|,reject421]</c>:
+/// where it listens, where it forwards, over which transports (TCP when none is named), and its tail
+/// (<see cref="SlowSeconds"/> is the late greeting's delay or the greylisting time).
 /// </summary>
 public sealed record RelaySettings(IPEndPoint Front, IPEndPoint Back, bool Tcp, bool Udp, RelayTail Tail, double SlowSeconds)
 {
@@ -48,8 +54,11 @@ public sealed record RelaySettings(IPEndPoint Front, IPEndPoint Back, bool Tcp, 
                 case "slow" when pair.Length == 2 && double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out slow) && slow >= 0:
                     tail = RelayTail.Slow;
                     break;
+                case "greylist" when pair.Length == 2 && double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out slow) && slow > 0:
+                    tail = RelayTail.Greylist;
+                    break;
                 default:
-                    return (null, $"'{part}' is not udp, tcp, slow=SECONDS, tarpit or reject421");
+                    return (null, $"'{part}' is not udp, tcp, slow=SECONDS, greylist=SECONDS, tarpit or reject421");
             }
         }
         return (new RelaySettings(front, back, tcp || !udp, udp, tail, slow), null);

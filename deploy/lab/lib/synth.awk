@@ -25,6 +25,11 @@ BEGIN {
     k = 47 - j
     slow[k] = (j % 4 == 1) ? "tarpit" : (j % 4 == 3) ? "reject421" : "slow=" (2 + (k * 7) % 19)
   }
+  # The strict servers (strict % of the addresses, self-hosted from the other end): greylisting
+  # that clears 20 s after a client's first connection, or a greeting 6-8 s late on every connection.
+  strictcount = int(47 * strict / 100 + 0.5)
+  for (j = 0; j < strictcount && 16 + j < 48 - slowcount; j++)
+    slow[16 + j] = (j % 2 == 0) ? "greylist=20" : "slow=" (6 + j % 3)
   ips = dir "/mail-ips.txt"; printf "" > ips
   for (k = 1; k <= 47; k++) print addr4(k), (has6[k] ? addr6(k) : "-"), tls[k], (far ? back4(k) : "-"), slow[k] > ips
   ns = far ? "ns%d.far.synth." : "ns%d.dns.test."

@@ -14,8 +14,9 @@
 #     (matching or mismatching TLSA on some secure unique MX names) in fixed proportions.
 #   - far (--rtt/--tail of deploy/lab/cluster): the domains' name servers and mail servers sit
 #     behind LabServers' delay relay, which gives every packet half the round trip each way and
-#     gives the slowest self-hosted addresses a late greeting, a tarpit or a 421; the resolver
-#     stays near. Postfix then listens on a second address per mail address (.211/.212).
+#     gives the slowest self-hosted addresses a late greeting, a tarpit or a 421 (--tail), and
+#     the strict ones greylisting or a greeting 6-8 s late on every connection (--strict); the
+#     resolver stays near. Postfix then listens on a second address per mail address (.211/.212).
 # Everything is derived from the domain's number, so two runs give the same TLD.
 # shellcheck shell=bash
 
@@ -25,9 +26,10 @@ LAB_SYNTH_NS_V6=$LAB_V6_NET:203
 LAB_SYNTH_RTT=${LAB_SYNTH_RTT:-0}
 LAB_SYNTH_JITTER=${LAB_SYNTH_JITTER:-0}
 LAB_SYNTH_TAIL=${LAB_SYNTH_TAIL:-0}
+LAB_SYNTH_STRICT=${LAB_SYNTH_STRICT:-0}
 
 # Whether the synthetic TLD sits behind the delay relay.
-lab_synth_far() { [ "$LAB_SYNTH_RTT" != 0 ] || [ "$LAB_SYNTH_TAIL" != 0 ]; }
+lab_synth_far() { [ "$LAB_SYNTH_RTT" != 0 ] || [ "$LAB_SYNTH_TAIL" != 0 ] || [ "$LAB_SYNTH_STRICT" != 0 ]; }
 
 # Writes records, zones, the list of domains and the mail addresses for N domains.
 lab_synth_generate() {
@@ -37,7 +39,7 @@ lab_synth_generate() {
   tlsa=$(openssl x509 -in "$LAB_STATE/tls/mail.crt" -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256 -r | cut -d' ' -f1)
   local far=0
   lab_synth_far && far=1
-  awk -v n="$count" -v v4="$LAB_V4_NET" -v v6="$LAB_SYNTH_V6" -v nsv6="$LAB_SYNTH_NS_V6" -v far="$far" -v tail="$LAB_SYNTH_TAIL" \
+  awk -v n="$count" -v v4="$LAB_V4_NET" -v v6="$LAB_SYNTH_V6" -v nsv6="$LAB_SYNTH_NS_V6" -v far="$far" -v tail="$LAB_SYNTH_TAIL" -v strict="$LAB_SYNTH_STRICT" \
     -v tlsa="$tlsa" -v dir="$LAB_SYNTH" -f "$LAB_DIR/lib/synth.awk"
 }
 

@@ -92,7 +92,8 @@ lab_certificate_sed() {
 
 # The lab's own servers (deploy/lab/LabServers): one process, one listener per host whose role
 # is lab-MODE (hosts.conf), on its IPv4 and IPv6 address; the port follows the protocol of the
-# mode (SMTP 25, DNS 53, HTTPS 443, RTR 8282). lab-421 is the mode reject421.
+# mode (SMTP 25, DNS 53, HTTPS 443, RTR 8282). lab-421 is the mode reject421. The same process
+# runs the relays of the relay-TAIL-SECONDS hosts.
 lab_start_labservers() {
   local args=() name role v4 v6 mode port
   while read -r name role v4 v6; do
@@ -112,6 +113,11 @@ lab_start_labservers() {
     [ "$mode" = aiarecorder ] && args+=(--aia-issuer "$LAB_TLS/aia-ca.der" --aia-log "$LAB_LABSERVERS/aia-requests.log")
   done < <(lab_hosts | awk '$2 ~ /^lab-/ && $2 !~ /^lab-renegotiation/ && $2 != "lab-ssl2"')
   while read -r arg; do args+=("$arg"); done < <(lab_openssl_server_args)
+  # The relay-TAIL-SECONDS hosts: LabServers' relay in front of mx-strict-ref, with that tail.
+  while read -r name role v4 v6; do
+    mode=${role#relay-}
+    args+=("relay=$LAB_V4_NET.$v4:25>$(lab_v4 mx-strict-ref):25,${mode%-*}=${mode##*-}")
+  done < <(lab_hosts | awk '$2 ~ /^relay-/')
   [ ${#args[@]} -eq 0 ] && return 0
   lab_build_labservers "$LAB_LABSERVERS/bin"
   nohup dotnet "$LAB_LABSERVERS/bin/LabServers.dll" --instance "$LAB_INSTANCE" "${args[@]}" >"$LAB_LABSERVERS/labservers.log" 2>&1 </dev/null &

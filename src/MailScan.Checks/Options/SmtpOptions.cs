@@ -36,7 +36,7 @@ public sealed class SmtpOptions
     /// <summary>
     /// How long the evaluation of one address may go on once the server has shown itself strict (a
     /// 421, a refused connection after others succeeded, slow greetings): it waits and resumes within
-    /// this time instead of giving up after one retry.
+    /// this time instead of giving up after one retry. Zero keeps the single retry (Internet.nl's way).
     /// </summary>
     public TimeSpan StrictServerBudget { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -17,4 +17,13 @@ public interface IConnectionGate
     /// from now the next connection to it will wait (after a put-off: the retry wait).
     /// </summary>
     ValueTask<TimeSpan> ReportAsync(IPAddress address, ServerAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notes that the address showed itself strict (it put a client off, greets slowly, or keeps a
+    /// long spacing), for <c>Smtp:LearnedSpacingLifetime</c>, so that whoever waits on it can tell.
+    /// </summary>
+    ValueTask MarkStrictAsync(IPAddress address, CancellationToken cancellationToken);
+
+    /// <summary>Whether any of the addresses was marked strict (<see cref="MarkStrictAsync"/>) and the mark is still kept.</summary>
+    ValueTask<bool> AnyStrictAsync(IReadOnlyCollection<IPAddress> addresses, CancellationToken cancellationToken);
 }

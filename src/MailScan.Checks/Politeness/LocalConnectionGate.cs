@@ -19,6 +19,7 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
     private readonly PaceLimits _pace = PaceLimits.From(options.Value.Smtp);
     private readonly TimeSpan _learnt = options.Value.Smtp.LearnedSpacingLifetime;
     private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
+    private readonly ConcurrentDictionary<IPAddress, DateTimeOffset> _strictUntil = new();
     private readonly TimeSpan _globalSpacing = options.Value.Smtp.MaxConnectionsPerSecond > 0
         ? TimeSpan.FromSeconds(1.0 / options.Value.Smtp.MaxConnectionsPerSecond)
         : TimeSpan.Zero;
@@ -53,11 +54,13 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
                 slot.NextStart = (next > now ? next : now) + slot.Pace.Spacing;
                 slot.LastUse = now;
             }
-            var global = GlobalWait(wait);
-            if (global > wait)
-                wait = global;
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            // The global rate is taken only once the address's own wait is over: a connection waiting
+            // out a strict server's retry must not reserve a start that every other address queues behind.
+            var global = GlobalWait();
+            if (global > TimeSpan.Zero)
+                await Task.Delay(global, time, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -93,6 +96,19 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         }
     }
 
+    public ValueTask MarkStrictAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        SweepIdle();
+        _strictUntil[address] = time.GetUtcNow() + _learnt;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> AnyStrictAsync(IReadOnlyCollection<IPAddress> addresses, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return ValueTask.FromResult(addresses.Any(a => _strictUntil.TryGetValue(a, out var until) && until > now));
+    }
+
     /// <summary>The address's slot with this caller counted in; a slot being swept is never handed out.</summary>
     private Slot Enter(IPAddress address)
     {
@@ -125,6 +141,11 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
                 return;
             _nextSweep = now + SweepInterval;
         }
+        foreach (var (address, until) in _strictUntil)
+        {
+            if (until <= now)
+                _strictUntil.TryRemove(new KeyValuePair<IPAddress, DateTimeOffset>(address, until));
+        }
         foreach (var (address, slot) in _slots)
         {
             lock (slot)
@@ -137,14 +158,14 @@ public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeP
         }
     }
 
-    /// <summary>Reserves the next start under the global rate (after the per-address wait); returns how long to wait for it.</summary>
-    private TimeSpan GlobalWait(TimeSpan afterLocal)
+    /// <summary>Reserves the next start under the global rate; returns how long to wait for it.</summary>
+    private TimeSpan GlobalWait()
     {
         if (_globalSpacing == TimeSpan.Zero)
             return TimeSpan.Zero;
         lock (_global)
         {
-            var earliest = time.GetUtcNow() + afterLocal;
+            var earliest = time.GetUtcNow();
             var start = _nextGlobalStart > earliest ? _nextGlobalStart : earliest;
             _nextGlobalStart = start + _globalSpacing;
             return start - time.GetUtcNow();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
 using MailScan.Checks.Verdicts;
 using MailScan.Dns;
 using MailScan.Telemetry;
@@ -20,16 +22,28 @@ namespace MailScan.Checks.Scanning;
 public sealed partial class DomainScanner(
     IProbeDispatcher dispatcher,
     CheckRegistry registry,
+    IConnectionGate gate,
     IOptions<MailScanOptions> options,
     TimeProvider time,
     ILogger<DomainScanner> logger)
 {
+    /// <summary>How often a scan whose only unfinished probes wait out strict servers asks whether one of those servers is strict.</summary>
+    private static readonly TimeSpan StrictLook = TimeSpan.FromSeconds(1);
+
     private readonly ScanOptions _options = options.Value.Scan;
     private readonly TimeSpan _domainTime = ScanTimeLimits.Domain(options.Value);
 
     /// <summary>Scans the domain; the last event is always <see cref="ScanCompleted"/>.</summary>
     /// <exception cref="ScanFailedException">No resolver answered, so nothing could be measured.</exception>
-    public async IAsyncEnumerable<ScanEvent> ScanAsync(DomainName domain, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ScanEvent> ScanAsync(DomainName domain, CancellationToken cancellationToken) => ScanAsync(domain, null, cancellationToken);
+
+    /// <summary>
+    /// Scans the domain, calling <paramref name="waitingOnStrictServers"/> once when all that is left
+    /// are probes that wait out a mail server the gate knows as strict (a batch then lets other
+    /// domains past this one); the last event is always <see cref="ScanCompleted"/>.
+    /// </summary>
+    /// <exception cref="ScanFailedException">No resolver answered, so nothing could be measured.</exception>
+    public async IAsyncEnumerable<ScanEvent> ScanAsync(DomainName domain, Action? waitingOnStrictServers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var span = MailScanTracing.StartDomainScan(domain.Ascii);
         var startedAt = time.GetUtcNow();
@@ -57,6 +71,9 @@ public sealed partial class DomainScanner(
         // After a yield the iterator runs in its caller's flow: the probes must start under this domain's span again.
         Activity.Current = span ?? Activity.Current;
         var running = RunProbesAsync(requests, completed.Writer, deadline.Token);
+        var unfinished = requests.Select(r => r.Key).ToHashSet();
+        using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        Task? watch = null;
 
         var categories = new Dictionary<string, CategoryResult>();
         foreach (var category in JudgeReady(servers, plans, results, categories, clock))
@@ -65,10 +82,16 @@ public sealed partial class DomainScanner(
         await foreach (var result in completed.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             results.Add(result);
+            unfinished.Remove(result.Key);
+            if (waitingOnStrictServers is not null && watch is null && OnlyStrictWaitsLeft(unfinished) is { } addresses)
+                watch = WatchStrictAsync(addresses, waitingOnStrictServers, watchStop.Token);
             foreach (var category in JudgeReady(servers, plans, results, categories, clock))
                 yield return new CategoryCompleted(category);
         }
         await running.ConfigureAwait(false);
+        await watchStop.CancelAsync().ConfigureAwait(false);
+        if (watch is not null)
+            await watch.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
         var ordered = registry.Checks.Select(c => categories[c.CategoryId]).ToList();
@@ -85,6 +108,34 @@ public sealed partial class DomainScanner(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ScanFailedException($"the mail and name servers of {serversKey.Target} were not found within the domain's time ({_domainTime.TotalSeconds:0} s)");
+        }
+    }
+
+    /// <summary>The addresses the unfinished probes wait on, when every one of them is a probe that waits out strict servers; else null.</summary>
+    private static List<IPAddress>? OnlyStrictWaitsLeft(HashSet<ProbeKey> unfinished)
+    {
+        if (unfinished.Count == 0 || !unfinished.All(k => ScanTimeLimits.WaitsOutStrictServers(k.Kind)))
+            return null;
+        return unfinished.Select(k => IPAddress.TryParse(k.Target, out var address) ? address : null).OfType<IPAddress>().ToList();
+    }
+
+    /// <summary>Asks the gate, until the scan ends, whether one of the addresses is strict; says so once.</summary>
+    private async Task WatchStrictAsync(IReadOnlyCollection<IPAddress> addresses, Action waiting, CancellationToken stop)
+    {
+        try
+        {
+            while (!await gate.AnyStrictAsync(addresses, stop).ConfigureAwait(false))
+                await Task.Delay(StrictLook, time, stop).ConfigureAwait(false);
+            waiting();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The scan ended first.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not knowing only keeps the domain in its slot; the scan itself goes on.
+            LogStrictWatch(logger, ex.Message);
         }
     }
 
@@ -159,6 +210,9 @@ public sealed partial class DomainScanner(
 
     private static bool ResolverSilent(MailServerEvidence servers) =>
         DnsStatus.IsUnreachable(servers.MxStatus) && DnsStatus.IsUnreachable(servers.NsStatus);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "could not tell whether a mail server is strict: {Message}")]
+    private static partial void LogStrictWatch(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Domain}: {Count} probes planned")]
     private static partial void LogPlan(ILogger logger, string domain, int count);

@@ -12,6 +12,9 @@ public static class ScanTimeLimits
 {
     private static readonly IReadOnlySet<string> Waiting = ProbeCatalog.All.Where(e => e.Kind.WaitsOutStrictServers).Select(e => e.Kind.Name).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Whether probes of this kind wait out strict servers (and so may take the strict-server budget).</summary>
+    public static bool WaitsOutStrictServers(string kind) => Waiting.Contains(kind);
+
     /// <summary>How long a probe of this kind may run in all.</summary>
     public static TimeSpan Probe(string kind, MailScanOptions options) =>
         Waiting.Contains(kind) ? options.Scan.ProbeTimeout + options.Smtp.StrictServerBudget : options.Scan.ProbeTimeout;

@@ -56,7 +56,7 @@ public sealed partial class StartTlsProbe(
 
         var measuredAt = time.GetUtcNow();
         var ehlo = string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
-        var paced = new PacedConnections(gate, address, _smtp, _probeTime, time);
+        var paced = new PacedConnections(gate, address, _smtp, _probeTime, time) { MaxGreeted = _tls.MaxConnectionsPerIp };
         var session = await StandardSessionAsync(new StandardStartTlsSession(_smtp, ehlo), paced, address, request.Hint, cancellationToken).ConfigureAwait(false);
         var evaluation = session.State == SmtpConnectState.Greeted && session.StartTlsOffered
             ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo, time, paced.NoteGreeting), paced, address, request.Hint, cancellationToken).ConfigureAwait(false)
@@ -73,6 +73,7 @@ public sealed partial class StartTlsProbe(
         {
             PutOffs = paced.PutOffs,
             StoppedBecause = paced.Spent,
+            StrictNote = paced.StrictNote(),
         };
         LogEvaluation(logger, address, paced.Count, paced.PutOffs, session.State, evidence.TotalMilliseconds);
         return ProbeResult.Completed(request.Key, evidence, Stopwatch.GetElapsedTime(started));
@@ -97,7 +98,8 @@ public sealed partial class StartTlsProbe(
     /// </summary>
     private async Task<TlsEvaluation> EnumerateAsync(RawStartTlsConnection raw, PacedConnections paced, IPAddress address, string? serverName, CancellationToken cancellationToken)
     {
-        var enumerator = new TlsEnumerator(_tls.Enumeration, Math.Max(1, _tls.MaxConnectionsPerIp - paced.Greeted), serverName, RandomNumberGenerator.Fill);
+        // A server known to be slow by now gets only the connections that fit its pace in the budget.
+        var enumerator = new TlsEnumerator(_tls.Enumeration, paced.Affordable, serverName, RandomNumberGenerator.Fill);
         var evaluation = await enumerator.RunAsync(async (hello, token) =>
         {
             var outcome = await paced.RunAsync(t => raw.ExchangeAsync(address, hello, t),

@@ -21,12 +21,15 @@ internal sealed class ProgressLine(TextWriter output, bool terminal, TimeProvide
         var filled = (int)Math.Round(fraction * Width);
         var eta = status.State == V1.BatchState.Running && status.EtaSeconds > 0 ? $", ETA {Duration(status.EtaSeconds)}" : string.Empty;
         var text = $"[{new string('#', filled)}{new string('.', Width - filled)}] {status.Done}/{status.Total} done, {status.Failed} failed, "
-            + $"{status.InFlight} in flight, {status.DomainsPerSecond:0.0}/s{eta}{NoWorker(status)}";
+            + $"{status.InFlight} in flight{Strict(status)}, {status.DomainsPerSecond:0.0}/s{eta}{NoWorker(status)}";
         if (terminal)
             output.Write($"\r{text}\u001b[K");
         else
             output.WriteLine(text);
     }
+
+    private static string Strict(V1.BatchStatus status) => status.WaitingOnStrictServers == 0 ? string.Empty
+        : $" ({status.WaitingOnStrictServers} waiting on strict servers)";
 
     /// <summary>A family nobody consumes stalls every domain: the line says so, or the slow rate is a mystery.</summary>
     private static string NoWorker(V1.BatchStatus status) => status.FamiliesWithoutWorker.Count == 0 ? string.Empty

@@ -18,6 +18,9 @@ namespace MailScan.Coordinator.Batches;
 /// Scans the domains of running batches: claims waiting domains from the store (a lease, so a
 /// crashed coordinator's domains go back to waiting), scans them with the domain scanner and
 /// logs each report once. Runs in every coordinator; they share the work through the store.
+/// A domain whose only unfinished work waits on a strict mail server gives its slot up
+/// (<see cref="StrictServerWaits"/>): the rest of the batch goes past it, and it
+/// is reported when that server's evaluation completes or its budget runs out.
 /// </summary>
 public sealed partial class BatchRunner(
     IBatchStore store,
@@ -31,12 +34,16 @@ public sealed partial class BatchRunner(
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LeaseCheck = TimeSpan.FromSeconds(5);
     private readonly int _concurrency = options.Value.Scan.DomainConcurrency;
+    private readonly StrictServerWaits _strictWaits = new(store, OwnerOf(cluster.Value), options.Value.Scan.DomainConcurrency * StrictServerWaits.PerSlot, wakeUp, logger);
     private readonly TimeSpan _lease = ScanTimeLimits.Domain(options.Value) + TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _batchStops = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _scans = new();
 
     /// <summary>The name of this coordinator's claims (Cluster:CoordinatorId, else the host name).</summary>
-    public string Owner { get; } = string.IsNullOrWhiteSpace(cluster.Value.CoordinatorId) ? Environment.MachineName : cluster.Value.CoordinatorId;
+    public string Owner { get; } = OwnerOf(cluster.Value);
+
+    private static string OwnerOf(ClusterOptions cluster) =>
+        string.IsNullOrWhiteSpace(cluster.CoordinatorId) ? Environment.MachineName : cluster.CoordinatorId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,7 +89,7 @@ public sealed partial class BatchRunner(
     /// <summary>Claims domains for the free slots, a few from each running batch in turn, and starts their scans.</summary>
     private async Task<int> StartScansAsync(CancellationToken stoppingToken)
     {
-        var free = _concurrency - _scans.Count;
+        var free = _concurrency - (_scans.Count - _strictWaits.Count);
         if (free <= 0)
             return 0;
         var running = await store.RunningAsync(stoppingToken).ConfigureAwait(false);
@@ -149,10 +156,13 @@ public sealed partial class BatchRunner(
         await Task.Yield();
         using var scanStop = CancellationTokenSource.CreateLinkedTokenSource(batchStop, stoppingToken);
         bool? done = null;
+        var parked = 0;
         MailScanMetrics.DomainStarted();
         try
         {
-            var (report, failed) = await ReportAsync(entry, scanStop.Token).ConfigureAwait(false);
+            var (report, failed) = await ReportAsync(entry, () => parked = _strictWaits.Park(batchId) ? 1 : 0, scanStop.Token).ConfigureAwait(false);
+            if (Interlocked.Exchange(ref parked, 0) == 1)
+                await _strictWaits.UnparkAsync(batchId).ConfigureAwait(false);
             var bytes = report.ToByteArray();
             if (await RedisRetry.RunAsync(() => store.CompleteAsync(batchId, entry, bytes, failed, CancellationToken.None), time, stoppingToken).ConfigureAwait(false))
             {
@@ -172,17 +182,19 @@ public sealed partial class BatchRunner(
         }
         finally
         {
+            if (Interlocked.Exchange(ref parked, 0) == 1)
+                await _strictWaits.UnparkAsync(batchId).ConfigureAwait(false);
             MailScanMetrics.DomainEnded(done);
         }
     }
 
-    private async Task<(V1.DomainReport Report, bool Failed)> ReportAsync(string entry, CancellationToken cancellationToken)
+    private async Task<(V1.DomainReport Report, bool Failed)> ReportAsync(string entry, Action waitingOnStrictServers, CancellationToken cancellationToken)
     {
         var domain = BatchEntry.Decode(entry);
         try
         {
             ScanReport? report = null;
-            await foreach (var step in scanner.ScanAsync(domain, cancellationToken).ConfigureAwait(false))
+            await foreach (var step in scanner.ScanAsync(domain, waitingOnStrictServers, cancellationToken).ConfigureAwait(false))
             {
                 if (step is ScanCompleted done)
                     report = done.Report;
@@ -236,6 +248,7 @@ public sealed partial class BatchRunner(
     {
         foreach (var stop in _batchStops.Values)
             stop.Dispose();
+        _strictWaits.Dispose();
         base.Dispose();
     }
 

@@ -28,6 +28,9 @@ public interface IBatchStore
     /// <summary>Logs a domain's report; false when the domain was reported before (nothing is logged twice).</summary>
     Task<bool> CompleteAsync(string batchId, string entry, byte[] report, bool failed, CancellationToken cancellationToken);
 
+    /// <summary>How many domains of the batch that <paramref name="owner"/> scans wait on strict mail servers now (each coordinator sets its own count).</summary>
+    Task SetWaitingOnStrictServersAsync(string batchId, string owner, long count, CancellationToken cancellationToken);
+
     /// <summary>Hands a claimed entry back without a result (its scan was interrupted).</summary>
     Task ReleaseAsync(string batchId, string entry, CancellationToken cancellationToken);
 

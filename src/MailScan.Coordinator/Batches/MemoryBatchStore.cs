@@ -139,6 +139,16 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention, bool
         }
     }
 
+    public Task SetWaitingOnStrictServersAsync(string batchId, string owner, long count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_batches.GetValueOrDefault(batchId) is { } batch)
+                batch.WaitingOnStrict[owner] = count;
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -180,7 +190,11 @@ public sealed class MemoryBatchStore(TimeProvider time, TimeSpan retention, bool
         public long Failed { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
 
-        public BatchRecord Record() => new(Id, Owner, label, Phase, Total, Logged, Failed, InFlight.Count, createdAt, FinishedAt);
+        /// <summary>Per coordinator, its domains of the batch that wait on strict servers.</summary>
+        public Dictionary<string, long> WaitingOnStrict { get; } = new(StringComparer.Ordinal);
+
+        public BatchRecord Record() => new(Id, Owner, label, Phase, Total, Logged, Failed, InFlight.Count, createdAt, FinishedAt,
+            Phase == BatchPhase.Running ? WaitingOnStrict.Values.Sum() : 0);
 
         /// <summary>Drops the results up to and including <paramref name="cursor"/>.</summary>
         public void Forget(long cursor)

@@ -12,6 +12,13 @@ internal static class RedisBatchScripts
         return entries
         """;
 
+    /// <summary>KEYS: meta. ARGV: field (strict:owner), count. Sets a coordinator's count of domains waiting on strict servers while the batch runs.</summary>
+    public const string WaitingOnStrict = """
+        if redis.call('HGET', KEYS[1], 'phase') ~= 'running' then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        return 1
+        """;
+
     /// <summary>
     /// KEYS: meta, reported, in-flight, log, running, waiting, evidence, primer. ARGV: batch id, name key,
     /// entry, compact report, failed (0/1), retention ms, the log entry's field ('p' primed, 'c' alone),

@@ -15,11 +15,15 @@ namespace MailScan.Coordinator.Batches;
 /// exactly-once guard) and a stream as the result log, whose entry n is cursor n. A finished
 /// batch expires after Cluster:BatchRetention. The log keeps each report compact and compressed
 /// (<see cref="CompactReports"/>, <see cref="ResultCompression"/>) with its hosts' evidence once
-/// per batch in a hash beside it; reading resolves it, so readers get full reports.
+/// per batch in a hash beside it; reading resolves it, so readers get full reports. The hash also
+/// holds each coordinator's count of domains waiting on strict servers.
 /// </summary>
 public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<ClusterOptions> cluster, TimeProvider time) : IBatchStore
 {
     private const int PushChunk = 1000;
+
+    /// <summary>The batch hash's fields of each coordinator's count of domains waiting on strict servers.</summary>
+    private const string StrictField = "strict:";
     private readonly long _retentionMs = (long)cluster.Value.BatchRetention.TotalMilliseconds;
     private readonly WrittenEvidence _written = new();
     private readonly RedisBatchPrimers _primers = new(redis, keys);
@@ -64,7 +68,8 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             (long)fields.GetValueOrDefault("failed"),
             inFlight,
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields.GetValueOrDefault("created")),
-            fields.TryGetValue("finished", out var finished) ? DateTimeOffset.FromUnixTimeMilliseconds((long)finished) : null);
+            fields.TryGetValue("finished", out var finished) ? DateTimeOffset.FromUnixTimeMilliseconds((long)finished) : null,
+            phase == "running" ? fields.Where(f => f.Key.StartsWith(StrictField, StringComparison.Ordinal)).Sum(f => (long)f.Value) : 0);
     }
 
     public async Task<IReadOnlyList<BatchRecord>> ListAsync(string owner, int max, CancellationToken cancellationToken)
@@ -125,6 +130,9 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
         _written.Add(batchId, fresh.Select(e => e.Ref));
         return true;
     }
+
+    public async Task SetWaitingOnStrictServersAsync(string batchId, string owner, long count, CancellationToken cancellationToken) =>
+        await Db.ScriptEvaluateAsync(RedisBatchScripts.WaitingOnStrict, [keys.Batch(batchId)], [StrictField + owner, count]).ConfigureAwait(false);
 
     public async Task ReleaseAsync(string batchId, string entry, CancellationToken cancellationToken) =>
         await Db.ScriptEvaluateAsync(RedisBatchScripts.Release, [keys.InFlight(batchId), keys.Waiting(batchId)], [entry]).ConfigureAwait(false);

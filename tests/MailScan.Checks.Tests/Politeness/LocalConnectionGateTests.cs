@@ -31,6 +31,25 @@ public sealed class LocalConnectionGateTests
     }
 
     [Fact]
+    public async Task A_connection_waiting_out_its_address_does_not_hold_other_addresses_behind_the_global_rate()
+    {
+        var (gate, time) = Gate(perSecond: 1);
+        var strict = IPAddress.Parse("192.0.2.1");
+        await (await gate.AcquireAsync(strict, CancellationToken.None)).DisposeAsync();
+        await gate.ReportAsync(strict, ServerAnswer.PutOff, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var retry = gate.AcquireAsync(strict, CancellationToken.None).AsTask();
+
+        // The retry waits its 10 s; another address gets the next start of the global rate at once.
+        var other = gate.AcquireAsync(IPAddress.Parse("192.0.2.2"), CancellationToken.None);
+        Assert.True(other.IsCompleted);
+        await (await other).DisposeAsync();
+        Assert.False(retry.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(10));
+        await (await retry).DisposeAsync();
+    }
+
+    [Fact]
     public async Task Without_a_global_rate_other_addresses_do_not_wait()
     {
         var (gate, _) = Gate(perSecond: 0);

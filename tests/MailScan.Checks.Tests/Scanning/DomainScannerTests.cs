@@ -3,6 +3,8 @@ using MailScan.Checks.Input;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Options;
+using MailScan.Checks.Politeness;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Verdicts;
@@ -22,9 +24,12 @@ public sealed class DomainScannerTests
             new HostAddresses("ns2.example.net", 0, [], ["2001:db8::54"], "NOERROR", "NOERROR"),
         ]);
 
-    private static DomainScanner Scanner(IProbeDispatcher dispatcher, CheckRegistry? registry = null, MailScanOptions? options = null) =>
-        new(dispatcher, registry ?? CheckRegistry.Default(), Microsoft.Extensions.Options.Options.Create(options ?? new MailScanOptions()),
+    private static DomainScanner Scanner(IProbeDispatcher dispatcher, CheckRegistry? registry = null, MailScanOptions? options = null, IConnectionGate? gate = null)
+    {
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options ?? new MailScanOptions());
+        return new(dispatcher, registry ?? CheckRegistry.Default(), gate ?? new LocalConnectionGate(wrapped, TimeProvider.System), wrapped,
             TimeProvider.System, NullLogger<DomainScanner>.Instance);
+    }
 
     private static Task<ProbeResult> Answer(ProbeRequest request, MailServerEvidence servers) => Task.FromResult(request.Key.Kind switch
     {
@@ -53,6 +58,51 @@ public sealed class DomainScannerTests
         var report = Assert.IsType<ScanCompleted>(events[^1]).Report;
         Assert.Equal(CategoryIds.All, report.Categories.Select(c => c.Id));
         Assert.Equal(TestStatus.Passed, report.Categories[0].Status);
+    }
+
+    [Fact]
+    public async Task A_scan_left_waiting_only_on_a_strict_server_says_so_once_and_an_ordinary_one_never()
+    {
+        var options = new MailScanOptions();
+        var gate = new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var strictMarked = new TaskCompletionSource();
+        var said = 0;
+        var dispatcher = new FakeDispatcher(async (r, token) =>
+        {
+            if (r.Key.Kind == StartTlsProbe.Name)
+            {
+                // The evaluation finds the server strict and goes on waiting it out.
+                await gate.MarkStrictAsync(System.Net.IPAddress.Parse(r.Key.Target), token);
+                strictMarked.TrySetResult();
+                await Task.Delay(TimeSpan.FromSeconds(3), token);
+            }
+            return await Answer(r, Servers);
+        });
+
+        var events = new List<ScanEvent>();
+        var startTlsJudged = false;
+        var startTlsJudgedWhenSaid = true;
+        await foreach (var step in Scanner(dispatcher, options: options, gate: gate).ScanAsync(DomainName.Parse("example.nl"), () =>
+        {
+            Interlocked.Increment(ref said);
+            startTlsJudgedWhenSaid = Volatile.Read(ref startTlsJudged);
+        }, CancellationToken.None))
+        {
+            events.Add(step);
+            if (step is CategoryCompleted { Category.Id: CategoryIds.StartTls })
+                Volatile.Write(ref startTlsJudged, true);
+        }
+
+        Assert.True(strictMarked.Task.IsCompleted);
+        Assert.Equal(1, said);
+        Assert.False(startTlsJudgedWhenSaid);
+        Assert.IsType<ScanCompleted>(events[^1]);
+
+        var ordinary = 0;
+        await foreach (var _ in Scanner(new FakeDispatcher((r, _) => Answer(r, Servers)), options: options).ScanAsync(DomainName.Parse("example.nl"), () => ordinary++, CancellationToken.None))
+        {
+        }
+        Assert.Equal(0, ordinary);
     }
 
     [Fact]

@@ -164,4 +164,56 @@ public sealed class PacedConnectionsTests
         Assert.False(paced.Strict);
         Assert.Contains("the probe's time (30 s) ran out", paced.Spent);
     }
+
+    [Fact]
+    public async Task A_slow_greeting_is_noted_in_the_gate_and_the_connections_left_are_those_its_pace_fits_in_the_budget()
+    {
+        var (smtp, gate, time) = Setup(TimeSpan.FromMinutes(1));
+        var paced = new PacedConnections(gate, Address, smtp, TimeSpan.FromSeconds(30), time) { MaxGreeted = 25 };
+        Assert.Equal(25, paced.Affordable);
+        Assert.False(await gate.AnyStrictAsync([Address], CancellationToken.None));
+
+        var greeted = await PumpAsync(time, EvaluateAsync(paced, async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(8), time);
+            paced.NoteGreeting(TimeSpan.FromSeconds(8));
+            return true;
+        }, steps: 2));
+
+        Assert.Equal(2, greeted);
+        Assert.True(await gate.AnyStrictAsync([Address], CancellationToken.None));
+        Assert.Equal(TimeSpan.FromSeconds(8), paced.PerConnection);
+        // About 16 s spent of 60: five more 8-second greetings fit, not the 23 connections still allowed.
+        Assert.InRange(paced.Affordable, 5, 5);
+        Assert.Contains("a greeting after up to 8.0 s", paced.StrictNote());
+        Assert.Contains("2 connections took 16 s of the 60 s budget", paced.StrictNote());
+    }
+
+    [Fact]
+    public async Task An_ordinary_server_is_neither_marked_strict_nor_given_a_note()
+    {
+        var (smtp, gate, time) = Setup(TimeSpan.FromMinutes(1));
+        var paced = new PacedConnections(gate, Address, smtp, TimeSpan.FromSeconds(30), time);
+
+        await PumpAsync(time, EvaluateAsync(paced, () => Task.FromResult(true), steps: 3));
+
+        Assert.False(await gate.AnyStrictAsync([Address], CancellationToken.None));
+        Assert.Null(paced.StrictNote());
+    }
+
+    [Fact]
+    public async Task Without_a_budget_a_put_off_is_retried_once_and_the_second_ends_the_evaluation()
+    {
+        var (smtp, gate, time) = Setup(TimeSpan.Zero);
+        var opens = time.GetUtcNow() + TimeSpan.FromMinutes(2);
+        var paced = new PacedConnections(gate, Address, smtp, TimeSpan.FromSeconds(90), time);
+
+        var greeted = await PumpAsync(time, EvaluateAsync(paced, () => Task.FromResult(time.GetUtcNow() >= opens), steps: 10));
+
+        // The greylisting server that a budget waits out (above) is given up after the retry 10 s later.
+        Assert.Equal(0, greeted);
+        Assert.Equal(2, paced.Count);
+        Assert.Equal(2, paced.PutOffs);
+        Assert.Contains("put us off again after one retry", paced.Spent);
+    }
 }

@@ -30,6 +30,23 @@ public sealed class MemoryBatchStoreTests
     }
 
     [Fact]
+    public async Task Each_coordinators_count_of_domains_waiting_on_strict_servers_adds_up_while_the_batch_runs()
+    {
+        var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7));
+        var batch = await store.CreateAsync("owner", "t", ["a.nl", "b.nl", "c.nl"], None);
+        await store.ClaimAsync(batch.Id, "c1", 3, _time.GetUtcNow().AddMinutes(5), None);
+        await store.SetWaitingOnStrictServersAsync(batch.Id, "c1", 2, None);
+        await store.SetWaitingOnStrictServersAsync(batch.Id, "c2", 1, None);
+        Assert.Equal(3, (await store.GetAsync(batch.Id, None))!.WaitingOnStrictServers);
+
+        await store.SetWaitingOnStrictServersAsync(batch.Id, "c1", 0, None);
+        Assert.Equal(1, (await store.GetAsync(batch.Id, None))!.WaitingOnStrictServers);
+
+        await store.CancelAsync(batch.Id, None);
+        Assert.Equal(0, (await store.GetAsync(batch.Id, None))!.WaitingOnStrictServers);
+    }
+
+    [Fact]
     public async Task A_store_that_forgets_read_results_keeps_only_what_its_reader_has_not_asked_past()
     {
         var store = new MemoryBatchStore(_time, TimeSpan.FromDays(7), forgetRead: true);
