@@ -13,7 +13,7 @@ namespace MailScan.LabServers;
 /// </summary>
 public sealed class DelayRelay(RelaySettings settings, TimeSpan roundTrip, TimeSpan jitter)
 {
-    private static readonly TimeSpan UdpIdle = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan UdpIdle = TimeSpan.FromSeconds(5);
 
     public Task RunAsync(CancellationToken cancellationToken)
     {
