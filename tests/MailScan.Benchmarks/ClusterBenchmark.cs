@@ -151,7 +151,7 @@ public sealed class ClusterBenchmark : IBenchmark
     }
 
     /// <summary>Removes a run's keys from the lab's Redis.</summary>
-    private static async Task ForgetAsync(string configuration, string prefix)
+    internal static async Task ForgetAsync(string configuration, string prefix)
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         var keys = new List<RedisKey>();
@@ -168,7 +168,7 @@ public sealed class ClusterBenchmark : IBenchmark
     }
 
     /// <summary>Submits the batch and reads every result: the probe records and how many were reused.</summary>
-    private static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
+    internal static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
     {
         using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
         foreach (var chunk in domains.Chunk(1000))
@@ -202,7 +202,7 @@ public sealed class ClusterBenchmark : IBenchmark
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"rabbitmqctl: {output}");
     }
 
-    private static async Task WaitForCoordinatorAsync(V1.MailScanService.MailScanServiceClient client, CancellationToken cancellationToken)
+    internal static async Task WaitForCoordinatorAsync(V1.MailScanService.MailScanServiceClient client, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -224,7 +224,7 @@ public sealed class ClusterBenchmark : IBenchmark
     }
 
     /// <summary>Every setup starts from the same resolver state: nothing of the lab's zones cached.</summary>
-    private static void FlushResolverCache(string root)
+    internal static void FlushResolverCache(string root)
     {
         var conf = Path.Combine(root, "deploy/lab/.state/dns/unbound.conf");
         foreach (var zone in new[] { "synth", "test" })
