@@ -132,9 +132,11 @@ lab_synth_start_relay() {
     || lab_die "LabServers did not build; see $LAB_SYNTH/relay-build.log"
   (ulimit -n "$(ulimit -Hn)" 2>/dev/null || true; exec nohup dotnet "$LAB_SYNTH/relay-bin/LabServers.dll" "${args[@]}" >"$LAB_SYNTH/relay.log" 2>&1 </dev/null) &
   echo $! >"$LAB_SYNTH/relay.pid"
-  local first
-  first=$(head -n1 "$LAB_SYNTH/ns-ips.txt" | cut -d' ' -f1)
-  lab_wait 300 bash -c "exec 3<>/dev/tcp/$first/53" || lab_die "the synthetic TLD's relay does not listen; see $LAB_SYNTH/relay.log"
+  # Every listener, not just the first: the last name server and, when far, the last mail address.
+  local last
+  last=$(tail -n1 "$LAB_SYNTH/ns-ips.txt" | cut -d' ' -f1):53
+  lab_synth_far && last=$(tail -n1 "$LAB_SYNTH/mail-ips.txt" | cut -d' ' -f1):25
+  lab_wait 300 bash -c "exec 3<>/dev/tcp/${last%:*}/${last##*:}" || lab_die "the synthetic TLD's relay does not listen on $last; see $LAB_SYNTH/relay.log"
 }
 
 lab_synth_stop_relay() {
