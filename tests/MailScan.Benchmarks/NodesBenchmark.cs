@@ -72,8 +72,9 @@ public sealed class NodesBenchmark : IBenchmark
             ["MAILSCAN__Cluster__RedisPrefix"] = $"bench-{Guid.NewGuid():N}:",
             ["MAILSCAN__Cluster__CoordinatorId"] = "bench",
             ["MAILSCAN__Cluster__WorkerConcurrency"] = perQueue,
-            // Enough domains in flight that the workers, not the coordinator, set the pace.
-            ["MAILSCAN__Scan__DomainConcurrency"] = "1000",
+            // Enough domains in flight that the workers, not the coordinator, set the pace; at 1 000 the
+            // coordinator's Redis calls timed out on this loaded machine ("the batch store cannot be reached").
+            ["MAILSCAN__Scan__DomainConcurrency"] = "128",
             // The lab's own servers: the cluster-wide connection rate of a real scan would cap every setup alike.
             ["MAILSCAN__Smtp__MaxConnectionsPerSecond"] = "0",
         };
