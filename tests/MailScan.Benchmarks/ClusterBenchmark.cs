@@ -190,7 +190,7 @@ public sealed class ClusterBenchmark : IBenchmark
     }
 
     /// <summary>Submits the batch and reads every result: the probe records and how many were reused.</summary>
-    private static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
+    internal static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
     {
         using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
         foreach (var chunk in domains.Chunk(1000))

@@ -26,9 +26,12 @@ internal sealed class ProcessMeter : IAsyncDisposable
 
     public Process Process => _process;
 
-    public static ProcessMeter Start(string root, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts mailscan; <paramref name="prefix"/> is a command that execs it (such as `ip netns exec NODE`), so the process measured is still mailscan.</summary>
+    public static ProcessMeter Start(string root, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? prefix = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(prefix is { Count: > 0 } ? prefix[0] : "dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var part in prefix?.Skip(1).Append("dotnet") ?? [])
+            start.ArgumentList.Add(part);
         start.ArgumentList.Add(Path.Combine(root, "src/MailScan.Cli/bin/Release/net10.0/mailscan.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);

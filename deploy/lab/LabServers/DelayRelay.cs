@@ -13,7 +13,7 @@ namespace MailScan.LabServers;
 /// </summary>
 public sealed class DelayRelay(RelaySettings settings, TimeSpan roundTrip, TimeSpan jitter)
 {
-    private static readonly TimeSpan UdpIdle = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan UdpIdle = TimeSpan.FromSeconds(5);
 
     /// <summary>Greylisting: per client address, when it first came and when it last came.</summary>
     private readonly ConcurrentDictionary<IPAddress, (DateTime First, DateTime Last)> _greylist = new();

@@ -111,7 +111,8 @@ try
 {
     await Task.WhenAll(running
         .Concat(openSslServers.Select(s => new OpenSslStartTlsServer(s).RunAsync(stop.Token)))
-        .Concat(relays.Select(r => new DelayRelay(r, TimeSpan.FromMilliseconds(rtt), TimeSpan.FromMilliseconds(jitter)).RunAsync(stop.Token))));
+        // Each relay on the thread pool: a relay whose first reads complete at once (traffic already waiting) must not hold up the listeners after it.
+        .Concat(relays.Select(r => Task.Run(() => new DelayRelay(r, TimeSpan.FromMilliseconds(rtt), TimeSpan.FromMilliseconds(jitter)).RunAsync(stop.Token)))));
 }
 catch (OperationCanceledException)
 {

@@ -186,6 +186,8 @@ server:
     access-control: 127.0.0.0/8 allow
     access-control: ::1/128 allow
     access-control: fd00:dead::/32 allow
+    # The lab's nodes (deploy/lab/nodes): namespaces that reach the resolver from 198.18.I.0/24.
+    access-control: 198.18.0.0/15 allow
     do-not-query-localhost: no
     local-zone: "test." nodefault
     trust-anchor-file: "$LAB_DNS/root.key"

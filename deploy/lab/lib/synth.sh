@@ -1,10 +1,14 @@
-# The synthetic TLD "synth." for the cluster tests and the benchmark: N domains with mail hosting
-# shared the way the internet shares it, and their mail servers (a second Postfix instance).
-#
-#   - providers: three big ones hold ~65 % of the domains on 2-4 addresses each; five small
-#     hosters ~25 % on one address each; the rest are "self-hosted" on a pool of 32 addresses.
-#     Most MX names are unique (mx.<domain>) and point at the provider's shared addresses; some
-#     domains use the provider's shared MX name instead. Some addresses have IPv6, some no STARTTLS.
+# The synthetic TLD "synth." for the cluster tests and the benchmark: N domains with mail and DNS
+# hosting spread the way published measurements of real TLDs show (lib/synth.awk; the shares and
+# their sources are in docs/SCALING.md), and their servers.
+#   - mail: 45 % of the domains on three big providers (10 addresses), 30 % on hosters (an
+#     address per ~40 domains), 25 % self-hosted (1.5 domains per address): ~175 mail addresses
+#     per 1 000 domains, each a listener of one second Postfix instance with STARTTLS. Most MX
+#     names are unique (mx.<domain>, mail.<domain>) and point at shared addresses; some domains
+#     use the provider's shared MX name. Some addresses have IPv6, some no STARTTLS.
+#   - DNS: 60 % on five large DNS operators, 25 % on hosters, 15 % self-hosted: ~160 name server
+#     addresses per 1 000 domains, all answered by the lab's Knot through LabServers' relay
+#     (one process listening on every name server address).
 #   - DNSSEC: every domain is a zone delegated from the signed TLD: ~60 % signed with a DS in
 #     the TLD (secure), ~35 % unsigned (insecure), ~5 % unsigned with a DS that matches nothing
 #     (bogus). Knot makes and keeps the keys of the signed zones itself (no keymgr per zone) and
@@ -12,11 +16,11 @@
 #     zones come up in seconds.
 #   - SPF (-all, ~all, ?all, none), DMARC (reject, quarantine, none, none published) and DANE
 #     (matching or mismatching TLSA on some secure unique MX names) in fixed proportions.
-#   - far (--rtt/--tail of deploy/lab/cluster): the domains' name servers and mail servers sit
-#     behind LabServers' delay relay, which gives every packet half the round trip each way and
-#     gives the slowest self-hosted addresses a late greeting, a tarpit or a 421 (--tail), and
-#     the strict ones greylisting or a greeting 6-8 s late on every connection (--strict); the
-#     resolver stays near. Postfix then listens on a second address per mail address (.211/.212).
+#   - far (--rtt/--tail of deploy/lab/cluster): the relay gives every packet to and from the name
+#     servers and mail servers half the round trip each way, and gives the slowest self-hosted
+#     addresses a late greeting, a tarpit or a 421 (--tail), and the strict ones greylisting or a
+#     greeting 6-8 s late on every connection (--strict); the resolver stays near. Postfix then listens
+#     on a second address per mail address (lib/synth.awk).
 # Everything is derived from the domain's number, so two runs give the same TLD.
 # shellcheck shell=bash
 
@@ -91,43 +95,48 @@ lab_synth_knot_zones() {
     || lab_die "the resolver does not validate the synthetic TLD; see $LAB_STATE/dns/unbound.log"
 }
 
+# The synthetic TLD's IPv6 addresses on lo, in one `ip -batch` (thousands of them).
 lab_synth_addresses() {
-  local v4 v6 rest
-  while read -r v4 v6 rest; do
-    [ "$v6" != "-" ] && ip -6 addr replace "$v6/128" dev lo
-  done <"$LAB_SYNTH/mail-ips.txt"
-  for v6 in "$LAB_SYNTH_NS_V6::1" "$LAB_SYNTH_NS_V6::2"; do ip -6 addr replace "$v6/128" dev lo; done
-  return 0
+  lab_synth_ip_batch replace | ip -6 -batch - 2>/dev/null || lab_die "cannot add the synthetic TLD's IPv6 addresses to lo"
 }
 
 lab_synth_remove_addresses() {
   [ -f "$LAB_SYNTH/mail-ips.txt" ] || return 0
-  local v4 v6 rest
-  while read -r v4 v6 rest; do
-    [ "$v6" != "-" ] && ip -6 addr del "$v6/128" dev lo 2>/dev/null
-  done <"$LAB_SYNTH/mail-ips.txt"
-  for v6 in "$LAB_SYNTH_NS_V6::1" "$LAB_SYNTH_NS_V6::2"; do ip -6 addr del "$v6/128" dev lo 2>/dev/null; done
+  lab_synth_ip_batch del | ip -6 -force -batch - >/dev/null 2>&1
   return 0
 }
 
-# The delay relay in front of the far synthetic TLD: its two name servers (UDP and TCP, IPv4 and
-# IPv6, to the lab's Knot) and every mail address (to Postfix's second address), with the tail.
+lab_synth_ip_batch() {
+  awk -v verb="$1" '$2 != "-" { print "addr " verb " " $2 "/128 dev lo" }' "$LAB_SYNTH/mail-ips.txt" "$LAB_SYNTH/ns-ips.txt" 2>/dev/null
+}
+
+# LabServers in front of the synthetic TLD: every name server address (UDP and TCP, IPv4 and
+# IPv6) relays to the lab's Knot, near or far; when far, every mail address relays to Postfix's
+# second address, with the tail. Thousands of sockets: the process gets the highest file limit allowed.
 lab_synth_start_relay() {
   lab_synth_stop_relay
-  lab_synth_far || return 0
-  local args=(--rtt "$LAB_SYNTH_RTT" --jitter "$LAB_SYNTH_JITTER") i v4 v6 tls back tail
-  for i in 1 2; do
-    args+=("relay=$LAB_V4_NET.203.$i:53>$(lab_v4 ns$i):53,udp,tcp" "relay=[$LAB_SYNTH_NS_V6::$i]:53>$(lab_v4 ns$i):53,udp,tcp")
-  done
-  while read -r v4 v6 tls back tail; do
-    tail=${tail/#-/}
-    args+=("relay=$v4:25>$back:25${tail:+,$tail}")
-    [ "$v6" != "-" ] && args+=("relay=[$v6]:25>$back:25${tail:+,$tail}")
-  done <"$LAB_SYNTH/mail-ips.txt"
+  local args=(--rtt "$LAB_SYNTH_RTT" --jitter "$LAB_SYNTH_JITTER") v4 v6 tls back tail knot i=0
+  while read -r v4 v6; do
+    knot=$(lab_v4 ns$((i % 2 + 1)))
+    i=$((i + 1))
+    args+=("relay=$v4:53>$knot:53,udp,tcp")
+    [ "$v6" != "-" ] && args+=("relay=[$v6]:53>$knot:53,udp,tcp")
+  done <"$LAB_SYNTH/ns-ips.txt"
+  if lab_synth_far; then
+    while read -r v4 v6 tls back tail; do
+      tail=${tail/#-/}
+      args+=("relay=$v4:25>$back:25${tail:+,$tail}")
+      [ "$v6" != "-" ] && args+=("relay=[$v6]:25>$back:25${tail:+,$tail}")
+    done <"$LAB_SYNTH/mail-ips.txt"
+  fi
   lab_build_labservers "$LAB_SYNTH/relay-bin"
-  nohup dotnet "$LAB_SYNTH/relay-bin/LabServers.dll" "${args[@]}" >"$LAB_SYNTH/relay.log" 2>&1 </dev/null &
+  (ulimit -n "$(ulimit -Hn)" 2>/dev/null || true; exec nohup dotnet "$LAB_SYNTH/relay-bin/LabServers.dll" "${args[@]}" >"$LAB_SYNTH/relay.log" 2>&1 </dev/null) &
   echo $! >"$LAB_SYNTH/relay.pid"
-  lab_wait 100 bash -c "exec 3<>/dev/tcp/$LAB_V4_NET.203.1/53" || lab_die "the delay relay does not listen; see $LAB_SYNTH/relay.log"
+  # Every listener, not just the first: the last name server and, when far, the last mail address.
+  local last
+  last=$(tail -n1 "$LAB_SYNTH/ns-ips.txt" | cut -d' ' -f1):53
+  lab_synth_far && last=$(tail -n1 "$LAB_SYNTH/mail-ips.txt" | cut -d' ' -f1):25
+  lab_wait 300 bash -c "exec 3<>/dev/tcp/${last%:*}/${last##*:}" || lab_die "the synthetic TLD's relay does not listen on $last; see $LAB_SYNTH/relay.log"
 }
 
 lab_synth_stop_relay() {
@@ -153,6 +162,8 @@ data_directory = $dir/data
 syslog_name = mailscan-synth-$LAB_INSTANCE
 maillog_file = $dir/maillog
 maillog_file_prefixes = $LAB_STATE
+# Thousands of listeners: an idle smtpd goes soon rather than one per address staying for 100 s.
+max_idle = 10s
 myhostname = mx.synth
 mydestination =
 inet_interfaces = all
