@@ -192,23 +192,31 @@ public sealed class ClusterBenchmark : IBenchmark
     /// <summary>Submits the batch and reads every result: the probe records and how many were reused.</summary>
     internal static async Task<(long Probes, long Reused)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
     {
+        long probes = 0, reused = 0;
+        await SubmitAndReadAsync(client, domains, "benchmark", report =>
+        {
+            probes += report.Probes.Count;
+            reused += report.Probes.Count(p => p.Reused);
+        }, cancellationToken);
+        return (probes, reused);
+    }
+
+    /// <summary>Submits the domains as one batch, in chunks of 1 000, and hands every report to <paramref name="each"/> as it streams back; returns the batch id.</summary>
+    internal static async Task<string> SubmitAndReadAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, string label, Action<V1.DomainReport> each, CancellationToken cancellationToken)
+    {
         using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
         foreach (var chunk in domains.Chunk(1000))
         {
-            var request = new V1.SubmitBatchRequest { Label = "benchmark" };
+            var request = new V1.SubmitBatchRequest { Label = label };
             request.Names.AddRange(chunk);
             await submit.RequestStream.WriteAsync(request, cancellationToken);
         }
         await submit.RequestStream.CompleteAsync();
         var batch = await submit.ResponseAsync;
-        long probes = 0, reused = 0;
         using var stream = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batch.BatchId }, cancellationToken: cancellationToken);
         await foreach (var result in stream.ResponseStream.ReadAllAsync(cancellationToken))
-        {
-            probes += result.Report.Probes.Count;
-            reused += result.Report.Probes.Count(p => p.Reused);
-        }
-        return (probes, reused);
+            each(result.Report);
+        return batch.BatchId;
     }
 
     /// <summary>Messages RabbitMQ received since it started (its global counters), read with rabbitmqctl.</summary>

@@ -122,19 +122,8 @@ public sealed class ResultsBenchmark : IBenchmark
 
     private static async Task<(string BatchId, List<V1.DomainReport> Reports)> RunBatchAsync(V1.MailScanService.MailScanServiceClient client, List<string> domains, CancellationToken cancellationToken)
     {
-        using var submit = client.SubmitBatch(cancellationToken: cancellationToken);
-        foreach (var chunk in domains.Chunk(1000))
-        {
-            var request = new V1.SubmitBatchRequest { Label = "results benchmark" };
-            request.Names.AddRange(chunk);
-            await submit.RequestStream.WriteAsync(request, cancellationToken);
-        }
-        await submit.RequestStream.CompleteAsync();
-        var batch = await submit.ResponseAsync;
         var reports = new List<V1.DomainReport>();
-        using var stream = client.StreamBatchResults(new V1.StreamBatchResultsRequest { BatchId = batch.BatchId }, cancellationToken: cancellationToken);
-        await foreach (var result in stream.ResponseStream.ReadAllAsync(cancellationToken))
-            reports.Add(result.Report);
-        return (batch.BatchId, reports);
+        var batchId = await ClusterBenchmark.SubmitAndReadAsync(client, domains, "results benchmark", reports.Add, cancellationToken);
+        return (batchId, reports);
     }
 }
