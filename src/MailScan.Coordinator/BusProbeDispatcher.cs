@@ -11,12 +11,23 @@ namespace MailScan.Coordinator;
 
 /// <summary>Sends each probe to its family's queue and waits for a worker's answer.</summary>
 /// <remarks>With a <see cref="ProbeFamilyWatch"/> (a coordinator), a probe nobody answered says when its family has no worker.</remarks>
-public sealed class BusProbeDispatcher(IClientFactory clients, IOptions<MailScanOptions> options, IOptions<ClusterOptions> cluster, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
+public sealed class BusProbeDispatcher(IBus bus, IClientFactory clients, IOptions<MailScanOptions> options, IOptions<ClusterOptions> cluster, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
 {
+    // Connecting a request pipe is what brings the response endpoint up (and waits for it); the pipe itself is not needed.
+    private readonly ResponseEndpointReady _responses = new(() => bus.ConnectRequestPipe(NewId.NextGuid(), Pipe.Empty<ConsumeContext<ProbeFinished>>()).Disconnect());
+
     // The worker enforces the probe limit itself; the margin covers queueing and the bus.
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
     {
         var timeout = ScanTimeLimits.Probe(request.Key.Kind, options.Value) + cluster.Value.BusMargin;
+        try
+        {
+            await _responses.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The endpoint did not come up (the broker away): the request waits for it itself, and says why if it must.
+        }
         var client = clients.CreateRequestClient<RunProbe>(
             new Uri($"queue:{ProbeQueues.ForKind(request.Key.Kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
         try
