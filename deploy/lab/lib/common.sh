@@ -65,6 +65,16 @@ lab_wait() {
 
 lab_pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# Stops the process a pid file names (TERM, then waits up to 5 s for it to go) and removes the file.
+lab_stop_pidfile() {
+  local pidfile=${1:?lab_stop_pidfile FILE}
+  if lab_pid_alive "$pidfile"; then
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+    lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
+  fi
+  rm -f "$pidfile"
+}
+
 # Builds the lab's own servers (deploy/lab/LabServers) into DIR, DIR/LabServers.dll to run; the
 # build's output goes to DIR/build.log. The lab's servers and the synthetic TLD's delay relay
 # are the same program, each started from its own DIR.

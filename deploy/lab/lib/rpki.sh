@@ -126,11 +126,4 @@ lab_start_rtr() {
   lab_wait 100 grep -q "New update" "$LAB_RPKI/stayrtr.log" || lab_die "StayRTR did not load the VRPs; see $LAB_RPKI/stayrtr.log"
 }
 
-lab_stop_rtr() {
-  local pidfile=$LAB_RPKI/stayrtr.pid
-  if lab_pid_alive "$pidfile"; then
-    kill "$(cat "$pidfile")" 2>/dev/null || true
-    lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
-  fi
-  rm -f "$pidfile"
-}
+lab_stop_rtr() { lab_stop_pidfile "$LAB_RPKI/stayrtr.pid"; }

@@ -139,13 +139,7 @@ lab_synth_start_relay() {
   lab_wait 300 bash -c "exec 3<>/dev/tcp/${last%:*}/${last##*:}" || lab_die "the synthetic TLD's relay does not listen on $last; see $LAB_SYNTH/relay.log"
 }
 
-lab_synth_stop_relay() {
-  local pidfile=$LAB_SYNTH/relay.pid
-  lab_pid_alive "$pidfile" || return 0
-  kill "$(cat "$pidfile")" 2>/dev/null || true
-  lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
-  rm -f "$pidfile"
-}
+lab_synth_stop_relay() { lab_stop_pidfile "$LAB_SYNTH/relay.pid"; }
 
 # A second Postfix: one smtpd listener per synthetic mail address, each logging under its own
 # name (synth-<address>), so a test can count the connections every address received.

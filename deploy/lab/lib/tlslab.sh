@@ -126,13 +126,7 @@ lab_start_labservers() {
   lab_wait 100 bash -c "exec 3<>/dev/tcp/${first%:*}/${first##*:}" || lab_die "LabServers do not listen; see $LAB_LABSERVERS/labservers.log"
 }
 
-lab_stop_labservers() {
-  local pidfile=$LAB_LABSERVERS/labservers.pid
-  lab_pid_alive "$pidfile" || return 0
-  kill "$(cat "$pidfile")" 2>/dev/null || true
-  lab_wait 50 bash -c "! kill -0 $(cat "$pidfile") 2>/dev/null"
-  rm -f "$pidfile"
-}
+lab_stop_labservers() { lab_stop_pidfile "$LAB_LABSERVERS/labservers.pid"; }
 
 # LabServers' openssl mode (TLS by `openssl s_server`) for the lab-renegotiation hosts: without a
 # limit, or cut off after 3 client renegotiations on one connection; lab-ssl2 as the second, and
