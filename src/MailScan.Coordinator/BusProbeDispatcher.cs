@@ -5,16 +5,25 @@ using MailScan.Coordinator.Workers;
 using MailScan.Redis.Hosting;
 using MailScan.Worker.Bus;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailScan.Coordinator;
 
 /// <summary>Sends each probe to its family's queue and waits for a worker's answer.</summary>
 /// <remarks>With a <see cref="ProbeFamilyWatch"/> (a coordinator), a probe nobody answered says when its family has no worker.</remarks>
-public sealed class BusProbeDispatcher(IBus bus, IClientFactory clients, IOptions<MailScanOptions> options, IOptions<ClusterOptions> cluster, IEnumerable<ProbeFamilyWatch> watches) : IProbeDispatcher
+public sealed class BusProbeDispatcher(IBus bus, IClientFactory clients, IOptions<MailScanOptions> options, IOptions<ClusterOptions> cluster, IEnumerable<ProbeFamilyWatch> watches, ILogger<BusProbeDispatcher> logger) : IProbeDispatcher
 {
+    private readonly BusRestarts _restarts = Observed(bus, logger);
     // Connecting a request pipe is what brings the response endpoint up (and waits for it); the pipe itself is not needed.
     private readonly ResponseEndpointReady _responses = new(() => bus.ConnectRequestPipe(NewId.NextGuid(), Pipe.Empty<ConsumeContext<ProbeFinished>>()).Disconnect());
+
+    private static BusRestarts Observed(IBus bus, ILogger logger)
+    {
+        var restarts = new BusRestarts(logger);
+        bus.ConnectReceiveEndpointObserver(restarts);
+        return restarts;
+    }
 
     // The worker enforces the probe limit itself; the margin covers queueing and the bus.
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
@@ -32,8 +41,8 @@ public sealed class BusProbeDispatcher(IBus bus, IClientFactory clients, IOption
             new Uri($"queue:{ProbeQueues.ForKind(request.Key.Kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
         try
         {
-            var response = await client.GetResponse<ProbeFinished>(request.ToMessage(), cancellationToken).ConfigureAwait(false);
-            return response.Message.ToResult();
+            return await AskAsync(client, request, cancellationToken).ConfigureAwait(false)
+                ?? await ResentAsync(client, request, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestTimeoutException)
         {
@@ -48,5 +57,33 @@ public sealed class BusProbeDispatcher(IBus bus, IClientFactory clients, IOption
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed,
                 $"the worker failed: {ex.Fault?.Exceptions.FirstOrDefault()?.Message ?? ex.Message}", TimeSpan.Zero);
         }
+    }
+
+    // The answer, or null when the bus reconnected while it was awaited: an answer published to
+    // the response queue while the broker was away is gone, so waiting on would only end in the timeout.
+    private async Task<ProbeResult?> AskAsync(IRequestClient<RunProbe> client, ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var restarted = _restarts.Next;
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var asked = client.GetResponse<ProbeFinished>(request.ToMessage(), abandon.Token);
+        if (await Task.WhenAny(asked, restarted).ConfigureAwait(false) == asked)
+            return (await asked.ConfigureAwait(false)).Message.ToResult();
+        await abandon.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            return (await asked.ConfigureAwait(false)).Message.ToResult();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    // Sent once more after a reconnection; a second loss ends in the timeout like any unanswered probe.
+    private async Task<ProbeResult> ResentAsync(IRequestClient<RunProbe> client, ProbeRequest request, CancellationToken cancellationToken)
+    {
+        logger.LogDebug("Probe {Kind} {Target} sent again after the bus reconnected", request.Key.Kind, request.Key.Target);
+        var response = await client.GetResponse<ProbeFinished>(request.ToMessage(), cancellationToken).ConfigureAwait(false);
+        return response.Message.ToResult();
     }
 }

@@ -24,6 +24,8 @@ public sealed class ClusterFaultTests(EmbeddedSynthScan embedded)
         await using var cluster = await LabCluster.StartAsync(_lab, workers: 2);
         var results = await BatchWithFaultAsync(cluster, () => LabClusterScriptAsync("restart-rabbitmq"));
         Assert.All(results, r => Assert.Equal("", r.Report.Error));
+        // The coordinator saw its bus come back, so a probe whose answer the restart lost was sent again.
+        Assert.Contains("The bus reconnected", cluster.Coordinator!.Output);
     }
 
     [Fact]
