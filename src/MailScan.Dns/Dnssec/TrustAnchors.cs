@@ -134,7 +134,7 @@ public sealed class TrustAnchors
             wire[2] = protocol;
             wire[3] = algorithm;
             key.CopyTo(wire, 4);
-            return new TrustAnchor(owner, null, Dnskey.Parse(wire));
+            return new TrustAnchor(owner, null, Dnskey.Parse(wire).Value);
         }
         catch (FormatException)
         {
