@@ -79,7 +79,7 @@ public sealed class TrustAnchors
             var fields = record.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
             if (fields.Count == 0)
                 continue;
-            if (!DnsName.TryParse(fields[0], out var owner))
+            if (DnsName.FromPresentation(fields[0]).Value is not { } owner)
                 return (null, $"line {line}: '{fields[0]}' is not a domain name");
             var at = 1;
             while (at < fields.Count && (fields[at].All(char.IsAsciiDigit) || fields[at].Equals("IN", StringComparison.OrdinalIgnoreCase)))
