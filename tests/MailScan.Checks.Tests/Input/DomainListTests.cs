@@ -35,6 +35,8 @@ public sealed class DomainListTests
         Assert.Contains("empty label", list.Problems[0].Reason);
         Assert.Contains("IP address", list.Problems[1].Reason);
         Assert.All(list.Problems, p => Assert.False(p.Duplicate));
+        Assert.Equal([DomainNameFault.EmptyLabel, DomainNameFault.IpAddress, DomainNameFault.TooLong, DomainNameFault.Hyphen],
+            list.Problems.Select(p => p.InvalidName!.Fault));
     }
 
     [Fact]
