@@ -138,7 +138,7 @@ public sealed class ValidatorCacheTests
         foreach (var (name, type) in Capture.Live.Keys)
             await replay.Validator.QueryAsync(name, Enum.Parse<QueryType>(type), CancellationToken.None);
         await messages.GetOrExchangeAsync("dns:test:sec-p384.test.:6:1",
-            _ => Task.FromResult(new DnsExchange(DnsOutcome.Answered, DnsWireReader.Read(raw).Message, raw, "replay", TimeSpan.Zero)), CancellationToken.None);
+            _ => Task.FromResult(new DnsExchange(DnsOutcome.Answered, DnsWireReader.Read(raw).Value, raw, "replay", TimeSpan.Zero)), CancellationToken.None);
 
         Assert.Contains("dns:test:sec-p384.test.:6:1", shared.Written);
         Assert.DoesNotContain(shared.Written, key => key.StartsWith("dnssec:", StringComparison.Ordinal) || key.EndsWith(":parsed", StringComparison.Ordinal));
