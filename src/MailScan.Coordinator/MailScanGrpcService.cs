@@ -21,8 +21,9 @@ public sealed class MailScanGrpcService(
 {
     public override async Task ScanDomain(ScanDomainRequest request, IServerStreamWriter<ScanEvent> responseStream, ServerCallContext context)
     {
-        if (!DomainName.TryParse(request.Domain, out var domain, out var error))
-            throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"invalid domain name: {error}"));
+        var (domain, error) = DomainName.FromInput(request.Domain);
+        if (domain is null)
+            throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"invalid domain name: {error!.Reason}"));
         var caller = ApiKeyInterceptor.Caller(context);
         using var open = await Guard(() => Task.FromResult(streams.Open(caller?.Name))).ConfigureAwait(false);
         if (caller is not null)

@@ -35,7 +35,7 @@ public sealed class DnsResolver : IDnsResolver
 
     public async Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
-        if (!DnsName.TryParse(name, out var parsed))
+        if (DnsName.FromPresentation(name).Value is not { } parsed)
             return Invalid(name, type);
         var question = new WireQuestion(parsed, (ushort)type);
         var key = $"dns:{ResolverScope}:{parsed.ToString().ToLowerInvariant()}:{(ushort)type}:{question.Class}";
@@ -50,7 +50,7 @@ public sealed class DnsResolver : IDnsResolver
 
     public async Task<DnsAnswer> QueryServerAsync(IPEndPoint server, string name, QueryType type, DnsTransport transport, CancellationToken cancellationToken)
     {
-        if (!DnsName.TryParse(name, out var parsed))
+        if (DnsName.FromPresentation(name).Value is not { } parsed)
             return Invalid(name, type);
         var exchange = await _client.ExchangeAsync([server], new WireQuestion(parsed, (ushort)type), _direct, transport, cancellationToken).ConfigureAwait(false);
         var answer = ToAnswer(name, type, exchange);

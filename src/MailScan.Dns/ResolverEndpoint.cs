@@ -1,6 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
+using MailScan.Parsing;
 
 namespace MailScan.Dns;
 
@@ -11,14 +11,12 @@ public sealed record ResolverEndpoint(string Host, int Port)
 
     public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 
-    /// <summary>Parses HOST[:PORT], or says why the text is not one.</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ResolverEndpoint? endpoint, out string error)
+    /// <summary>Parses HOST[:PORT], or says what is wrong with the text.</summary>
+    public static Parsed<ResolverEndpoint, ResolverEndpointError> Parse(string? text)
     {
-        endpoint = null;
         var value = (text ?? string.Empty).Trim();
-        error = $"'{value}' is not HOST[:PORT] (e.g. 9.9.9.9, 127.0.0.1:5353, [2620:fe::fe]:53)";
         if (value.Length == 0)
-            return false;
+            return Fail(ResolverEndpointFault.Empty, value);
 
         string host;
         var port = DefaultPort;
@@ -26,41 +24,44 @@ public sealed record ResolverEndpoint(string Host, int Port)
         {
             var close = value.IndexOf(']');
             if (close < 0)
-                return false;
+                return Fail(ResolverEndpointFault.UnclosedBracket, value);
             host = value[1..close];
             var rest = value[(close + 1)..];
-            if (rest.Length > 0 && (!rest.StartsWith(':') || !TryPort(rest[1..], out port)))
-                return false;
+            if (rest.Length > 0 && !rest.StartsWith(':'))
+                return Fail(ResolverEndpointFault.UnclosedBracket, value);
+            if (rest.Length > 0 && !TryPort(rest[1..], out port))
+                return Fail(ResolverEndpointFault.BadPort, value);
             if (!IPAddress.TryParse(host, out _))
-                return false;
+                return Fail(ResolverEndpointFault.BadIpv6Address, value);
         }
         else if (value.Count(c => c == ':') > 1)
         {
             host = value;
             if (!IPAddress.TryParse(host, out _))
-                return false;
+                return Fail(ResolverEndpointFault.BadIpv6Address, value);
         }
         else
         {
             var colon = value.IndexOf(':');
             host = colon < 0 ? value : value[..colon];
             if (colon >= 0 && !TryPort(value[(colon + 1)..], out port))
-                return false;
+                return Fail(ResolverEndpointFault.BadPort, value);
             if (host.All(c => char.IsAsciiDigit(c) || c == '.'))
             {
                 // Only a full dotted quad is an IPv4 address here ("1.2.3" is a typo, not 1.2.0.3).
                 if (host.Count(c => c == '.') != 3 || !IPAddress.TryParse(host, out _))
-                    return false;
+                    return Fail(ResolverEndpointFault.BadIpv4Address, value);
             }
             else if (Uri.CheckHostName(host) != UriHostNameType.Dns)
             {
-                return false;
+                return Fail(ResolverEndpointFault.BadHostName, value);
             }
         }
-        endpoint = new ResolverEndpoint(host, port);
-        error = string.Empty;
-        return true;
+        return Parsed<ResolverEndpoint, ResolverEndpointError>.Ok(new(host, port));
     }
+
+    private static Parsed<ResolverEndpoint, ResolverEndpointError> Fail(ResolverEndpointFault fault, string value) =>
+        Parsed<ResolverEndpoint, ResolverEndpointError>.Fail(new(fault, value));
 
     private static bool TryPort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= 65535;

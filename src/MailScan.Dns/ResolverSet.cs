@@ -17,8 +17,9 @@ public sealed class ResolverSet
         var servers = new List<NameServer>();
         foreach (var text in configured)
         {
-            if (!ResolverEndpoint.TryParse(text, out var endpoint, out var error))
-                throw new ArgumentException(error, nameof(configured));
+            var (endpoint, error) = ResolverEndpoint.Parse(text);
+            if (endpoint is null)
+                throw new ArgumentException(error!.ToString(), nameof(configured));
             foreach (var address in Addresses(endpoint.Host))
                 servers.Add(new NameServer(address, endpoint.Port));
         }

@@ -16,7 +16,7 @@ public sealed record RtrEndpoint(string Host, int Port)
         error = $"'{value}' is not HOST:PORT (e.g. 127.0.0.1:8282, [2001:db8::1]:323, rtr.example.net:323)";
         var lastColon = value.LastIndexOf(':');
         var hasPort = lastColon > 0 && (value.StartsWith('[') ? value[lastColon - 1] == ']' : value.Count(c => c == ':') == 1);
-        if (!hasPort || !ResolverEndpoint.TryParse(value, out var parsed, out _))
+        if (!hasPort || ResolverEndpoint.Parse(value).Value is not { } parsed)
             return false;
         endpoint = new RtrEndpoint(parsed.Host, parsed.Port);
         return true;

@@ -17,7 +17,7 @@ public sealed partial class ProjectBordersTests
         ["MailScan.Parsing"] = [],
         ["MailScan.Telemetry"] = [],
         ["MailScan.Tls"] = ["MailScan.Parsing", "MailScan.Telemetry"],
-        ["MailScan.Dns"] = ["MailScan.Telemetry"],
+        ["MailScan.Dns"] = ["MailScan.Parsing", "MailScan.Telemetry"],
         ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Telemetry"],
         ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
         // Bus messages and the gRPC contract only: both sides map them to their own types.

@@ -13,23 +13,35 @@ public sealed class ResolverEndpointTests
     [InlineData("resolver.example.nl:8053", "resolver.example.nl", 8053)]
     public void Host_and_port_are_parsed(string text, string host, int port)
     {
-        Assert.True(ResolverEndpoint.TryParse(text, out var endpoint, out var error), error);
+        var (endpoint, error) = ResolverEndpoint.Parse(text);
+        Assert.Null(error);
         Assert.Equal(new ResolverEndpoint(host, port), endpoint);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("1.2.3")]
-    [InlineData("127.0.0.1:0")]
-    [InlineData("127.0.0.1:65536")]
-    [InlineData("127.0.0.1:abc")]
-    [InlineData("[::1")]
-    [InlineData("[::1]x")]
-    [InlineData("not a host")]
-    [InlineData("999.1.1.1")]
-    public void Malformed_endpoints_are_rejected(string text)
+    [InlineData("", ResolverEndpointFault.Empty)]
+    [InlineData("1.2.3", ResolverEndpointFault.BadIpv4Address)]
+    [InlineData("999.1.1.1", ResolverEndpointFault.BadIpv4Address)]
+    [InlineData("127.0.0.1:0", ResolverEndpointFault.BadPort)]
+    [InlineData("127.0.0.1:65536", ResolverEndpointFault.BadPort)]
+    [InlineData("127.0.0.1:abc", ResolverEndpointFault.BadPort)]
+    [InlineData("[::1]:99999", ResolverEndpointFault.BadPort)]
+    [InlineData("[::1", ResolverEndpointFault.UnclosedBracket)]
+    [InlineData("[::1]x", ResolverEndpointFault.UnclosedBracket)]
+    [InlineData("[example.nl]:53", ResolverEndpointFault.BadIpv6Address)]
+    [InlineData("2620:fe::zz", ResolverEndpointFault.BadIpv6Address)]
+    [InlineData("not a host", ResolverEndpointFault.BadHostName)]
+    public void Malformed_endpoints_say_what_is_wrong(string text, ResolverEndpointFault fault)
     {
-        Assert.False(ResolverEndpoint.TryParse(text, out _, out var error));
-        Assert.Contains("HOST[:PORT]", error);
+        var (endpoint, error) = ResolverEndpoint.Parse(text);
+        Assert.Null(endpoint);
+        Assert.Equal(fault, error!.Fault);
+        Assert.Contains("HOST[:PORT]", error.ToString());
+    }
+
+    [Fact]
+    public void The_message_a_user_reads_names_the_trimmed_text()
+    {
+        Assert.Equal("'1.2.3' is not HOST[:PORT] (e.g. 9.9.9.9, 127.0.0.1:5353, [2620:fe::fe]:53)", ResolverEndpoint.Parse("  1.2.3 ").Error!.ToString());
     }
 }

@@ -25,7 +25,7 @@ public sealed class ServerFlightFuzzTests
         {
             var input = Mutate(Seeds[i % Seeds.Length], random);
             var parse = ServerFlightParser.Parse(input);
-            outcomes[parse.Error is not null ? 0 : parse.NeedMore ? 1 : 2]++;
+            outcomes[parse.Error is { NeedsMore: false } ? 0 : parse.Error is not null ? 1 : 2]++;
         }
         // Every kind of outcome occurs, so the mutations reach past the first checks.
         Assert.All(outcomes, count => Assert.True(count > 100, string.Join(",", outcomes)));

@@ -9,7 +9,7 @@ public sealed class ServerFlightParserTests
     {
         var parse = ServerFlightParser.Parse(TlsBytes.Record(22, recordVersion, handshakes.SelectMany(h => h).ToArray()));
         Assert.Null(parse.Error);
-        return Assert.IsType<ServerFlight>(parse.Flight);
+        return Assert.IsType<ServerFlight>(parse.Value);
     }
 
     [Fact]
@@ -77,16 +77,16 @@ public sealed class ServerFlightParserTests
     public void An_alert_ends_the_flight_without_a_hello()
     {
         var parse = ServerFlightParser.Parse(TlsBytes.Alert(40));
-        Assert.Equal("handshake_failure", parse.Flight!.Alert!.Name);
-        Assert.False(parse.Flight.Accepted);
+        Assert.Equal("handshake_failure", parse.Value!.Alert!.Name);
+        Assert.False(parse.Value.Accepted);
     }
 
     [Fact]
     public void A_flight_split_across_reads_asks_for_more()
     {
         var whole = TlsBytes.Record(22, 0x0303, [.. TlsBytes.ServerHello(0x0303, 0xC02F), .. TlsBytes.HelloDone()]);
-        Assert.True(ServerFlightParser.Parse(whole.AsSpan(0, whole.Length - 3)).NeedMore);
-        Assert.True(ServerFlightParser.Parse(whole).Flight!.Complete);
+        Assert.True(ServerFlightParser.Parse(whole.AsSpan(0, whole.Length - 3)).Error is { NeedsMore: true });
+        Assert.True(ServerFlightParser.Parse(whole).Value!.Complete);
     }
 
     [Fact]
@@ -103,4 +103,32 @@ public sealed class ServerFlightParserTests
         var parse = ServerFlightParser.Parse(TlsBytes.Record(22, 0x0303, TlsBytes.Handshake(2, [3, 3, 1, 2])));
         Assert.NotNull(parse.Error);
     }
+
+    [Fact]
+    public void Each_broken_flight_names_its_fault()
+    {
+        Assert.Equal(TlsParseFault.EndsEarly, FaultOf([22, 3, 3]));
+        Assert.Equal(TlsParseFault.NotTls, FaultOf("454 TLS not available\r\n"u8.ToArray()));
+        Assert.Equal(TlsParseFault.NotTls, FaultOf(TlsBytes.Record(99, 0x0303, [1])));
+        Assert.Equal(TlsParseFault.TooLarge, FaultOf([22, 3, 3, 0xFF, 0xFF]));
+        Assert.Equal(TlsParseFault.TooLarge, FaultOf(new byte[ServerFlightParser.MaxFlightBytes + 1]));
+        Assert.Equal(TlsParseFault.OutOfOrder, FaultOf(TlsBytes.Record(22, 0x0303, TlsBytes.HelloDone())));
+        Assert.Equal(TlsParseFault.OutOfOrder, FaultOf(TlsBytes.Record(20, 0x0303, [1])));
+        Assert.Equal(TlsParseFault.Malformed, FaultOf(TlsBytes.Record(21, 0x0303, [2])));
+    }
+
+    [Fact]
+    public void Only_a_flight_that_ends_early_asks_for_more()
+    {
+        var whole = TlsBytes.Record(22, 0x0303, [.. TlsBytes.ServerHello(0x0303, 0xC02F), .. TlsBytes.HelloDone()]);
+        for (var length = 0; length < whole.Length; length++)
+        {
+            var error = ServerFlightParser.Parse(whole.AsSpan(0, length)).Error!;
+            Assert.True(error.NeedsMore, $"{length} bytes");
+            Assert.Equal(length, error.Position);
+        }
+        Assert.False(FaultOf(TlsBytes.Record(22, 0x0303, TlsBytes.Handshake(2, [3, 3, 1, 2]))) == TlsParseFault.EndsEarly);
+    }
+
+    private static TlsParseFault FaultOf(byte[] input) => ServerFlightParser.Parse(input).Error!.Fault;
 }

@@ -37,20 +37,20 @@ public sealed class Ssl2HelloTests
     {
         var parse = ServerFlightParser.Parse(ServerHello([0x30, 0x03, 1, 2, 3], [0x010080, 0x0700C0, 0x090909]));
         Assert.Null(parse.Error);
-        var hello = Assert.IsType<Ssl2ServerHello>(parse.Flight!.Ssl2Hello);
+        var hello = Assert.IsType<Ssl2ServerHello>(parse.Value!.Ssl2Hello);
         Assert.True(hello.SpeaksSsl2);
         Assert.False(hello.SessionIdHit);
         Assert.Equal(1, hello.CertificateType);
         Assert.Equal([0x30, 0x03, 1, 2, 3], hello.Certificate);
         Assert.Equal(["SSL_CK_RC4_128_WITH_MD5", "SSL_CK_DES_192_EDE3_CBC_WITH_MD5", "0x090909"], hello.CipherKinds.Select(Ssl2CipherKinds.Name));
-        Assert.Null(parse.Flight.Hello);
+        Assert.Null(parse.Value.Hello);
     }
 
     [Fact]
     public void A_server_hello_with_another_version_does_not_speak_ssl2()
     {
         var parse = ServerFlightParser.Parse(ServerHello([], [0x010080], version: 0x0301));
-        Assert.False(parse.Flight!.Ssl2Hello!.SpeaksSsl2);
+        Assert.False(parse.Value!.Ssl2Hello!.SpeaksSsl2);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class Ssl2HelloTests
     {
         var whole = ServerHello([0x30, 0x00], [0x010080]);
         for (var length = 0; length < whole.Length; length++)
-            Assert.True(Ssl2ServerHelloParser.Parse(whole.AsSpan(0, length)).NeedMore, $"{length} bytes");
+            Assert.True(Ssl2ServerHelloParser.Parse(whole.AsSpan(0, length)).Error is { NeedsMore: true }, $"{length} bytes");
     }
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class Ssl2HelloTests
     {
         var parse = ServerFlightParser.Parse([0x80, 0x03, 0x00, 0x00, 0x01]);
         Assert.Null(parse.Error);
-        Assert.Equal("NO-CIPHER-ERROR", parse.Flight!.Ssl2Error!.Name);
-        Assert.Null(parse.Flight.Ssl2Hello);
-        Assert.Equal("SSL 2.0 NO-CIPHER-ERROR", Tls.Enumeration.HelloOutcome.Of(parse.Flight).Failure);
+        Assert.Equal("NO-CIPHER-ERROR", parse.Value!.Ssl2Error!.Name);
+        Assert.Null(parse.Value.Ssl2Hello);
+        Assert.Equal("SSL 2.0 NO-CIPHER-ERROR", Tls.Enumeration.HelloOutcome.Of(parse.Value).Failure);
         Assert.NotNull(ServerFlightParser.Parse([0x80, 0x02, 0x00, 0x00]).Error);
     }
 
@@ -83,7 +83,7 @@ public sealed class Ssl2HelloTests
     public void Garbage_is_an_error_with_its_reason(string hex, string reason)
     {
         var parse = Ssl2ServerHelloParser.Parse(Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal)));
-        Assert.Null(parse.Flight);
+        Assert.Null(parse.Value);
         Assert.Contains(reason, parse.Error!.Reason, StringComparison.Ordinal);
     }
 
@@ -91,8 +91,8 @@ public sealed class Ssl2HelloTests
     public void A_tls_alert_is_not_taken_for_ssl2()
     {
         var parse = ServerFlightParser.Parse(TlsBytes.Alert(70));
-        Assert.Equal(70, parse.Flight!.Alert!.Description);
-        Assert.Null(parse.Flight.Ssl2Hello);
+        Assert.Equal(70, parse.Value!.Alert!.Description);
+        Assert.Null(parse.Value.Ssl2Hello);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class Ssl2HelloTests
                 input[random.Next(input.Length)] = (byte)random.Next(256);
             var cut = input.AsSpan(0, random.Next(input.Length + 1));
             var parse = ServerFlightParser.Parse(cut);
-            Assert.True(parse.NeedMore || parse.Error is not null || parse.Flight is not null);
+            Assert.True(parse.Error is not null || parse.Value is not null);
         }
     }
 }

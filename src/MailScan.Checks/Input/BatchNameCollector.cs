@@ -49,9 +49,10 @@ public sealed class BatchNameCollector(long maxNames)
         var text = Clean(line);
         if (text.Length == 0)
             return;
-        if (!DomainName.TryParse(text, out var name, out var error))
+        var (name, error) = DomainName.FromInput(text);
+        if (name is null)
         {
-            Reject(text, error, quoteLine);
+            Reject(text, error!.Reason, quoteLine);
             return;
         }
         if (_seen.Contains(name.Ascii))

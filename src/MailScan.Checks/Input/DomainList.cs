@@ -4,8 +4,9 @@ namespace MailScan.Checks.Input;
 /// A list of domains as users write them: one per line; blank lines and comments (from '#' to
 /// the end of the line) ignored; a byte-order mark, CR LF, surrounding spaces and e-mail
 /// addresses accepted; Unicode names (IDN) turned into their ASCII form. An invalid line, or
-/// one that names a domain again, is a problem with its line number: the rest is still scanned.
-/// Pure and total.
+/// one that names a domain again, is a problem with its line number (an invalid one carries the
+/// <see cref="DomainNameError"/> of <see cref="DomainName.FromInput"/>): the rest is still
+/// scanned, so the list as a whole never fails. Pure and total.
 /// </summary>
 public sealed record DomainList(IReadOnlyList<DomainListEntry> Entries, IReadOnlyList<DomainListProblem> Problems)
 {
@@ -25,10 +26,11 @@ public sealed record DomainList(IReadOnlyList<DomainListEntry> Entries, IReadOnl
             line = line.Trim();
             if (line.Length == 0)
                 continue;
-            if (!DomainName.TryParse(line, out var name, out var error))
-                problems.Add(new DomainListProblem(number, error, Duplicate: false));
+            var (name, error) = DomainName.FromInput(line);
+            if (name is null)
+                problems.Add(new DomainListProblem(number, error!.Reason, error));
             else if (firstLine.TryGetValue(name.Ascii, out var first))
-                problems.Add(new DomainListProblem(number, $"{name.Ascii} is on line {first} already; scanned once", Duplicate: true));
+                problems.Add(new DomainListProblem(number, $"{name.Ascii} is on line {first} already; scanned once", InvalidName: null));
             else
             {
                 firstLine[name.Ascii] = number;

@@ -1,6 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
+using MailScan.Parsing;
 
 namespace MailScan.Checks.Input;
 
@@ -27,9 +27,8 @@ public sealed record DomainName
     /// Normalises a user's name (an e-mail address is reduced to its domain part) with UTS 46,
     /// or says in one line why it is not a domain name.
     /// </summary>
-    public static bool TryParse(string? input, [NotNullWhen(true)] out DomainName? name, out string error)
+    public static Parsed<DomainName, DomainNameError> FromInput(string? input)
     {
-        name = null;
         var text = (input ?? string.Empty).Trim();
         var at = text.LastIndexOf('@');
         if (at >= 0)
@@ -38,17 +37,17 @@ public sealed record DomainName
             text = text[..^1];
 
         if (text.Length == 0)
-            return Fail("the domain name is empty", out error);
+            return Fail(DomainNameFault.Empty, "the domain name is empty");
         if (text.Length > 253 && text.All(char.IsAscii))
-            return Fail($"the domain name is {text.Length} octets long; at most 253 are allowed", out error);
+            return Fail(DomainNameFault.TooLong, $"the domain name is {text.Length} octets long; at most 253 are allowed");
         if (text.Length > 1024)
-            return Fail($"the domain name is {text.Length} characters long; a domain name has at most 253 octets", out error);
+            return Fail(DomainNameFault.TooLong, $"the domain name is {text.Length} characters long; a domain name has at most 253 octets");
         if (IsIpLiteral(text))
-            return Fail($"'{Shorten(text)}' is an IP address; give a domain name", out error);
+            return Fail(DomainNameFault.IpAddress, $"'{Shorten(text)}' is an IP address; give a domain name");
         if (text.Contains(".."))
-            return Fail($"'{Shorten(text)}' has an empty label (two dots in a row)", out error);
+            return Fail(DomainNameFault.EmptyLabel, $"'{Shorten(text)}' has an empty label (two dots in a row)");
         if (text.StartsWith('.'))
-            return Fail($"'{Shorten(text)}' starts with a dot", out error);
+            return Fail(DomainNameFault.StartsWithDot, $"'{Shorten(text)}' starts with a dot");
 
         string ascii;
         try
@@ -57,65 +56,65 @@ public sealed record DomainName
         }
         catch (ArgumentException)
         {
-            return Fail($"'{Shorten(text)}' is not a valid domain name: {DescribeBadLabel(text)}", out error);
+            var (fault, why) = DescribeBadLabel(text);
+            return Fail(fault, $"'{Shorten(text)}' is not a valid domain name: {why}");
         }
 
-        if (!TryValidateAscii(ascii, out error))
-            return false;
-
-        name = new DomainName(ascii, input ?? string.Empty);
-        error = string.Empty;
-        return true;
+        if (ValidateAscii(ascii) is { } error)
+            return Parsed<DomainName, DomainNameError>.Fail(error);
+        return Parsed<DomainName, DomainNameError>.Ok(new DomainName(ascii, input ?? string.Empty));
     }
 
     /// <summary>Parses a name that must be valid; for names the program itself produced.</summary>
-    public static DomainName Parse(string input) =>
-        TryParse(input, out var name, out var error) ? name : throw new FormatException(error);
+    public static DomainName Parse(string input)
+    {
+        var (name, error) = FromInput(input);
+        return name ?? throw new FormatException(error!.Reason);
+    }
 
-    private static bool TryValidateAscii(string ascii, out string error)
+    private static DomainNameError? ValidateAscii(string ascii)
     {
         if (ascii.Length > 253)
-            return Fail($"the domain name is {ascii.Length} octets long; at most 253 are allowed", out error);
+            return new(DomainNameFault.TooLong, $"the domain name is {ascii.Length} octets long; at most 253 are allowed");
         var labels = ascii.Split('.');
         if (labels.Length < 2)
-            return Fail($"'{ascii}' is a single label; give a full domain name such as example.nl", out error);
+            return new(DomainNameFault.SingleLabel, $"'{ascii}' is a single label; give a full domain name such as example.nl");
         foreach (var label in labels)
         {
             if (label.Length == 0)
-                return Fail($"'{ascii}' has an empty label", out error);
+                return new(DomainNameFault.EmptyLabel, $"'{ascii}' has an empty label");
             if (label.Length > 63)
-                return Fail($"label '{Shorten(label)}' is {label.Length} octets long; at most 63 are allowed", out error);
+                return new(DomainNameFault.LabelTooLong, $"label '{Shorten(label)}' is {label.Length} octets long; at most 63 are allowed");
             if (label[0] == '-' || label[^1] == '-')
-                return Fail($"label '{label}' starts or ends with a hyphen", out error);
+                return new(DomainNameFault.Hyphen, $"label '{label}' starts or ends with a hyphen");
             foreach (var c in label)
             {
                 if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
-                    return Fail($"label '{label}' contains '{c}'; only letters, digits and hyphens are allowed", out error);
+                    return new(DomainNameFault.BadCharacter, $"label '{label}' contains '{c}'; only letters, digits and hyphens are allowed");
             }
         }
         if (labels[^1].All(char.IsAsciiDigit))
-            return Fail($"'{ascii}' ends in a numeric label; that is not a domain name", out error);
-        error = string.Empty;
-        return true;
+            return new(DomainNameFault.NumericTopLabel, $"'{ascii}' ends in a numeric label; that is not a domain name");
+        return null;
     }
 
-    private static string DescribeBadLabel(string text)
+    private static (DomainNameFault Fault, string Why) DescribeBadLabel(string text)
     {
         if (text.Length > 253)
-            return "it is longer than 253 octets";
+            return (DomainNameFault.TooLong, "it is longer than 253 octets");
         foreach (var label in text.Split('.'))
         {
             if (label.Length == 0)
-                return "it has an empty label";
+                return (DomainNameFault.EmptyLabel, "it has an empty label");
             var bad = label.FirstOrDefault(c => c < 128 && !(char.IsAsciiLetterOrDigit(c) || c == '-'));
             if (bad != default)
-                return $"label '{Shorten(label)}' contains '{bad}'; only letters, digits and hyphens are allowed";
+                return (DomainNameFault.BadCharacter, $"label '{Shorten(label)}' contains '{bad}'; only letters, digits and hyphens are allowed");
             if (label.StartsWith('-') || label.EndsWith('-'))
-                return $"label '{Shorten(label)}' starts or ends with a hyphen";
+                return (DomainNameFault.Hyphen, $"label '{Shorten(label)}' starts or ends with a hyphen");
             if (label.Length > 63)
-                return $"label '{Shorten(label)}' is longer than 63 octets";
+                return (DomainNameFault.LabelTooLong, $"label '{Shorten(label)}' is longer than 63 octets");
         }
-        return "it is not valid under IDNA (UTS 46)";
+        return (DomainNameFault.NotIdna, "it is not valid under IDNA (UTS 46)");
     }
 
     private static bool IsIpLiteral(string text)
@@ -126,9 +125,6 @@ public sealed record DomainName
 
     private static string Shorten(string text) => text.Length <= 70 ? text : text[..67] + "...";
 
-    private static bool Fail(string message, out string error)
-    {
-        error = message;
-        return false;
-    }
+    private static Parsed<DomainName, DomainNameError> Fail(DomainNameFault fault, string reason) =>
+        Parsed<DomainName, DomainNameError>.Fail(new(fault, reason));
 }

@@ -20,7 +20,7 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
     {
         for (var i = 0; i < options.Dns.Resolvers.Count; i++)
         {
-            if (!ResolverEndpoint.TryParse(options.Dns.Resolvers[i], out _, out var error))
+            if (ResolverEndpoint.Parse(options.Dns.Resolvers[i]).Error is { } error)
                 yield return $"Dns:Resolvers:{i} (--resolver): {error}";
         }
         if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && !File.Exists(options.Dns.TrustAnchorFile))

@@ -76,9 +76,9 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
                     return HelloOutcome.Refused(received.Count == 0 ? "the server closed the connection" : "the server closed the connection mid-flight");
                 received.AddRange(buffer.AsSpan(0, read));
                 var parse = ServerFlightParser.Parse(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(received));
-                if (parse.Error is { } error)
+                if (parse.Error is { NeedsMore: false } error)
                     return HelloOutcome.Refused($"not TLS: {error}");
-                if (parse.Flight is { } flight)
+                if (parse.Value is { } flight)
                     return HelloOutcome.Of(flight);
             }
         }

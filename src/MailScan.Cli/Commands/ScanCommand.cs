@@ -23,8 +23,9 @@ internal static class ScanCommand
 
     private static async Task<int> RunAsync(GlobalOptions global, ParseResult result, string input, bool json, bool ids, CancellationToken cancellationToken)
     {
-        if (!DomainName.TryParse(input, out var domain, out var nameError))
-            return Fail(ExitCodes.BadInput, nameError);
+        var (domain, nameError) = DomainName.FromInput(input);
+        if (domain is null)
+            return Fail(ExitCodes.BadInput, nameError!.Reason);
 
         var settings = CliRun.LoadOptions(global, result, out var exit);
         if (settings is null)

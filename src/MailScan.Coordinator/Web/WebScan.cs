@@ -25,13 +25,14 @@ public sealed class WebScan(DomainScanner scanner, ApiKeyGate gate, BatchQuotas 
         var input = form["domain"].ToString().Trim();
         var streaming = context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);
         var events = streaming ? new ServerSentEvents(context.Response) : null;
-        var (problem, open) = DomainName.TryParse(input, out var domain, out var error)
+        var (domain, error) = DomainName.FromInput(input);
+        var (problem, open) = domain is not null
             ? await AdmitAsync(context, form["key"].ToString()).ConfigureAwait(false)
-            : ((error, StatusCodes.Status400BadRequest), null);
+            : ((error!.Reason, StatusCodes.Status400BadRequest), null);
         using var lease = open;
         if (problem is not null || domain is null)
         {
-            await ShowProblemAsync(context, events, input, problem ?? (error, StatusCodes.Status400BadRequest)).ConfigureAwait(false);
+            await ShowProblemAsync(context, events, input, problem ?? (error!.Reason, StatusCodes.Status400BadRequest)).ConfigureAwait(false);
             return;
         }
         V1.DomainReport? report = null;

@@ -94,7 +94,7 @@ public sealed class ChainOfTrust(TrustAnchors anchors, LocalCache cache, string 
     /// <summary>A signed delegation: the child's DNSKEY set must contain a key a DS names, and that key must sign the set.</summary>
     private async Task<ZoneTrust> FromDsAsync(DnsName zone, Rrset dsSet, long ttlLimit, ValidationContext context)
     {
-        var all = dsSet.Records.Select(r => DelegationSigner.Parse(r.Data)).OfType<DelegationSigner>().ToList();
+        var all = dsSet.Records.Select(r => DelegationSigner.Parse(r.Data).Value).OfType<DelegationSigner>().ToList();
         var usable = all.Where(d => DnssecAlgorithms.IsSupported(d.Algorithm) && DsDigest.IsSupported(d.DigestType)).ToList();
         if (usable.Count == 0)
         {
@@ -132,7 +132,7 @@ public sealed class ChainOfTrust(TrustAnchors anchors, LocalCache cache, string 
         if (ValidationContext.Unusable(answer, zone, DnsRecordType.DNSKEY, zone) is { } unusable)
             return (null, null, unusable);
         var keySet = Rrset.Group(answer!.Message!.Answers).FirstOrDefault(s => s.Owner == zone && s.Type == DnsRecordType.DNSKEY);
-        var keys = keySet?.Records.Select(r => Dnskey.Parse(r.Data)).OfType<Dnskey>().ToList();
+        var keys = keySet?.Records.Select(r => Dnskey.Parse(r.Data).Value).OfType<Dnskey>().ToList();
         if (keySet is null || keys!.Count == 0)
             return (null, null, DnssecFailure.Of(ExtendedDnsError.DNSKEYMissing, zone, zone, DnsRecordType.DNSKEY, "the zone has a DS at its parent but publishes no DNSKEY"));
         return (keySet, keys, null);

@@ -32,9 +32,9 @@ public static class Denials
             expires = Math.Min(expires, Rrsig.ToTime(used!.Expiration, context.Now).ToUnixTimeSeconds());
             foreach (var record in set.Records)
             {
-                if (set.Type == DnsRecordType.NSEC && Nsec.Parse(record.Owner, record.Data) is { } nsec)
+                if (set.Type == DnsRecordType.NSEC && Nsec.Parse(record.Owner, record.Data).Value is { } nsec)
                     nsecs.Add(nsec);
-                else if (set.Type == DnsRecordType.NSEC3 && Nsec3.Parse(record.Owner, record.Data) is { } nsec3)
+                else if (set.Type == DnsRecordType.NSEC3 && Nsec3.Parse(record.Owner, record.Data).Value is { } nsec3)
                     nsec3s.Add(nsec3);
             }
         }

@@ -57,7 +57,7 @@ public sealed partial class DnssecValidator : IValidatingResolver
     /// </summary>
     public async Task<ValidatedAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
-        if (!DnsName.TryParse(name, out var qname))
+        if (DnsName.FromPresentation(name).Value is not { } qname)
             return new ValidatedAnswer(await _dns.QueryAsync(name, type, cancellationToken).ConfigureAwait(false), DnssecStatus.Indeterminate, $"'{name}' is not a domain name");
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var key = $"dnssec:answer:{_scope}:{qname.ToString().ToLowerInvariant()}:{(ushort)type}:IN";

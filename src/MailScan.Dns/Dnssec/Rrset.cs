@@ -24,7 +24,7 @@ public sealed record Rrset(DnsName Owner, ushort Type, ushort Class, IReadOnlyLi
         {
             if (record.Type == DnsRecordType.RRSIG)
             {
-                var rrsig = Rrsig.Parse(record.Data);
+                var rrsig = Rrsig.Parse(record.Data).Value;
                 var covered = record.Data.Length >= 2 ? (ushort)((record.Data[0] << 8) | record.Data[1]) : (ushort)0;
                 if (rrsig is null)
                     malformed[(record.Owner, covered)] = malformed.GetValueOrDefault((record.Owner, covered)) + 1;

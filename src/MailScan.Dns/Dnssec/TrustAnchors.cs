@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MailScan.Dns.Dnssec.Records;
 using MailScan.Dns.Wire;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Dnssec;
 
@@ -30,7 +31,7 @@ public sealed class TrustAnchors
     public string Fingerprint { get; }
 
     /// <summary>The IANA root anchors.</summary>
-    public static TrustAnchors Default { get; } = Parse(IanaRoot).Anchors!;
+    public static TrustAnchors Default { get; } = Parse(IanaRoot).Value!;
 
     /// <summary>Where the anchors came from, for evidence.</summary>
     public string Source { get; private init; } = "IANA root anchors (KSK-2017, KSK-2024)";
@@ -50,11 +51,11 @@ public sealed class TrustAnchors
         }
     }
 
-    /// <summary>The default anchors, or those of the file; the error names the line that is wrong.</summary>
-    public static (TrustAnchors? Anchors, string? Error) Load(string? path)
+    /// <summary>The default anchors, or those of the file; the error names the file and the line that is wrong.</summary>
+    public static Parsed<TrustAnchors, TrustAnchorError> Load(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
-            return (Default, null);
+            return Parsed<TrustAnchors, TrustAnchorError>.Ok(Default);
         string text;
         try
         {
@@ -62,14 +63,16 @@ public sealed class TrustAnchors
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, $"trust anchor file '{path}' cannot be read: {ex.Message}");
+            return Parsed<TrustAnchors, TrustAnchorError>.Fail(new(TrustAnchorFault.Unreadable, 0, ex.Message) { File = path });
         }
         var (anchors, error) = Parse(text);
-        return anchors is null ? (null, $"trust anchor file '{path}': {error}") : (new TrustAnchors(anchors._byZone.Values.SelectMany(a => a)) { Source = path }, null);
+        return anchors is null
+            ? Parsed<TrustAnchors, TrustAnchorError>.Fail(error! with { File = path })
+            : Parsed<TrustAnchors, TrustAnchorError>.Ok(new TrustAnchors(anchors._byZone.Values.SelectMany(a => a)) { Source = path });
     }
 
     /// <summary>Parses DS and DNSKEY records in zone-file format (comments, TTL, class, parentheses allowed).</summary>
-    public static (TrustAnchors? Anchors, string? Error) Parse(string text)
+    public static Parsed<TrustAnchors, TrustAnchorError> Parse(string text)
     {
         var anchors = new List<TrustAnchor>();
         var lineNumber = 0;
@@ -79,13 +82,13 @@ public sealed class TrustAnchors
             var fields = record.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
             if (fields.Count == 0)
                 continue;
-            if (!DnsName.TryParse(fields[0], out var owner))
-                return (null, $"line {line}: '{fields[0]}' is not a domain name");
+            if (DnsName.FromPresentation(fields[0]).Value is not { } owner)
+                return Fail(TrustAnchorFault.BadOwner, line, fields[0]);
             var at = 1;
             while (at < fields.Count && (fields[at].All(char.IsAsciiDigit) || fields[at].Equals("IN", StringComparison.OrdinalIgnoreCase)))
                 at++;
             if (at >= fields.Count)
-                return (null, $"line {line}: no record type");
+                return Fail(TrustAnchorFault.NoRecordType, line, record.Trim());
             var type = fields[at].ToUpperInvariant();
             var rdata = fields.Skip(at + 1).ToList();
             var anchor = type switch
@@ -95,13 +98,16 @@ public sealed class TrustAnchors
                 _ => null,
             };
             if (anchor is null)
-                return (null, $"line {line}: expected a DS or DNSKEY record, got '{record.Trim()}'");
+                return Fail(TrustAnchorFault.NotAnAnchor, line, record.Trim());
             anchors.Add(anchor);
         }
         if (anchors.Count == 0)
-            return (null, lineNumber == 0 ? "no records" : "no DS or DNSKEY records");
-        return (new TrustAnchors(anchors), null);
+            return Fail(lineNumber == 0 ? TrustAnchorFault.Empty : TrustAnchorFault.NoAnchors, 0, string.Empty);
+        return Parsed<TrustAnchors, TrustAnchorError>.Ok(new TrustAnchors(anchors));
     }
+
+    private static Parsed<TrustAnchors, TrustAnchorError> Fail(TrustAnchorFault fault, int line, string text) =>
+        Parsed<TrustAnchors, TrustAnchorError>.Fail(new(fault, line, text));
 
     private static TrustAnchor? ParseDs(DnsName owner, List<string> rdata)
     {
@@ -134,7 +140,7 @@ public sealed class TrustAnchors
             wire[2] = protocol;
             wire[3] = algorithm;
             key.CopyTo(wire, 4);
-            return new TrustAnchor(owner, null, Dnskey.Parse(wire));
+            return Dnskey.Parse(wire).Value is { } dnskey ? new TrustAnchor(owner, null, dnskey) : null;
         }
         catch (FormatException)
         {

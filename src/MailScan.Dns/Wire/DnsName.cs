@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Wire;
 
@@ -47,32 +47,30 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
         return length > MaxWireLength ? null : new DnsName([.. labels]);
     }
 
-    /// <summary>Parses presentation form ("mail.example.nl", trailing dot optional, \. and \DDD escapes).</summary>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out DnsName? name)
+    /// <summary>Parses presentation form ("mail.example.nl", trailing dot optional, \. and \DDD escapes), or says what is wrong and where.</summary>
+    public static Parsed<DnsName, DnsNameError> FromPresentation(string? text)
     {
-        name = null;
-        if (text is null)
-            return false;
-        if (text.Length == 0)
-            return false;
+        if (string.IsNullOrEmpty(text))
+            return Fail(DnsNameFault.Empty, 0);
         if (text == ".")
-        {
-            name = Root;
-            return true;
-        }
+            return Parsed<DnsName, DnsNameError>.Ok(Root);
         var labels = new List<byte[]>();
         var current = new List<byte>();
+        var wireLength = 1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '.')
             {
                 if (current.Count == 0)
-                    return false;
+                    return Fail(DnsNameFault.EmptyLabel, i);
+                if ((wireLength += current.Count + 1) > MaxWireLength)
+                    return Fail(DnsNameFault.NameTooLong, i);
                 labels.Add([.. current]);
                 current.Clear();
                 continue;
             }
+            var at = i;
             if (c == '\\')
             {
                 if (i + 3 < text.Length && char.IsAsciiDigit(text[i + 1])
@@ -80,28 +78,38 @@ public sealed class DnsName : IEquatable<DnsName>, IComparable<DnsName>
                 {
                     var value = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
                     if (value > 255)
-                        return false;
+                        return Fail(DnsNameFault.BadEscape, i);
                     current.Add((byte)value);
                     i += 3;
+                    if (current.Count > 63)
+                        return Fail(DnsNameFault.LabelTooLong, at);
                     continue;
                 }
                 if (i + 1 >= text.Length)
-                    return false;
+                    return Fail(DnsNameFault.BadEscape, i);
                 c = text[++i];
             }
             if (c > 0x7F)
-                return false;
+                return Fail(DnsNameFault.NotAscii, i);
             current.Add((byte)c);
+            if (current.Count > 63)
+                return Fail(DnsNameFault.LabelTooLong, at);
         }
         if (current.Count > 0)
+        {
+            if (wireLength + current.Count + 1 > MaxWireLength)
+                return Fail(DnsNameFault.NameTooLong, text.Length);
             labels.Add([.. current]);
-        name = FromLabels(labels);
-        return name is not null;
+        }
+        return Parsed<DnsName, DnsNameError>.Ok(new DnsName([.. labels]));
     }
 
     /// <summary>Parses presentation form or throws <see cref="FormatException"/>; for names the program itself builds.</summary>
     public static DnsName Parse(string text) =>
-        TryParse(text, out var name) ? name : throw new FormatException($"'{text}' is not a domain name");
+        FromPresentation(text).Value ?? throw new FormatException($"'{text}' is not a domain name");
+
+    private static Parsed<DnsName, DnsNameError> Fail(DnsNameFault fault, int position) =>
+        Parsed<DnsName, DnsNameError>.Fail(new(fault, position));
 
     /// <summary>The name without its leftmost label; the root stays the root.</summary>
     public DnsName Parent() => _labels.Length == 0 ? this : new DnsName(_labels[1..]);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Wire;
 
@@ -13,10 +14,10 @@ public static class DnsWireReader
     private const int HeaderLength = 12;
 
     /// <summary>Parses a whole message.</summary>
-    public static (DnsMessage? Message, DnsParseError? Error) Read(ReadOnlySpan<byte> data)
+    public static Parsed<DnsMessage, DnsParseError> Read(ReadOnlySpan<byte> data)
     {
         if (data.Length < HeaderLength)
-            return (null, new DnsParseError(data.Length, $"message of {data.Length} octets is shorter than a header"));
+            return Parsed<DnsMessage, DnsParseError>.Fail(new DnsParseError(data.Length, $"message of {data.Length} octets is shorter than a header"));
         var id = BinaryPrimitives.ReadUInt16BigEndian(data);
         var flags = BinaryPrimitives.ReadUInt16BigEndian(data[2..]);
         Span<int> counts = stackalloc int[4];
@@ -29,9 +30,9 @@ public static class DnsWireReader
         {
             var (name, next, error) = ReadName(data, at);
             if (error is not null)
-                return (null, error);
+                return Parsed<DnsMessage, DnsParseError>.Fail(error);
             if (next + 4 > data.Length)
-                return (null, new DnsParseError(next, "question ends early"));
+                return Parsed<DnsMessage, DnsParseError>.Fail(new DnsParseError(next, "question ends early"));
             questions.Add(new WireQuestion(name!, BinaryPrimitives.ReadUInt16BigEndian(data[next..]), BinaryPrimitives.ReadUInt16BigEndian(data[(next + 2)..])));
             at = next + 4;
         }
@@ -48,12 +49,12 @@ public static class DnsWireReader
             {
                 var (record, next, error) = ReadRecord(data, at);
                 if (error is not null)
-                    return (null, error);
+                    return Parsed<DnsMessage, DnsParseError>.Fail(error);
                 at = next;
                 if (record!.Type == DnsRecordType.OPT)
                 {
                     if (s != 2 || hasEdns)
-                        return (null, new DnsParseError(at, "OPT record outside the additional section or repeated"));
+                        return Parsed<DnsMessage, DnsParseError>.Fail(new DnsParseError(at, "OPT record outside the additional section or repeated"));
                     hasEdns = true;
                     rcode |= (int)(record.Ttl >> 24) << 4;
                     extendedErrors.AddRange(ExtendedErrors(record.Data));
@@ -67,7 +68,7 @@ public static class DnsWireReader
             HasEdns = hasEdns,
             ExtendedErrors = extendedErrors,
         };
-        return (message, null);
+        return Parsed<DnsMessage, DnsParseError>.Ok(message);
     }
 
     /// <summary>Reads a possibly compressed name at <paramref name="start"/>; returns it and the offset after it.</summary>

@@ -1,3 +1,5 @@
+using MailScan.Parsing;
+
 namespace MailScan.Tls.Codec;
 
 /// <summary>The handshake messages of one server flight as they are parsed, message by message.</summary>
@@ -14,7 +16,7 @@ internal sealed class FlightState
         new(Hello, _certificates, _keyExchange, alert, alert is null);
 
     /// <summary>Parses every complete message not yet seen; returns a final result or null to read on.</summary>
-    public ServerFlightParse? Consume(List<byte> handshake, int origin)
+    public Parsed<ServerFlight, TlsParseError>? Consume(List<byte> handshake, int origin)
     {
         var bytes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(handshake);
         while (bytes.Length - _consumed >= 4)
@@ -28,11 +30,11 @@ internal sealed class FlightState
             _consumed += 4 + length;
             var error = Message(type, body, at);
             if (error is not null)
-                return new(null, error);
+                return Parsed<ServerFlight, TlsParseError>.Fail(error);
             if (Hello is { } hello && (hello.HelloRetryRequest || hello.Version == TlsVersion.Tls13))
-                return new(Finish(null), null);
+                return Parsed<ServerFlight, TlsParseError>.Ok(Finish(null));
             if (type == 14)
-                return new(Finish(null), null);
+                return Parsed<ServerFlight, TlsParseError>.Ok(Finish(null));
         }
         return null;
     }
@@ -40,11 +42,11 @@ internal sealed class FlightState
     private TlsParseError? Message(byte type, ReadOnlySpan<byte> body, int at)
     {
         if (Hello is null && type != 2)
-            return new(at, $"handshake message {type} before the ServerHello");
+            return new(at, $"handshake message {type} before the ServerHello", TlsParseFault.OutOfOrder);
         switch (type)
         {
             case 2 when Hello is not null:
-                return new(at, "a second ServerHello");
+                return new(at, "a second ServerHello", TlsParseFault.OutOfOrder);
             case 2:
                 var (hello, error) = ServerHelloParser.Parse(body, at);
                 Hello = hello;
@@ -53,6 +55,8 @@ internal sealed class FlightState
                 return Certificates(body, at);
             case 12:
                 var suite = TlsCipherSuites.Of(Hello!.CipherSuite);
+                if (!ServerKeyExchangeParser.IsEphemeral(suite))
+                    return null; // no ephemeral key to read
                 var (kex, kexError) = ServerKeyExchangeParser.Parse(body, at, suite, Hello.Version);
                 _keyExchange = kex;
                 return kexError;

@@ -1,10 +1,12 @@
+using MailScan.Parsing;
+
 namespace MailScan.Tls.Codec;
 
 /// <summary>
 /// Parses a server's answer to an SSL 2.0 CLIENT-HELLO: one record with a two-byte header (high
 /// bit set) holding a SERVER-HELLO or an ERROR. Pure and total: any input yields a flight (with
-/// <see cref="ServerFlight.Ssl2Hello"/> or <see cref="ServerFlight.Ssl2Error"/>), a request for
-/// more bytes, or an error with position and reason.
+/// <see cref="ServerFlight.Ssl2Hello"/> or <see cref="ServerFlight.Ssl2Error"/>) or an error with
+/// position, reason and fault (<see cref="TlsParseFault.EndsEarly"/>: read more).
 /// </summary>
 public static class Ssl2ServerHelloParser
 {
@@ -14,35 +16,35 @@ public static class Ssl2ServerHelloParser
     /// <summary>Whether bytes from a server begin with an SSL 2.0 two-byte record header (no TLS record type has the high bit set).</summary>
     public static bool LooksLikeSsl2(ReadOnlySpan<byte> input) => input.Length > 0 && (input[0] & 0x80) != 0;
 
-    public static ServerFlightParse Parse(ReadOnlySpan<byte> input)
+    public static Parsed<ServerFlight, TlsParseError> Parse(ReadOnlySpan<byte> input)
     {
         if (input.Length < 2)
-            return ServerFlightParse.More;
+            return Parsed<ServerFlight, TlsParseError>.Fail(TlsParseError.EndsEarlyAt(input.Length));
         if (!LooksLikeSsl2(input))
-            return Fail(0, "no SSL 2.0 two-byte record header");
+            return Fail(0, "no SSL 2.0 two-byte record header", TlsParseFault.NotTls);
         var length = ((input[0] & 0x7F) << 8) | input[1];
         if (length == 0)
             return Fail(0, "SSL 2.0 record of length 0");
         if (input.Length - 2 < length)
-            return ServerFlightParse.More;
+            return Parsed<ServerFlight, TlsParseError>.Fail(TlsParseError.EndsEarlyAt(input.Length));
         var reader = new TlsReader(input.Slice(2, length), 2);
         reader.TryU8(out var type);
         return type switch
         {
             Error => ErrorMessage(ref reader),
             ServerHello => Hello(ref reader),
-            _ => Fail(2, $"SSL 2.0 message type {type} is neither SERVER-HELLO nor ERROR"),
+            _ => Fail(2, $"SSL 2.0 message type {type} is neither SERVER-HELLO nor ERROR", TlsParseFault.NotTls),
         };
     }
 
-    private static ServerFlightParse ErrorMessage(ref TlsReader reader)
+    private static Parsed<ServerFlight, TlsParseError> ErrorMessage(ref TlsReader reader)
     {
         if (!reader.TryU16(out var code) || reader.Remaining != 0)
             return Fail(reader.Position, "SSL 2.0 ERROR message is not two bytes of error code");
-        return new(new ServerFlight(null, [], null, null, true) { Ssl2Error = new Ssl2Error(code) }, null);
+        return Parsed<ServerFlight, TlsParseError>.Ok(new ServerFlight(null, [], null, null, true) { Ssl2Error = new Ssl2Error(code) });
     }
 
-    private static ServerFlightParse Hello(ref TlsReader reader)
+    private static Parsed<ServerFlight, TlsParseError> Hello(ref TlsReader reader)
     {
         if (!reader.TryU8(out var hit) || !reader.TryU8(out var certificateType) || !reader.TryU16(out var version)
             || !reader.TryU16(out var certificateLength) || !reader.TryU16(out var cipherLength) || !reader.TryU16(out var connectionIdLength))
@@ -61,8 +63,9 @@ public static class Ssl2ServerHelloParser
         for (var i = 0; i < ciphers.Length; i += 3)
             kinds.Add((ciphers[i] << 16) | (ciphers[i + 1] << 8) | ciphers[i + 2]);
         var hello = new Ssl2ServerHello(hit == 1, certificateType, version, certificate.ToArray(), kinds, connectionIdLength);
-        return new(new ServerFlight(null, [], null, null, true) { Ssl2Hello = hello }, null);
+        return Parsed<ServerFlight, TlsParseError>.Ok(new ServerFlight(null, [], null, null, true) { Ssl2Hello = hello });
     }
 
-    private static ServerFlightParse Fail(int position, string reason) => new(null, new(position, reason));
+    private static Parsed<ServerFlight, TlsParseError> Fail(int position, string reason, TlsParseFault fault = TlsParseFault.Malformed) =>
+        Parsed<ServerFlight, TlsParseError>.Fail(new(position, reason, fault));
 }

@@ -81,9 +81,9 @@ internal sealed class Tls12ClientHandshake(Tls12RecordLayer layer, string? serve
             transcript.AddRange(read.Plaintext);
             records.AddRange(Tls12RecordLayer.Record(22, read.Plaintext));
             var parse = ServerFlightParser.Parse(CollectionsMarshal.AsSpan(records));
-            if (parse.Error is { } error)
+            if (parse.Error is { NeedsMore: false } error)
                 return (null, HandshakeOutcome.Ended(HandshakeEnd.Broken, error.ToString()));
-            if (parse.Flight is { Complete: true } flight)
+            if (parse.Value is { Complete: true } flight)
                 return (flight.Hello, null);
         }
     }

@@ -1,4 +1,5 @@
 using MailScan.Checks.Input;
+using MailScan.Tests.Shared;
 
 namespace MailScan.Checks.Tests.Input;
 
@@ -35,16 +36,17 @@ public sealed class DomainListTests
         Assert.Contains("empty label", list.Problems[0].Reason);
         Assert.Contains("IP address", list.Problems[1].Reason);
         Assert.All(list.Problems, p => Assert.False(p.Duplicate));
+        Assert.Equal([DomainNameFault.EmptyLabel, DomainNameFault.IpAddress, DomainNameFault.TooLong, DomainNameFault.Hyphen],
+            list.Problems.Select(p => p.InvalidName!.Fault));
     }
 
     [Fact]
     public void Random_text_never_throws_and_every_line_is_accounted_for()
     {
         var random = new Random(42);
-        const string alphabet = "ab.-#@ \t\r\nü\u0000\uFEFF1x";
         for (var i = 0; i < 20_000; i++)
         {
-            var text = new string(Enumerable.Range(0, random.Next(0, 60)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var text = RandomText.Next(random, "ab.-#@ \t\r\nü\u0000\uFEFF1x", 60);
             var list = DomainList.Parse(text);
             var lines = text.Split('\n').Length;
             Assert.All(list.Entries.Select(e => e.Line).Concat(list.Problems.Select(p => p.Line)), n => Assert.InRange(n, 1, lines));

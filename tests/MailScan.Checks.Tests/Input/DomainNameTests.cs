@@ -15,38 +15,43 @@ public sealed class DomainNameTests
     [InlineData("sub.domain.example.co.uk", "sub.domain.example.co.uk")]
     public void Valid_names_are_normalised_to_lower_case_a_labels(string input, string expected)
     {
-        Assert.True(DomainName.TryParse(input, out var name, out var error), error);
+        var (name, error) = DomainName.FromInput(input);
+        Assert.Null(error);
         Assert.Equal(expected, name!.Ascii);
         Assert.Equal(input, name.Input);
     }
 
     [Theory]
-    [InlineData("", "empty")]
-    [InlineData("   ", "empty")]
-    [InlineData("bad..name", "empty label")]
-    [InlineData(".example.nl", "starts with a dot")]
-    [InlineData("1.2.3.4", "IP address")]
-    [InlineData("[2001:db8::1]", "IP address")]
-    [InlineData("2001:db8::1", "IP address")]
-    [InlineData("exa mple.nl", "contains ' '")]
-    [InlineData("exa_mple.nl", "contains '_'")]
-    [InlineData("-example.nl", "hyphen")]
-    [InlineData("example-.nl", "hyphen")]
-    [InlineData("localhost", "single label")]
-    [InlineData("example.123", "numeric")]
-    public void Invalid_names_are_rejected_with_a_reason(string input, string reasonPart)
+    [InlineData("", DomainNameFault.Empty, "empty")]
+    [InlineData("   ", DomainNameFault.Empty, "empty")]
+    [InlineData("bad..name", DomainNameFault.EmptyLabel, "empty label")]
+    [InlineData(".example.nl", DomainNameFault.StartsWithDot, "starts with a dot")]
+    [InlineData("1.2.3.4", DomainNameFault.IpAddress, "IP address")]
+    [InlineData("[2001:db8::1]", DomainNameFault.IpAddress, "IP address")]
+    [InlineData("2001:db8::1", DomainNameFault.IpAddress, "IP address")]
+    [InlineData("exa mple.nl", DomainNameFault.BadCharacter, "contains ' '")]
+    [InlineData("exa_mple.nl", DomainNameFault.BadCharacter, "contains '_'")]
+    [InlineData("-example.nl", DomainNameFault.Hyphen, "hyphen")]
+    [InlineData("example-.nl", DomainNameFault.Hyphen, "hyphen")]
+    [InlineData("localhost", DomainNameFault.SingleLabel, "single label")]
+    [InlineData("example.123", DomainNameFault.NumericTopLabel, "numeric")]
+    [InlineData("b\u00fccher.exa_mple", DomainNameFault.BadCharacter, "contains '_'")]
+    [InlineData("xn--zz.nl", DomainNameFault.NotIdna, "IDNA")]
+    public void Invalid_names_are_rejected_with_a_fault_and_a_reason(string input, DomainNameFault fault, string reasonPart)
     {
-        Assert.False(DomainName.TryParse(input, out var name, out var error));
+        var (name, error) = DomainName.FromInput(input);
         Assert.Null(name);
-        Assert.Contains(reasonPart, error, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain('\n', error);
+        Assert.Equal(fault, error!.Fault);
+        Assert.Contains(reasonPart, error.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\n', error.Reason);
     }
 
     [Fact]
     public void A_label_over_63_octets_is_rejected()
     {
-        Assert.False(DomainName.TryParse(new string('a', 64) + ".nl", out _, out var error));
-        Assert.Contains("63", error);
+        var error = DomainName.FromInput(new string('a', 64) + ".nl").Error!;
+        Assert.Equal(DomainNameFault.LabelTooLong, error.Fault);
+        Assert.Contains("63", error.Reason);
     }
 
     [Fact]
@@ -54,15 +59,17 @@ public sealed class DomainNameTests
     {
         var label = new string('a', 60);
         var name = string.Join('.', Enumerable.Repeat(label, 5)) + ".nl";
-        Assert.False(DomainName.TryParse(name, out _, out var error));
-        Assert.Contains("253", error);
+        var error = DomainName.FromInput(name).Error!;
+        Assert.Equal(DomainNameFault.TooLong, error.Fault);
+        Assert.Contains("253", error.Reason);
     }
 
     [Fact]
     public void A_ten_kilobyte_name_is_rejected_without_echoing_it_whole()
     {
-        Assert.False(DomainName.TryParse(new string('a', 10_240), out _, out var error));
-        Assert.True(error.Length < 200);
+        var error = DomainName.FromInput(new string('a', 10_240)).Error!;
+        Assert.Equal(DomainNameFault.TooLong, error.Fault);
+        Assert.True(error.Reason.Length < 200);
     }
 
     [Fact]
@@ -70,6 +77,10 @@ public sealed class DomainNameTests
     {
         var name = string.Join('.', Enumerable.Repeat(new string('a', 62), 4)) + ".n";
         Assert.Equal(253, name.Length);
-        Assert.True(DomainName.TryParse(name, out _, out var error), error);
+        Assert.True(DomainName.FromInput(name).IsValid);
     }
+
+    [Fact]
+    public void The_error_reads_as_its_reason() =>
+        Assert.Equal("the domain name is empty", DomainName.FromInput(null).Error!.ToString());
 }

@@ -130,7 +130,7 @@ public sealed class CapturedProofTests
         var name = DnsName.Parse("mx1.sec-nsec3-wildcard.test");
         var message = Capture.Message("mx1.sec-nsec3-wildcard.test", QueryType.A);
         var records = Nsec3s(message);
-        var labels = message.Answers.Where(r => r.Type == DnsRecordType.RRSIG).Select(r => Rrsig.Parse(r.Data)!).Single(s => s.TypeCovered == DnsRecordType.A).Labels;
+        var labels = message.Answers.Where(r => r.Type == DnsRecordType.RRSIG).Select(r => Rrsig.Parse(r.Data).Value!).Single(s => s.TypeCovered == DnsRecordType.A).Labels;
 
         Assert.Equal(2, labels);
         Assert.Equal(DenialOutcome.Proven, Nsec3Proofs.WildcardExpansion(name, labels, records).Outcome);
@@ -213,11 +213,11 @@ public sealed class CapturedProofTests
 
     internal static byte[] Signature(DnsMessage message, ushort covered) =>
         message.Answers.Concat(message.Authorities).Where(r => r.Type == DnsRecordType.RRSIG)
-            .Select(r => Rrsig.Parse(r.Data)!).First(s => s.TypeCovered == covered).Signature;
+            .Select(r => Rrsig.Parse(r.Data).Value!).First(s => s.TypeCovered == covered).Signature;
 
     private static List<Nsec> Nsecs(DnsMessage message) =>
-        [.. message.Authorities.Where(r => r.Type == DnsRecordType.NSEC).Select(r => Nsec.Parse(r.Owner, r.Data)!)];
+        [.. message.Authorities.Where(r => r.Type == DnsRecordType.NSEC).Select(r => Nsec.Parse(r.Owner, r.Data).Value!)];
 
     private static List<Nsec3> Nsec3s(DnsMessage message) =>
-        [.. message.Authorities.Where(r => r.Type == DnsRecordType.NSEC3).Select(r => Nsec3.Parse(r.Owner, r.Data)!)];
+        [.. message.Authorities.Where(r => r.Type == DnsRecordType.NSEC3).Select(r => Nsec3.Parse(r.Owner, r.Data).Value!)];
 }

@@ -51,6 +51,6 @@ internal sealed class LabCapture
         var live = root.GetProperty("scenarios").EnumerateArray().ToDictionary(
             s => (s.GetProperty("name").GetString()!, s.GetProperty("type").GetString()!),
             s => (s.GetProperty("status").GetString()!, s.GetProperty("reason").GetString()));
-        return new LabCapture(root.GetProperty("capturedUnix").GetInt64(), anchors ?? throw new InvalidOperationException(error), answers, live);
+        return new LabCapture(root.GetProperty("capturedUnix").GetInt64(), anchors ?? throw new InvalidOperationException(error!.ToString()), answers, live);
     }
 }

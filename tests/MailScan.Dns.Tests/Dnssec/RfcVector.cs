@@ -17,7 +17,7 @@ internal static class RfcVector
         rdata[2] = 3;
         rdata[3] = algorithm;
         key.CopyTo(rdata, 4);
-        return Dnskey.Parse(rdata)!;
+        return Dnskey.Parse(rdata).Value!;
     }
 
     public static Rrset Signed(string owner, ushort type, byte[] rdata, byte algorithm, byte labels, string expiration, string inception, ushort tag, string signer, byte[] signature)

@@ -109,7 +109,7 @@ public sealed class ValidatorCacheTests
         var message = Capture.Message("sec-p384.test", QueryType.SOA);
         var soa = Rrset.Group(message.Answers).Single(s => s.Type == DnsRecordType.SOA);
         var keys = Capture.Message("sec-p384.test", QueryType.DNSKEY).Answers.Where(r => r.Type == DnsRecordType.DNSKEY)
-            .Select(r => Dnskey.Parse(r.Data)!).ToList();
+            .Select(r => Dnskey.Parse(r.Data).Value!).ToList();
         var zone = DnsName.Parse("sec-p384.test");
         var proven = new ProvenRrsets(new LocalCache(CapturedValidator.NewCache(), TimeSpan.FromHours(1)));
 
@@ -138,7 +138,7 @@ public sealed class ValidatorCacheTests
         foreach (var (name, type) in Capture.Live.Keys)
             await replay.Validator.QueryAsync(name, Enum.Parse<QueryType>(type), CancellationToken.None);
         await messages.GetOrExchangeAsync("dns:test:sec-p384.test.:6:1",
-            _ => Task.FromResult(new DnsExchange(DnsOutcome.Answered, DnsWireReader.Read(raw).Message, raw, "replay", TimeSpan.Zero)), CancellationToken.None);
+            _ => Task.FromResult(new DnsExchange(DnsOutcome.Answered, DnsWireReader.Read(raw).Value, raw, "replay", TimeSpan.Zero)), CancellationToken.None);
 
         Assert.Contains("dns:test:sec-p384.test.:6:1", shared.Written);
         Assert.DoesNotContain(shared.Written, key => key.StartsWith("dnssec:", StringComparison.Ordinal) || key.EndsWith(":parsed", StringComparison.Ordinal));
@@ -148,6 +148,6 @@ public sealed class ValidatorCacheTests
     private static long FirstExpiry(IEnumerable<(string Name, QueryType Type)> questions) =>
         questions.SelectMany(q => Capture.Message(q.Name, q.Type).Answers)
             .Where(r => r.Type == DnsRecordType.RRSIG)
-            .Select(r => Rrsig.ToTime(Rrsig.Parse(r.Data)!.Expiration, Capture.CapturedUnix).ToUnixTimeSeconds())
+            .Select(r => Rrsig.ToTime(Rrsig.Parse(r.Data).Value!.Expiration, Capture.CapturedUnix).ToUnixTimeSeconds())
             .Min();
 }

@@ -1,4 +1,5 @@
 using MailScan.Dns.Wire;
+using MailScan.Tests.Shared;
 
 namespace MailScan.Dns.Tests.Wire;
 
@@ -35,26 +36,45 @@ public sealed class DnsNameTests
     [InlineData("\\000.example", 2, "\\000.example")]
     public void Escapes_give_the_octets_they_name(string text, int labels, string display)
     {
-        Assert.True(DnsName.TryParse(text, out var name));
+        var name = DnsName.FromPresentation(text).Value!;
         Assert.Equal(labels, name.LabelCount);
         Assert.Equal(display, name.Display);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("a..b")]
-    [InlineData("\\256.example")]
-    [InlineData("caf\u00e9.example")]
-    public void Malformed_names_are_refused(string text) => Assert.False(DnsName.TryParse(text, out _));
+    [InlineData("", DnsNameFault.Empty, 0)]
+    [InlineData(null, DnsNameFault.Empty, 0)]
+    [InlineData("a..b", DnsNameFault.EmptyLabel, 2)]
+    [InlineData(".a", DnsNameFault.EmptyLabel, 0)]
+    [InlineData("\\256.example", DnsNameFault.BadEscape, 0)]
+    [InlineData("example\\", DnsNameFault.BadEscape, 7)]
+    [InlineData("caf\u00e9.example", DnsNameFault.NotAscii, 3)]
+    public void Malformed_names_say_what_is_wrong_and_where(string? text, DnsNameFault fault, int position) =>
+        Assert.Equal(new DnsNameError(fault, position), DnsName.FromPresentation(text).Error);
 
     [Fact]
     public void Labels_over_63_octets_and_names_over_255_are_refused()
     {
-        Assert.False(DnsName.TryParse(new string('a', 64) + ".example", out _));
-        Assert.True(DnsName.TryParse(new string('a', 63) + ".example", out _));
+        Assert.Equal(DnsNameFault.LabelTooLong, DnsName.FromPresentation(new string('a', 64) + ".example").Error!.Fault);
+        Assert.Equal(DnsNameFault.LabelTooLong, DnsName.FromPresentation(new string('a', 63) + "\\065").Error!.Fault);
+        Assert.True(DnsName.FromPresentation(new string('a', 63) + ".example").IsValid);
         var label = new string('a', 63);
-        Assert.False(DnsName.TryParse(string.Join('.', label, label, label, label), out _));
-        Assert.True(DnsName.TryParse(string.Join('.', label, label, label, new string('a', 61)), out _));
+        Assert.Equal(DnsNameFault.NameTooLong, DnsName.FromPresentation(string.Join('.', label, label, label, label)).Error!.Fault);
+        Assert.Equal(DnsNameFault.NameTooLong, DnsName.FromPresentation(string.Join('.', label, label, label, label, "a")).Error!.Fault);
+        Assert.True(DnsName.FromPresentation(string.Join('.', label, label, label, new string('a', 61))).IsValid);
+        Assert.True(DnsName.FromPresentation(string.Join('.', label, label, label, new string('a', 61)) + ".").IsValid);
+    }
+
+    [Fact]
+    public void Random_text_never_throws_and_a_name_read_reads_again_the_same()
+    {
+        var random = new Random(14);
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = RandomText.Next(random, "ab.-\\09\u00e9", 300);
+            if (DnsName.FromPresentation(text).Value is { } name)
+                Assert.Equal(name, DnsName.FromPresentation(name.ToString()).Value);
+        }
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using MailScan.Dns.Dnssec.Crypto;
+using MailScan.Dns.Wire;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Dnssec.Records;
 
@@ -17,11 +19,12 @@ public sealed record Dnskey(ushort Flags, byte Protocol, byte Algorithm, byte[] 
 
     public bool IsSecureEntryPoint => (Flags & 0x0001) != 0;
 
-    public static Dnskey? Parse(byte[] rdata)
+    public static Parsed<Dnskey, DnssecRecordError> Parse(byte[] rdata)
     {
         if (rdata.Length < 5)
-            return null;
-        return new Dnskey(BinaryPrimitives.ReadUInt16BigEndian(rdata), rdata[2], rdata[3], rdata[4..], rdata, ComputeKeyTag(rdata));
+            return Parsed<Dnskey, DnssecRecordError>.Fail(new(DnsRecordType.DNSKEY, DnssecRecordFault.TooShort, rdata.Length));
+        return Parsed<Dnskey, DnssecRecordError>.Ok(
+            new(BinaryPrimitives.ReadUInt16BigEndian(rdata), rdata[2], rdata[3], rdata[4..], rdata, ComputeKeyTag(rdata)));
     }
 
     /// <summary>RFC 4034 Appendix B: the 16-bit checksum of the RDATA.</summary>

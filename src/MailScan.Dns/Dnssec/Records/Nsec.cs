@@ -1,17 +1,20 @@
 using MailScan.Dns.Wire;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Dnssec.Records;
 
 /// <summary>An NSEC record (RFC 4034 §4): no names between <see cref="Owner"/> and <see cref="Next"/>, these types at the owner.</summary>
 public sealed record Nsec(DnsName Owner, DnsName Next, TypeBitmap Types)
 {
-    public static Nsec? Parse(DnsName owner, byte[] rdata)
+    public static Parsed<Nsec, DnssecRecordError> Parse(DnsName owner, byte[] rdata)
     {
         var (next, end, error) = DnsWireReader.ReadName(rdata, 0);
         if (error is not null || next is null || end > rdata.Length)
-            return null;
-        var types = TypeBitmap.Parse(rdata.AsSpan(end));
-        return types is null ? null : new Nsec(owner, next, types);
+            return Parsed<Nsec, DnssecRecordError>.Fail(new(DnsRecordType.NSEC, DnssecRecordFault.MalformedName, error?.Position ?? 0));
+        var (types, bitmapError) = TypeBitmap.Parse(DnsRecordType.NSEC, rdata, end);
+        return types is null
+            ? Parsed<Nsec, DnssecRecordError>.Fail(bitmapError!)
+            : Parsed<Nsec, DnssecRecordError>.Ok(new(owner, next, types));
     }
 
     /// <summary>The owner is a delegation point seen from the parent: NS without SOA (RFC 6840 §4.1).</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using MailScan.Dns.Wire;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Dnssec.Records;
 
@@ -12,24 +13,35 @@ public sealed record Nsec3(DnsName Owner, DnsName Zone, byte[] OwnerHash, byte H
 
     public bool IsDelegation => Types.Has(DnsRecordType.NS) && !Types.Has(DnsRecordType.SOA);
 
-    public static Nsec3? Parse(DnsName owner, byte[] rdata)
+    public static Parsed<Nsec3, DnssecRecordError> Parse(DnsName owner, byte[] rdata)
     {
-        if (owner.LabelCount < 1 || rdata.Length < 6)
-            return null;
+        if (owner.LabelCount < 1)
+            return Fail(DnssecRecordFault.OwnerNotHashed, 0);
+        if (rdata.Length < 6)
+            return Fail(DnssecRecordFault.TooShort, rdata.Length);
         var saltLength = rdata[4];
         if (5 + saltLength + 1 > rdata.Length)
-            return null;
+            return Fail(DnssecRecordFault.LengthOverrun, 4);
         var hashLength = rdata[5 + saltLength];
         var hashStart = 6 + saltLength;
-        if (hashLength == 0 || hashStart + hashLength > rdata.Length)
-            return null;
-        var types = TypeBitmap.Parse(rdata.AsSpan(hashStart + hashLength));
+        if (hashLength == 0)
+            return Fail(DnssecRecordFault.EmptyHash, hashStart - 1);
+        if (hashStart + hashLength > rdata.Length)
+            return Fail(DnssecRecordFault.LengthOverrun, hashStart - 1);
+        var (types, bitmapError) = TypeBitmap.Parse(DnsRecordType.NSEC3, rdata, hashStart + hashLength);
+        if (types is null)
+            return Parsed<Nsec3, DnssecRecordError>.Fail(bitmapError!);
         var ownerHash = Base32Hex.Decode(owner.Labels[0]);
-        if (types is null || ownerHash is null || ownerHash.Length != hashLength)
-            return null;
-        return new Nsec3(owner, owner.Parent(), ownerHash, rdata[0], rdata[1], BinaryPrimitives.ReadUInt16BigEndian(rdata.AsSpan(2)),
-            rdata[5..(5 + saltLength)], rdata[hashStart..(hashStart + hashLength)], types);
+        if (ownerHash is null)
+            return Fail(DnssecRecordFault.OwnerNotHashed, 0);
+        if (ownerHash.Length != hashLength)
+            return Fail(DnssecRecordFault.HashLengthMismatch, hashStart - 1);
+        return Parsed<Nsec3, DnssecRecordError>.Ok(new(owner, owner.Parent(), ownerHash, rdata[0], rdata[1], BinaryPrimitives.ReadUInt16BigEndian(rdata.AsSpan(2)),
+            rdata[5..(5 + saltLength)], rdata[hashStart..(hashStart + hashLength)], types));
     }
+
+    private static Parsed<Nsec3, DnssecRecordError> Fail(DnssecRecordFault fault, int position) =>
+        Parsed<Nsec3, DnssecRecordError>.Fail(new(DnsRecordType.NSEC3, fault, position));
 
     /// <summary>Whether this record's owner hash equals the hash.</summary>
     public bool Matches(byte[] hash) => OwnerHash.AsSpan().SequenceEqual(hash);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using MailScan.Dns.Wire;
+using MailScan.Parsing;
 
 namespace MailScan.Dns.Dnssec.Records;
 
@@ -16,21 +17,21 @@ public sealed record Rrsig(
     byte[] Signature,
     byte[] SignedPrefix)
 {
-    /// <summary>Parses RRSIG RDATA; null when it is too short or the signer name is malformed.</summary>
-    public static Rrsig? Parse(byte[] data)
+    /// <summary>Parses RRSIG RDATA; an error when it is too short or the signer name is malformed.</summary>
+    public static Parsed<Rrsig, DnssecRecordError> Parse(byte[] data)
     {
         if (data.Length < 18 + 1)
-            return null;
+            return Parsed<Rrsig, DnssecRecordError>.Fail(new(DnsRecordType.RRSIG, DnssecRecordFault.TooShort, data.Length));
         var (signer, next, error) = DnsWireReader.ReadName(data, 18);
         if (error is not null || signer is null || next > data.Length)
-            return null;
+            return Parsed<Rrsig, DnssecRecordError>.Fail(new(DnsRecordType.RRSIG, DnssecRecordFault.MalformedName, error?.Position ?? 18));
         var span = data.AsSpan();
         // The signed prefix is the RDATA without the signature, with the signer in canonical form.
         var signerWire = signer.ToWire(canonical: true);
         var prefix = new byte[18 + signerWire.Length];
         span[..18].CopyTo(prefix);
         signerWire.CopyTo(prefix, 18);
-        return new Rrsig(
+        return Parsed<Rrsig, DnssecRecordError>.Ok(new(
             BinaryPrimitives.ReadUInt16BigEndian(span),
             span[2],
             span[3],
@@ -40,7 +41,7 @@ public sealed record Rrsig(
             BinaryPrimitives.ReadUInt16BigEndian(span[16..]),
             signer,
             data[next..],
-            prefix);
+            prefix));
     }
 
     /// <summary>RFC 4034 §3.1.5: times compared in 32-bit serial arithmetic around now.</summary>

@@ -1,3 +1,5 @@
+using MailScan.Parsing;
+
 namespace MailScan.Dns.Dnssec.Records;
 
 /// <summary>The type bit maps of NSEC and NSEC3 (RFC 4034 §4.1.2).</summary>
@@ -11,20 +13,19 @@ public sealed class TypeBitmap
 
     public IReadOnlyCollection<ushort> Types => _types;
 
-    /// <summary>Parses the window blocks; null when they are malformed.</summary>
-    public static TypeBitmap? Parse(ReadOnlySpan<byte> data)
+    /// <summary>Parses the window blocks from <paramref name="start"/> to the end of the RDATA of a record of <paramref name="recordType"/>.</summary>
+    public static Parsed<TypeBitmap, DnssecRecordError> Parse(ushort recordType, ReadOnlySpan<byte> rdata, int start)
     {
+        var data = rdata[start..];
         var types = new HashSet<ushort>();
         var at = 0;
         var lastWindow = -1;
         while (at < data.Length)
         {
-            if (at + 2 > data.Length)
-                return null;
             int window = data[at];
-            int length = data[at + 1];
-            if (window <= lastWindow || length is 0 or > 32 || at + 2 + length > data.Length)
-                return null;
+            int length = at + 1 < data.Length ? data[at + 1] : 0;
+            if (at + 2 > data.Length || window <= lastWindow || length is 0 or > 32 || at + 2 + length > data.Length)
+                return Parsed<TypeBitmap, DnssecRecordError>.Fail(new(recordType, DnssecRecordFault.MalformedTypeBitmap, start + at));
             for (var i = 0; i < length; i++)
             {
                 var octet = data[at + 2 + i];
@@ -37,6 +38,6 @@ public sealed class TypeBitmap
             lastWindow = window;
             at += 2 + length;
         }
-        return new TypeBitmap(types);
+        return Parsed<TypeBitmap, DnssecRecordError>.Ok(new(types));
     }
 }
