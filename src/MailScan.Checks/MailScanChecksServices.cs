@@ -37,6 +37,7 @@ public static class MailScanChecksServices
         services.TryAddSingleton(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Rpki));
         services.AddMailScanRpki();
         services.TryAddSingleton<TargetPolicy>();
+        services.TryAddSingleton(sp => Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Smtp));
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
         services.TryAddSingleton<ExtraTrustedRoots>();
         services.TryAddSingleton(sp => PublicSuffixList.Load(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Auth.PublicSuffixListFile));
