@@ -5,7 +5,7 @@ using MailScan.Checks.Dnssec;
 using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Options;
 using MailScan.Checks.Policy.Psl;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.Rpki;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;

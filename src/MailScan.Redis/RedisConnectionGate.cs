@@ -1,5 +1,5 @@
 using System.Net;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -16,13 +16,15 @@ public sealed partial class ProjectBordersTests
     {
         ["MailScan.Parsing"] = [],
         ["MailScan.Telemetry"] = [],
+        ["MailScan.Politeness"] = [],
         ["MailScan.Tls"] = ["MailScan.Parsing", "MailScan.Telemetry"],
         ["MailScan.Dns"] = ["MailScan.Telemetry"],
         ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Telemetry"],
-        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
+        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Politeness", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
         // Bus messages and the gRPC contract only: both sides map them to their own types.
         ["MailScan.Contracts"] = [],
-        ["MailScan.Redis"] = ["MailScan.Checks"],
+        // What the cluster keeps in Redis implements the libraries' contracts (the gate, the VRP source), not the checks.
+        ["MailScan.Redis"] = ["MailScan.Parsing", "MailScan.Politeness", "MailScan.Rpki", "MailScan.Telemetry", "MailScan.Tls"],
         ["MailScan.Worker"] = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis"],
         // The coordinator hosts in-process probe consumers for `serve` and the embedded mode.
         ["MailScan.Coordinator"] = ["MailScan.Contracts", "MailScan.Redis", "MailScan.Worker"],
@@ -50,10 +52,17 @@ public sealed partial class ProjectBordersTests
     public void The_libraries_reach_no_check_and_no_host_even_indirectly()
     {
         var projects = SourceProjects();
-        string[] libraries = ["MailScan.Parsing", "MailScan.Telemetry", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
+        string[] libraries = ["MailScan.Parsing", "MailScan.Telemetry", "MailScan.Politeness", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
         string[] above = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
         foreach (var library in libraries)
             Assert.Empty(Reachable(projects, library).Intersect(above));
+    }
+
+    [Fact]
+    public void The_Redis_code_reaches_no_check_and_no_host_even_indirectly()
+    {
+        string[] forbidden = ["MailScan.Checks", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
+        Assert.Empty(Reachable(SourceProjects(), "MailScan.Redis").Intersect(forbidden));
     }
 
     [Fact]

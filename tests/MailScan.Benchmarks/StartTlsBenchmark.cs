@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;

@@ -1,4 +1,4 @@
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 
 namespace MailScan.Checks.Options;
 

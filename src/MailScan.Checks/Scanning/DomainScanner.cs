@@ -5,7 +5,7 @@ using System.Threading.Channels;
 using MailScan.Checks.Discovery;
 using MailScan.Checks.Input;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.Verdicts;
 using MailScan.Dns;
 using MailScan.Telemetry;

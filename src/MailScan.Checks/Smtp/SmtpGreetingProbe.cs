@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
 using MailScan.Telemetry;

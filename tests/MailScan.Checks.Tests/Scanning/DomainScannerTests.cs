@@ -3,7 +3,7 @@ using MailScan.Checks.Input;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;

@@ -1,6 +1,6 @@
 using System.Net;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.StartTls;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;

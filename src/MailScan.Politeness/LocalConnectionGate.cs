@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace MailScan.Checks.Politeness;
+namespace MailScan.Politeness;
 
 /// <summary>
 /// The connection gate of one process: per-address semaphores and spacing (learnt per address), and

@@ -1,4 +1,4 @@
-namespace MailScan.Checks.Politeness;
+namespace MailScan.Politeness;
 
 /// <summary>
 /// How often the scanner may connect to mail server addresses: the settings a connection gate

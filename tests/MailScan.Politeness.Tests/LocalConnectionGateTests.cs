@@ -1,8 +1,8 @@
 using System.Net;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MailScan.Checks.Tests.Politeness;
+namespace MailScan.Politeness.Tests;
 
 public sealed class LocalConnectionGateTests
 {
