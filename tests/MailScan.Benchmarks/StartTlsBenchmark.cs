@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MailScan.Checks.Options;
-using MailScan.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
 using MailScan.Cli.Configuration;
+using MailScan.Politeness;
 using MailScan.Tls.Enumeration;
 using Microsoft.Extensions.Logging.Abstractions;
 

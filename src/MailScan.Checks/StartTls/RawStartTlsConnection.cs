@@ -15,8 +15,8 @@ namespace MailScan.Checks.StartTls;
 /// <remarks><paramref name="greeted"/> hears how long each 220 greeting took to arrive.</remarks>
 internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, TimeProvider time, Action<TimeSpan> greeted)
 {
-    /// <summary>The name this client says EHLO with, also inside TLS.</summary>
-    public string EhloName => ehloName;
+    /// <summary>The EHLO this client says, before STARTTLS and inside TLS.</summary>
+    public ReadOnlyMemory<byte> EhloLine { get; } = Encoding.ASCII.GetBytes($"EHLO {ehloName}\r\n");
 
     private const int MaxReplyBytes = 64 * 1024;
 
@@ -49,7 +49,7 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
             return greeting is null
                 ? new StartTlsRefusal($"no greeting within {smtp.BannerTimeout.TotalSeconds:0} s", false)
                 : new StartTlsRefusal($"greeting {greeting.Code} {greeting.Text}", greeting.Code is >= 400 and < 500);
-        await SendAsync(stream, $"EHLO {ehloName}\r\n", cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(EhloLine, cancellationToken).ConfigureAwait(false);
         var ehlo = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (ehlo is not { Code: 250 })
             return new StartTlsRefusal(ehlo is null ? "no reply to EHLO" : $"EHLO answered {ehlo.Code} {ehlo.Text}", false);

@@ -3,11 +3,11 @@ using MailScan.Checks.Input;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Options;
-using MailScan.Politeness;
-using MailScan.Checks.StartTls;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
+using MailScan.Politeness;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using MailScan.Checks.Options;
-using MailScan.Politeness;
 using MailScan.Checks.StartTls;
+using MailScan.Politeness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MailScan.Checks.Tests.StartTls;

@@ -1,8 +1,8 @@
 using MailScan.Checks.Options;
-using MailScan.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
+using MailScan.Politeness;
 using MailScan.Tls.Enumeration;
 using Microsoft.Extensions.Logging.Abstractions;
 
