@@ -95,7 +95,10 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
     private static async Task SendAsync(Stream stream, string line, CancellationToken cancellationToken) =>
         await stream.WriteAsync(Encoding.ASCII.GetBytes(line), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Reads one complete SMTP reply byte by byte, so nothing after it (the TLS bytes) is consumed.</summary>
+    /// <summary>
+    /// Reads one complete SMTP reply byte by byte, so nothing after it (the TLS bytes) is consumed;
+    /// null when the server closed, went silent, or sent no reply the reader takes within the size limit.
+    /// </summary>
     private static async Task<SmtpReply?> ReplyAsync(Stream stream, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -104,15 +107,17 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
         var one = new byte[1];
         try
         {
-            while (text.Length < MaxReplyBytes)
+            while (true)
             {
                 if (await stream.ReadAsync(one, timeout.Token).ConfigureAwait(false) == 0)
                     return null;
                 text.Append((char)one[0]);
-                if (one[0] == '\n' && SmtpTranscript.Replies(text.ToString()) is { Count: > 0 } replies)
-                    return replies[0];
+                if (one[0] != '\n' && text.Length < MaxReplyBytes)
+                    continue;
+                var reply = SmtpReplyReader.First(text.ToString(), MaxReplyBytes);
+                if (reply.Error is not { Fault: SmtpReplyFault.Unfinished })
+                    return reply.Value;
             }
-            return null;
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
         {
