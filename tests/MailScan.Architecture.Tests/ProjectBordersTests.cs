@@ -5,8 +5,8 @@ namespace MailScan.Architecture.Tests;
 
 /// <summary>
 /// The borders between the projects of src/ (docs/ARCHITECTURE.md): the libraries know nothing of
-/// mail checks or hosts, the hosts stay thin, every project has its test project, and every
-/// source file lives in the namespace of its project. The compiler enforces a border once the
+/// mail checks or hosts, the hosts stay thin, every project has its test project whose folders
+/// mirror its own, and every source file lives in the namespace of its project. The compiler enforces a border once the
 /// reference is missing; this test keeps the reference from coming back.
 /// </summary>
 public sealed partial class ProjectBordersTests
@@ -84,6 +84,29 @@ public sealed partial class ProjectBordersTests
             .Where(p => !File.Exists(Path.Combine(Root, "tests", $"{p}.Tests", $"{p}.Tests.csproj")))
             .ToList();
         Assert.True(missing.Count == 0, "no test project for: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_folder_of_test_classes_mirrors_a_folder_of_its_source_project()
+    {
+        var strays = new List<string>();
+        foreach (var project in SourceProjects().Keys)
+        {
+            var tests = Path.Combine(Root, "tests", $"{project}.Tests");
+            if (!Directory.Exists(tests))
+                continue;
+            foreach (var folder in Directory.EnumerateDirectories(tests, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(tests, folder);
+                var parts = relative.Split(Path.DirectorySeparatorChar);
+                // Build output and helpers apart; a folder of data only (recorded dialogues, captured answers) holds no test class.
+                if (parts[0] is "bin" or "obj" || parts.Contains("Support") || !Directory.EnumerateFiles(folder, "*.cs").Any())
+                    continue;
+                if (!Directory.Exists(Path.Combine(Root, "src", project, relative)))
+                    strays.Add(Path.GetRelativePath(Root, folder));
+            }
+        }
+        Assert.True(strays.Count == 0, "test folders with no source folder of the same name: " + string.Join(", ", strays));
     }
 
     [Fact]
