@@ -9,6 +9,6 @@ public enum SmtpReplyFault
     /// <summary>No reply ended within the size a client keeps: one line, or a reply of many, goes on past it.</summary>
     TooLong,
 
-    /// <summary>A line of a multi-line reply carries another code than the lines before it (RFC 5321 §4.2.1).</summary>
+    /// <summary>A line of a multi-line reply carries another code than the lines before it (RFC 5321 §4.2 wants one code; MailKit rejects such a reply too).</summary>
     MixedCodes,
 }
