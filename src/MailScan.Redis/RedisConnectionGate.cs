@@ -1,6 +1,5 @@
 using System.Net;
-using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -16,7 +15,7 @@ namespace MailScan.Redis;
 /// A lease is short and renewed while the connection lasts, so a killed worker frees its slot
 /// within seconds. The clock is Redis's own, so workers need no synchronised clocks.
 /// </summary>
-public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
+public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<ConnectionGateOptions> options, TimeProvider time) : IConnectionGate
 {
     // Returns 0 when the slot is taken, else how many milliseconds to wait before asking again.
     // KEYS[3] is the address's learnt pace; KEYS[4] holds the cluster's next start in microseconds
@@ -75,10 +74,10 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         """;
 
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
-    private readonly SmtpOptions _smtp = options.Value.Smtp;
-    private readonly PaceLimits _pace = PaceLimits.From(options.Value.Smtp);
+    private readonly ConnectionGateOptions _gate = options.Value;
+    private readonly PaceLimits _pace = PaceLimits.From(options.Value);
     private readonly long _leaseMs = (long)LeaseKeeper.LeaseTime.TotalMilliseconds;
-    private readonly long _rateIntervalUs = options.Value.Smtp.MaxConnectionsPerSecond > 0 ? (long)Math.Ceiling(1_000_000 / options.Value.Smtp.MaxConnectionsPerSecond) : 0;
+    private readonly long _rateIntervalUs = options.Value.MaxConnectionsPerSecond > 0 ? (long)Math.Ceiling(1_000_000 / options.Value.MaxConnectionsPerSecond) : 0;
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
     {
@@ -90,7 +89,7 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
             cancellationToken.ThrowIfCancellationRequested();
             // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
             var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart, pace, keys.GateRate],
-                [_smtp.MaxConnectionsPerIp, (long)_smtp.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token, _rateIntervalUs]), time, cancellationToken).ConfigureAwait(false);
+                [_gate.MaxConnectionsPerIp, (long)_gate.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token, _rateIntervalUs]), time, cancellationToken).ConfigureAwait(false);
             if (wait <= 0)
                 return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time));
             var pause = TimeSpan.FromMilliseconds(wait);
@@ -116,14 +115,14 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         var wait = answer == ServerAnswer.PutOff ? (long)pace.RetryWait.TotalMilliseconds : 0;
         var result = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Report, [nextStart, paceKey],
             [(long)pace.Spacing.TotalMilliseconds, (long)pace.RetryWait.TotalMilliseconds, pace.AcceptedInRun, pace.PutOffsInRow, wait,
-             (long)pace.KeepFor(_pace, _smtp.LearnedSpacingLifetime).TotalMilliseconds, longer]), time, cancellationToken).ConfigureAwait(false);
+             (long)pace.KeepFor(_pace, _gate.LearnedSpacingLifetime).TotalMilliseconds, longer]), time, cancellationToken).ConfigureAwait(false);
         return TimeSpan.FromMilliseconds(result);
     }
 
     public async ValueTask MarkStrictAsync(IPAddress address, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        await RedisRetry.RunAsync(() => database.StringSetAsync(keys.GateStrict(address.ToString()), 1, _smtp.LearnedSpacingLifetime), time, cancellationToken).ConfigureAwait(false);
+        await RedisRetry.RunAsync(() => database.StringSetAsync(keys.GateStrict(address.ToString()), 1, _gate.LearnedSpacingLifetime), time, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<bool> AnyStrictAsync(IReadOnlyCollection<IPAddress> addresses, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Redis.Hosting;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MailScan.Checks.Rpki;
 using MailScan.Rpki;
 using MailScan.Telemetry;
 using StackExchange.Redis;

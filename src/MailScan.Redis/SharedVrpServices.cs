@@ -1,5 +1,3 @@
-using MailScan.Checks.Options;
-using MailScan.Checks.Rpki;
 using MailScan.Redis.Hosting;
 using MailScan.Rpki;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +20,10 @@ public static class SharedVrpServices
         services.TryAddSingleton<IPublishedVrps, RedisPublishedVrps>();
         services.Replace(ServiceDescriptor.Singleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<MailScanOptions>>();
+            var rpki = sp.GetRequiredService<IOptions<RpkiOptions>>();
             var source = new RedisVrpSource(sp.GetRequiredService<IPublishedVrps>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.VrpPollInterval,
-                options.Value.Rpki.FetchTimeout, sp.GetRequiredService<TimeProvider>());
-            return new VrpStore(source, sp.GetRequiredService<IOptions<RpkiOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpStore>>());
+                rpki.Value.FetchTimeout, sp.GetRequiredService<TimeProvider>());
+            return new VrpStore(source, rpki, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpStore>>());
         }));
         services.AddHostedService(sp => new VrpPublisher(() => RpkiServices.CreateVrpSource(sp), sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<VrpPublisher>>()));

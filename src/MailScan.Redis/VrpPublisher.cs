@@ -1,4 +1,3 @@
-using MailScan.Checks.Rpki;
 using MailScan.Rpki;
 using MailScan.Telemetry;
 using Microsoft.Extensions.Hosting;

@@ -5,8 +5,8 @@ namespace MailScan.Architecture.Tests;
 
 /// <summary>
 /// The borders between the projects of src/ (docs/ARCHITECTURE.md): the libraries know nothing of
-/// mail checks or hosts, the hosts stay thin, every project has its test project, and every
-/// source file lives in the namespace of its project. The compiler enforces a border once the
+/// mail checks or hosts, the hosts stay thin, every project has its test project whose folders
+/// mirror its own, and every source file lives in the namespace of its project. The compiler enforces a border once the
 /// reference is missing; this test keeps the reference from coming back.
 /// </summary>
 public sealed partial class ProjectBordersTests
@@ -16,13 +16,15 @@ public sealed partial class ProjectBordersTests
     {
         ["MailScan.Parsing"] = [],
         ["MailScan.Telemetry"] = [],
+        ["MailScan.Politeness"] = [],
         ["MailScan.Tls"] = ["MailScan.Parsing", "MailScan.Telemetry"],
         ["MailScan.Dns"] = ["MailScan.Parsing", "MailScan.Telemetry"],
         ["MailScan.Rpki"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Telemetry"],
-        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
+        ["MailScan.Checks"] = ["MailScan.Dns", "MailScan.Parsing", "MailScan.Politeness", "MailScan.Tls", "MailScan.Rpki", "MailScan.Telemetry"],
         // Bus messages and the gRPC contract only: both sides map them to their own types.
         ["MailScan.Contracts"] = [],
-        ["MailScan.Redis"] = ["MailScan.Checks"],
+        // What the cluster keeps in Redis implements the libraries' contracts (the gate, the VRP source), not the checks.
+        ["MailScan.Redis"] = ["MailScan.Parsing", "MailScan.Politeness", "MailScan.Rpki", "MailScan.Telemetry", "MailScan.Tls"],
         ["MailScan.Worker"] = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis"],
         // The coordinator hosts in-process probe consumers for `serve` and the embedded mode.
         ["MailScan.Coordinator"] = ["MailScan.Contracts", "MailScan.Redis", "MailScan.Worker"],
@@ -50,10 +52,17 @@ public sealed partial class ProjectBordersTests
     public void The_libraries_reach_no_check_and_no_host_even_indirectly()
     {
         var projects = SourceProjects();
-        string[] libraries = ["MailScan.Parsing", "MailScan.Telemetry", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
+        string[] libraries = ["MailScan.Parsing", "MailScan.Telemetry", "MailScan.Politeness", "MailScan.Tls", "MailScan.Dns", "MailScan.Rpki"];
         string[] above = ["MailScan.Checks", "MailScan.Contracts", "MailScan.Redis", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
         foreach (var library in libraries)
             Assert.Empty(Reachable(projects, library).Intersect(above));
+    }
+
+    [Fact]
+    public void The_Redis_code_reaches_no_check_and_no_host_even_indirectly()
+    {
+        string[] forbidden = ["MailScan.Checks", "MailScan.Worker", "MailScan.Coordinator", "MailScan.Cli"];
+        Assert.Empty(Reachable(SourceProjects(), "MailScan.Redis").Intersect(forbidden));
     }
 
     [Fact]
@@ -75,6 +84,29 @@ public sealed partial class ProjectBordersTests
             .Where(p => !File.Exists(Path.Combine(Root, "tests", $"{p}.Tests", $"{p}.Tests.csproj")))
             .ToList();
         Assert.True(missing.Count == 0, "no test project for: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_folder_of_test_classes_mirrors_a_folder_of_its_source_project()
+    {
+        var strays = new List<string>();
+        foreach (var project in SourceProjects().Keys)
+        {
+            var tests = Path.Combine(Root, "tests", $"{project}.Tests");
+            if (!Directory.Exists(tests))
+                continue;
+            foreach (var folder in Directory.EnumerateDirectories(tests, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(tests, folder);
+                var parts = relative.Split(Path.DirectorySeparatorChar);
+                // Build output and helpers apart; a folder of data only (recorded dialogues, captured answers) holds no test class.
+                if (parts[0] is "bin" or "obj" || parts.Contains("Support") || !Directory.EnumerateFiles(folder, "*.cs").Any())
+                    continue;
+                if (!Directory.Exists(Path.Combine(Root, "src", project, relative)))
+                    strays.Add(Path.GetRelativePath(Root, folder));
+            }
+        }
+        Assert.True(strays.Count == 0, "test folders with no source folder of the same name: " + string.Join(", ", strays));
     }
 
     [Fact]

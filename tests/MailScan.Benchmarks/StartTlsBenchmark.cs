@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Targets;
 using MailScan.Cli.Configuration;
+using MailScan.Politeness;
 using MailScan.Tls.Enumeration;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -96,7 +96,7 @@ public sealed partial class StartTlsBenchmark : IBenchmark
         loaded.Tls.Enumeration = mode;
         loaded.Tls.MaxConnectionsPerIp = mode == EnumerationMode.Full ? 1000 : 25;
         var options = Microsoft.Extensions.Options.Options.Create(loaded);
-        var probe = new StartTlsProbe(options, new TargetPolicy(options), new LocalConnectionGate(options, TimeProvider.System), TimeProvider.System, NullLogger<StartTlsProbe>.Instance);
+        var probe = new StartTlsProbe(options, new TargetPolicy(options), new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(loaded.Smtp), TimeProvider.System), TimeProvider.System, NullLogger<StartTlsProbe>.Instance);
         var result = await probe.RunAsync(new ProbeRequest(new ProbeKey(StartTlsProbe.Name, address)), cancellationToken);
         (loaded.Smtp.MinConnectionSpacing, loaded.Smtp.MaxConnectionsPerSecond) = (profileSpacing, profileRate);
         if (result.EvidenceAs<StartTlsEvidence>()?.Tls is not { Complete: true })

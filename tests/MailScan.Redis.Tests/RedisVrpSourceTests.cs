@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using MailScan.Checks.Rpki;
 using MailScan.Redis;
 using MailScan.Rpki;
 using MailScan.Telemetry;

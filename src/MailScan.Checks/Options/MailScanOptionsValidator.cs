@@ -1,5 +1,6 @@
 using System.Net;
 using MailScan.Dns;
+using MailScan.Parsing;
 using MailScan.Rpki;
 using MailScan.Tls;
 using Microsoft.Extensions.Options;
@@ -25,11 +26,11 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         }
         if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && !File.Exists(options.Dns.TrustAnchorFile))
             yield return $"Dns:TrustAnchorFile (--trust-anchor): file '{options.Dns.TrustAnchorFile}' does not exist";
-        foreach (var error in Positive("Dns:QueryTimeout", options.Dns.QueryTimeout, TimeSpan.FromMinutes(2)))
+        foreach (var error in SettingRange.Positive("Dns:QueryTimeout", options.Dns.QueryTimeout, TimeSpan.FromMinutes(2)))
             yield return error;
-        foreach (var error in Positive("Dns:CacheMaxTtl", options.Dns.CacheMaxTtl, TimeSpan.FromDays(7)))
+        foreach (var error in SettingRange.Positive("Dns:CacheMaxTtl", options.Dns.CacheMaxTtl, TimeSpan.FromDays(7)))
             yield return error;
-        foreach (var error in Positive("Dns:ValidationTimeout", options.Dns.ValidationTimeout, TimeSpan.FromMinutes(10)))
+        foreach (var error in SettingRange.Positive("Dns:ValidationTimeout", options.Dns.ValidationTimeout, TimeSpan.FromMinutes(10)))
             yield return error;
         if (options.Dns.CacheMaxEntries is < 1000 or > 100_000_000)
             yield return $"Dns:CacheMaxEntries: {options.Dns.CacheMaxEntries} is out of range (1000-100000000)";
@@ -59,11 +60,11 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Smtp:Port (--smtp-port): {options.Smtp.Port} is not a port (1-65535)";
         if (options.Smtp.EhloName is { Length: > 0 } ehlo && Uri.CheckHostName(ehlo) != UriHostNameType.Dns)
             yield return $"Smtp:EhloName: '{ehlo}' is not a host name";
-        foreach (var error in Positive("Smtp:ConnectTimeout", options.Smtp.ConnectTimeout, TimeSpan.FromMinutes(5)))
+        foreach (var error in SettingRange.Positive("Smtp:ConnectTimeout", options.Smtp.ConnectTimeout, TimeSpan.FromMinutes(5)))
             yield return error;
-        foreach (var error in Positive("Smtp:BannerTimeout", options.Smtp.BannerTimeout, TimeSpan.FromMinutes(10)))
+        foreach (var error in SettingRange.Positive("Smtp:BannerTimeout", options.Smtp.BannerTimeout, TimeSpan.FromMinutes(10)))
             yield return error;
-        foreach (var error in Positive("Smtp:CommandTimeout", options.Smtp.CommandTimeout, TimeSpan.FromMinutes(10)))
+        foreach (var error in SettingRange.Positive("Smtp:CommandTimeout", options.Smtp.CommandTimeout, TimeSpan.FromMinutes(10)))
             yield return error;
         if (options.Smtp.MaxConnectionsPerIp is < 1 or > 100)
             yield return $"Smtp:MaxConnectionsPerIp: {options.Smtp.MaxConnectionsPerIp} is out of range (1-100)";
@@ -78,9 +79,9 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Smtp:RetryDelay: {options.Smtp.RetryDelay} is out of range (0 to 10 minutes)";
         if (options.Smtp.StrictServerBudget < TimeSpan.Zero || options.Smtp.StrictServerBudget > TimeSpan.FromHours(2))
             yield return $"Smtp:StrictServerBudget: {options.Smtp.StrictServerBudget} is out of range (0 to 2 hours)";
-        foreach (var error in Positive("Smtp:MaxLearnedSpacing", options.Smtp.MaxLearnedSpacing, TimeSpan.FromHours(1)))
+        foreach (var error in SettingRange.Positive("Smtp:MaxLearnedSpacing", options.Smtp.MaxLearnedSpacing, TimeSpan.FromHours(1)))
             yield return error;
-        foreach (var error in Positive("Smtp:LearnedSpacingLifetime", options.Smtp.LearnedSpacingLifetime, TimeSpan.FromDays(7)))
+        foreach (var error in SettingRange.Positive("Smtp:LearnedSpacingLifetime", options.Smtp.LearnedSpacingLifetime, TimeSpan.FromDays(7)))
             yield return error;
         if (options.Tls.MaxConnectionsPerIp is < 3 or > 1000)
             yield return $"Tls:MaxConnectionsPerIp: {options.Tls.MaxConnectionsPerIp} is out of range (3-1000)";
@@ -104,14 +105,14 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Scan:DomainConcurrency (--concurrency): {options.Scan.DomainConcurrency} is out of range (1-100000)";
         if (options.Scan.ProbeConcurrency is < 1 or > 1000)
             yield return $"Scan:ProbeConcurrency: {options.Scan.ProbeConcurrency} is out of range (1-1000)";
-        foreach (var error in Positive("Scan:ProbeTimeout", options.Scan.ProbeTimeout, TimeSpan.FromHours(1)))
+        foreach (var error in SettingRange.Positive("Scan:ProbeTimeout", options.Scan.ProbeTimeout, TimeSpan.FromHours(1)))
             yield return error;
-        foreach (var error in Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))
+        foreach (var error in SettingRange.Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))
             yield return error;
     }
 
     /// <summary>The error of a file of trusted roots that exists but gives none (a missing file is reported apart).</summary>
-    public static IEnumerable<string> TrustRootErrors(string key, string? path)
+    private static IEnumerable<string> TrustRootErrors(string key, string? path)
     {
         if (!string.IsNullOrWhiteSpace(path) && File.Exists(path) && TrustRootFile.Problem(path) is { } problem)
             yield return $"{key}: {problem}";
@@ -126,7 +127,7 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         }
         if (!string.IsNullOrWhiteSpace(auth.PublicSuffixListFile) && !File.Exists(auth.PublicSuffixListFile))
             yield return $"Auth:PublicSuffixListFile: file '{auth.PublicSuffixListFile}' does not exist";
-        foreach (var error in Positive("Auth:MtaStsTimeout", auth.MtaStsTimeout, TimeSpan.FromMinutes(5)))
+        foreach (var error in SettingRange.Positive("Auth:MtaStsTimeout", auth.MtaStsTimeout, TimeSpan.FromMinutes(5)))
             yield return error;
         if (auth.MtaStsMaxBytes is < 1024 or > 10 * 1024 * 1024)
             yield return $"Auth:MtaStsMaxBytes: {auth.MtaStsMaxBytes} is out of range (1024-10485760)";
@@ -149,16 +150,9 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Rpki:RtrVersion: {rpki.RtrVersion} is not an RTR version this scanner speaks (0 or 1)";
         if (rpki.RefreshInterval < TimeSpan.FromSeconds(1) || rpki.RefreshInterval > TimeSpan.FromDays(1))
             yield return $"Rpki:RefreshInterval (--vrps-refresh): {rpki.RefreshInterval} is out of range (1 second to 1 day)";
-        foreach (var error in Positive("Rpki:LoadTimeout", rpki.LoadTimeout, TimeSpan.FromHours(1)))
+        foreach (var error in SettingRange.Positive("Rpki:LoadTimeout", rpki.LoadTimeout, TimeSpan.FromHours(1)))
             yield return error;
-        foreach (var error in Positive("Rpki:FetchTimeout", rpki.FetchTimeout, TimeSpan.FromHours(1)))
+        foreach (var error in SettingRange.Positive("Rpki:FetchTimeout", rpki.FetchTimeout, TimeSpan.FromHours(1)))
             yield return error;
-    }
-
-    /// <summary>The error of a duration that is not above zero or is over <paramref name="max"/>.</summary>
-    public static IEnumerable<string> Positive(string key, TimeSpan value, TimeSpan max)
-    {
-        if (value <= TimeSpan.Zero || value > max)
-            yield return $"{key}: {value} is out of range (more than 0, at most {max})";
     }
 }

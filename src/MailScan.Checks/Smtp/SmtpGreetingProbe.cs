@@ -4,9 +4,9 @@ using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Targets;
+using MailScan.Politeness;
 using MailScan.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -87,13 +87,13 @@ public sealed partial class SmtpGreetingProbe(
         catch (SmtpCommandException ex)
         {
             var code = (int)ex.StatusCode;
-            var greeted = SmtpTranscript.Replies(transcript.ServerText).Count > 1;
+            var greeted = SmtpReplyReader.All(transcript.ServerText).Count > 1;
             var rejected = code >= 500 ? SmtpConnectState.Rejected : SmtpConnectState.TemporarilyRejected;
             return Evidence(address, greeted ? SmtpConnectState.Dropped : rejected, transcript, connectMs, started, $"{code} {ex.Message}");
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            var waitedFor = SmtpTranscript.Replies(transcript.ServerText).Count == 0 ? "greeting" : "reply to EHLO";
+            var waitedFor = SmtpReplyReader.All(transcript.ServerText).Count == 0 ? "greeting" : "reply to EHLO";
             return Evidence(address, SmtpConnectState.BannerTimeout, transcript, connectMs, started,
                 $"no {waitedFor} within {_smtp.BannerTimeout.TotalSeconds:0} s");
         }
@@ -105,7 +105,7 @@ public sealed partial class SmtpGreetingProbe(
 
     private SmtpEvidence Evidence(IPAddress address, SmtpConnectState state, SmtpTranscript? transcript, double connectMs, long started, string? error)
     {
-        var replies = transcript is null ? [] : SmtpTranscript.Replies(transcript.ServerText);
+        var replies = transcript is null ? [] : SmtpReplyReader.All(transcript.ServerText);
         var greeting = replies.Count > 0 ? replies[0] : null;
         var ehlo = replies.Count > 1 ? replies[1] : null;
         var extensions = ehlo is { Code: 250 } ? SmtpTranscript.Extensions(ehlo) : [];

@@ -6,6 +6,9 @@ namespace MailScan.Checks.Smtp;
 /// <summary>How every SMTP session of the scanner ends: QUIT, within the command timeout.</summary>
 internal static class SmtpQuit
 {
+    /// <summary>QUIT as it goes on the wire, for the sessions that speak SMTP themselves (inside the raw TLS tests); MailKit's sessions send the same through <see cref="SendAsync"/>.</summary>
+    public static ReadOnlyMemory<byte> Line { get; } = "QUIT\r\n"u8.ToArray();
+
     /// <summary>
     /// Says QUIT and waits at most <paramref name="commandTimeout"/> for the reply. The session's
     /// evidence is complete by then, so a server that drops or ignores QUIT changes nothing.

@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Text;
 using MailKit;
 
 namespace MailScan.Checks.Smtp;
 
 /// <summary>
-/// Records what a server said during a session, capped in size, and splits it into replies.
-/// Plugged into MailKit as its protocol logger.
+/// Records what a server said during a session, capped in size (<see cref="SmtpReplyReader"/>
+/// splits it into replies), and reads the extensions of an EHLO reply. Plugged into MailKit as its
+/// protocol logger.
 /// </summary>
 public sealed class SmtpTranscript : IProtocolLogger
 {
@@ -56,29 +56,6 @@ public sealed class SmtpTranscript : IProtocolLogger
 
     public void Dispose()
     {
-    }
-
-    /// <summary>The complete replies in the text (an unfinished last reply is left out).</summary>
-    public static IReadOnlyList<SmtpReply> Replies(string serverText)
-    {
-        var replies = new List<SmtpReply>();
-        var lines = new List<string>();
-        // The text after the last line feed is a line still being received (or cut off): left out.
-        var complete = serverText[..(serverText.LastIndexOf('\n') + 1)];
-        foreach (var raw in complete.Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
-                continue;
-            var more = line.Length > 3 && line[3] == '-';
-            lines.Add(line.Length > 4 ? line[4..] : string.Empty);
-            if (!more)
-            {
-                replies.Add(new SmtpReply(code, lines));
-                lines = [];
-            }
-        }
-        return replies;
     }
 
     /// <summary>The EHLO keywords of a reply (every line after the first), upper case.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 
 namespace MailScan.Checks.StartTls;
 

@@ -15,8 +15,8 @@ namespace MailScan.Checks.StartTls;
 /// <remarks><paramref name="greeted"/> hears how long each 220 greeting took to arrive.</remarks>
 internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, TimeProvider time, Action<TimeSpan> greeted)
 {
-    /// <summary>The name this client says EHLO with, also inside TLS.</summary>
-    public string EhloName => ehloName;
+    /// <summary>The EHLO this client says, before STARTTLS and inside TLS.</summary>
+    public ReadOnlyMemory<byte> EhloLine { get; } = Encoding.ASCII.GetBytes($"EHLO {ehloName}\r\n");
 
     private const int MaxReplyBytes = 64 * 1024;
 
@@ -49,7 +49,7 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
             return greeting is null
                 ? new StartTlsRefusal($"no greeting within {smtp.BannerTimeout.TotalSeconds:0} s", false)
                 : new StartTlsRefusal($"greeting {greeting.Code} {greeting.Text}", greeting.Code is >= 400 and < 500);
-        await SendAsync(stream, $"EHLO {ehloName}\r\n", cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(EhloLine, cancellationToken).ConfigureAwait(false);
         var ehlo = await ReplyAsync(stream, smtp.CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (ehlo is not { Code: 250 })
             return new StartTlsRefusal(ehlo is null ? "no reply to EHLO" : $"EHLO answered {ehlo.Code} {ehlo.Text}", false);
@@ -95,7 +95,10 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
     private static async Task SendAsync(Stream stream, string line, CancellationToken cancellationToken) =>
         await stream.WriteAsync(Encoding.ASCII.GetBytes(line), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Reads one complete SMTP reply byte by byte, so nothing after it (the TLS bytes) is consumed.</summary>
+    /// <summary>
+    /// Reads one complete SMTP reply byte by byte, so nothing after it (the TLS bytes) is consumed;
+    /// null when the server closed, went silent, or sent no reply the reader takes within the size limit.
+    /// </summary>
     private static async Task<SmtpReply?> ReplyAsync(Stream stream, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -104,15 +107,17 @@ internal sealed class RawStartTlsConnection(SmtpOptions smtp, string ehloName, T
         var one = new byte[1];
         try
         {
-            while (text.Length < MaxReplyBytes)
+            while (true)
             {
                 if (await stream.ReadAsync(one, timeout.Token).ConfigureAwait(false) == 0)
                     return null;
                 text.Append((char)one[0]);
-                if (one[0] == '\n' && SmtpTranscript.Replies(text.ToString()) is { Count: > 0 } replies)
-                    return replies[0];
+                if (one[0] != '\n' && text.Length < MaxReplyBytes)
+                    continue;
+                var reply = SmtpReplyReader.First(text.ToString(), MaxReplyBytes);
+                if (reply.Error is not { Fault: SmtpReplyFault.Unfinished })
+                    return reply.Value;
             }
-            return null;
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
         {

@@ -54,7 +54,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            var waitedFor = SmtpTranscript.Replies(transcript.ServerText).Count switch { 0 => "greeting", 1 => "reply to EHLO", 2 => "reply to STARTTLS", _ => "reply" };
+            var waitedFor = SmtpReplyReader.All(transcript.ServerText).Count switch { 0 => "greeting", 1 => "reply to EHLO", 2 => "reply to STARTTLS", _ => "reply" };
             return Result(SmtpConnectState.BannerTimeout, transcript, null, chain, $"no {waitedFor} within the time limit");
         }
         catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or AuthenticationException)
@@ -66,7 +66,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
     /// <summary>A failure after the greeting: if EHLO and STARTTLS were answered, the TLS step broke.</summary>
     private static StandardSessionResult Failed(SmtpTranscript transcript, List<byte[]> chain, string error)
     {
-        var replies = SmtpTranscript.Replies(transcript.ServerText);
+        var replies = SmtpReplyReader.All(transcript.ServerText);
         if (replies.Count == 0)
             return Result(SmtpConnectState.Dropped, transcript, null, chain, error);
         if (replies[0].Code != 220)
@@ -79,7 +79,7 @@ internal sealed class StandardStartTlsSession(SmtpOptions smtp, string ehloName)
 
     private static StandardSessionResult Result(SmtpConnectState state, SmtpTranscript transcript, StartTlsHandshake? handshake, List<byte[]> chain, string? error)
     {
-        var replies = SmtpTranscript.Replies(transcript.ServerText);
+        var replies = SmtpReplyReader.All(transcript.ServerText);
         var greeting = replies.Count > 0 ? replies[0] : null;
         var ehlo = replies.Count > 1 ? replies[1] : null;
         var offered = ehlo is { Code: 250 } && SmtpTranscript.OffersStartTls(SmtpTranscript.Extensions(ehlo));

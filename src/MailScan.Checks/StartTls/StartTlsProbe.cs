@@ -4,11 +4,11 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Checks.Targets;
 using MailScan.Checks.Trust;
+using MailScan.Politeness;
 using MailScan.Tls;
 using MailScan.Tls.EarlyData;
 using MailScan.Tls.Enumeration;
@@ -122,7 +122,7 @@ public sealed partial class StartTlsProbe(
             evaluation = evaluation with
             {
                 EarlyData = await AfterStartTlsAsync(raw, paced, address, _smtp.BannerTimeout + _smtp.CommandTimeout * 5,
-                    (stream, token) => new SessionTicketTest(stream, serverName, raw.EhloName, _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
+                    (stream, token) => new SessionTicketTest(stream, serverName, new ApplicationLines(raw.EhloLine, SmtpQuit.Line), _smtp.CommandTimeout, RandomNumberGenerator.Fill).RunAsync(token),
                     why => new EarlyDataResult(null, why), "the session ticket test broke off", cancellationToken).ConfigureAwait(false),
             };
         }

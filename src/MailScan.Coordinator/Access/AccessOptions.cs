@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Parsing;
 
 namespace MailScan.Coordinator.Access;
 
@@ -34,7 +34,7 @@ public sealed class AccessOptions
             yield return $"Access:MaxConnections: {MaxConnections} is out of range (1-1000000)";
         if (MaxStreamsPerConnection is < 1 or > 10_000)
             yield return $"Access:MaxStreamsPerConnection: {MaxStreamsPerConnection} is out of range (1-10000)";
-        foreach (var error in MailScanOptionsValidator.Positive("Access:SubmitTimeout", SubmitTimeout, TimeSpan.FromHours(24)))
+        foreach (var error in SettingRange.Positive("Access:SubmitTimeout", SubmitTimeout, TimeSpan.FromHours(24)))
             yield return error;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

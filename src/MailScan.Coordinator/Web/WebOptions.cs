@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Parsing;
 
 namespace MailScan.Coordinator.Web;
 
@@ -19,7 +19,7 @@ public sealed class WebOptions
     {
         if (StoredReports is < 1 or > 1_000_000)
             yield return $"Web:StoredReports: {StoredReports} is out of range (1-1000000)";
-        foreach (var error in MailScanOptionsValidator.Positive("Web:ReportRetention", ReportRetention, TimeSpan.FromDays(3650)))
+        foreach (var error in SettingRange.Positive("Web:ReportRetention", ReportRetention, TimeSpan.FromDays(3650)))
             yield return error;
     }
 }

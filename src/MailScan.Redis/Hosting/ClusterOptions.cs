@@ -1,4 +1,4 @@
-using MailScan.Checks.Options;
+using MailScan.Parsing;
 using MailScan.Tls;
 
 namespace MailScan.Redis.Hosting;
@@ -91,10 +91,12 @@ public sealed class ClusterOptions
             yield return $"Cluster:HttpListen (--http-listen): '{HttpListen}' is not a URL such as http://127.0.0.1:5082";
         foreach (var (key, path) in new[] { ("Cluster:RabbitMqCaFile", RabbitMqCaFile), ("Cluster:RedisCaFile", RedisCaFile) })
         {
-            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+            if (string.IsNullOrWhiteSpace(path))
+                continue;
+            if (!File.Exists(path))
                 yield return $"{key}: file '{path}' does not exist";
-            foreach (var error in MailScanOptionsValidator.TrustRootErrors(key, path))
-                yield return error;
+            else if (TrustRootFile.Problem(path) is { } problem)
+                yield return $"{key}: {problem}";
         }
         if (BatchFileMaxBytes < 1)
             yield return $"Cluster:BatchFileMaxBytes: {BatchFileMaxBytes} is not a positive number of bytes";
@@ -104,13 +106,13 @@ public sealed class ClusterOptions
             yield return $"Cluster:WorkerPrefetch: {WorkerPrefetch} is out of range (1-10000)";
         if (WorkerRetries is < 0 or > 20)
             yield return $"Cluster:WorkerRetries: {WorkerRetries} is out of range (0-20)";
-        foreach (var error in MailScanOptionsValidator.Positive("Cluster:BusMargin", BusMargin, TimeSpan.FromHours(1)))
+        foreach (var error in SettingRange.Positive("Cluster:BusMargin", BusMargin, TimeSpan.FromHours(1)))
             yield return error;
-        foreach (var error in MailScanOptionsValidator.Positive("Cluster:BatchRetention", BatchRetention, TimeSpan.FromDays(3650)))
+        foreach (var error in SettingRange.Positive("Cluster:BatchRetention", BatchRetention, TimeSpan.FromDays(3650)))
             yield return error;
-        foreach (var error in MailScanOptionsValidator.Positive("Cluster:VrpPollInterval", VrpPollInterval, TimeSpan.FromDays(1)))
+        foreach (var error in SettingRange.Positive("Cluster:VrpPollInterval", VrpPollInterval, TimeSpan.FromDays(1)))
             yield return error;
-        foreach (var error in MailScanOptionsValidator.Positive("Cluster:ConsumerCheckInterval", ConsumerCheckInterval, TimeSpan.FromHours(1)))
+        foreach (var error in SettingRange.Positive("Cluster:ConsumerCheckInterval", ConsumerCheckInterval, TimeSpan.FromHours(1)))
             yield return error;
         if (BatchMaxNames is < 1 or > 1_000_000_000)
             yield return $"Cluster:BatchMaxNames: {BatchMaxNames} is out of range (1-1000000000)";

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using MailScan.Tls.Codec;
 using MailScan.Tls.Renegotiation;
 
@@ -9,12 +8,13 @@ namespace MailScan.Tls.EarlyData;
 /// Completes one TLS 1.3 handshake after STARTTLS (ECDHE on P-256; the certificate is not checked,
 /// the session only read) and reads the first session ticket the server issues, to record whether
 /// it allows 0-RTT. No early data is ever sent: probing 0-RTT on SMTP broke real mail servers.
-/// After its Finished the client says EHLO inside TLS, so a server that issues no ticket answers
-/// instead of leaving the test waiting; QUIT follows once the ticket is read. The renegotiation
+/// After its Finished the client sends the caller's request inside TLS (SMTP's EHLO), so a server
+/// that issues no ticket answers instead of leaving the test waiting; the caller's goodbye (QUIT)
+/// follows once the ticket is read. The renegotiation
 /// test's record layer frames and times the records: TLS 1.3 keeps TLS 1.2's outer record format,
 /// and the protection is applied here.
 /// </summary>
-public sealed class SessionTicketTest(Stream stream, string? serverName, string ehloName, TimeSpan answerTimeout, Action<Span<byte>> fillRandom)
+public sealed class SessionTicketTest(Stream stream, string? serverName, ApplicationLines lines, TimeSpan answerTimeout, Action<Span<byte>> fillRandom)
 {
     private readonly List<byte> _transcript = [];
     private readonly HandshakeMessages _messages = new();
@@ -59,11 +59,11 @@ public sealed class SessionTicketTest(Stream stream, string? serverName, string 
         using var server = new Tls13RecordProtection(suite, serverApplication);
         // ChangeCipherSpec first, as middlebox-compatible clients send it (RFC 8446 §D.4).
         await stream.WriteAsync((byte[])[.. Tls12RecordLayer.Record(20, [1]), .. clientHandshake.Seal(22, [20, 0, 0, (byte)verify.Length, .. verify]),
-            .. client.Seal(23, Encoding.ASCII.GetBytes($"EHLO {ehloName}\r\n"))], cancellationToken).ConfigureAwait(false);
+            .. client.Seal(23, lines.Request.Span)], cancellationToken).ConfigureAwait(false);
         var result = await TicketAsync(layer, server, cancellationToken).ConfigureAwait(false);
         try
         {
-            await stream.WriteAsync(client.Seal(23, "QUIT\r\n"u8), cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(client.Seal(23, lines.Goodbye.Span), cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
         {

@@ -31,7 +31,7 @@ internal sealed class Tls12ClientHandshake(Tls12RecordLayer layer, string? serve
 
         var (serverHello, failure) = await ServerFlightAsync(transcript, cancellationToken).ConfigureAwait(false);
         // An alert to the first hello says the server takes none of these suites or curves; to a renegotiating hello it is a refusal.
-        if (failure is { End: HandshakeEnd.Refused } && renegotiationInfo.Length == 0 && failure.Detail.StartsWith("alert", StringComparison.Ordinal))
+        if (failure is { Alert: not null } && renegotiationInfo.Length == 0)
             return HandshakeOutcome.Ended(HandshakeEnd.Unsupported, $"the server refused the hello: {failure.Detail}");
         if (failure is not null)
             return failure;
@@ -125,7 +125,7 @@ internal sealed class Tls12ClientHandshake(Tls12RecordLayer layer, string? serve
         { State: RecordReadState.Silent } => HandshakeOutcome.Ended(HandshakeEnd.Refused, "the server stopped answering"),
         { State: RecordReadState.NotTls } => HandshakeOutcome.Ended(HandshakeEnd.Broken, "the server sent bytes that are not TLS"),
         { Plaintext: null } => HandshakeOutcome.Ended(HandshakeEnd.Broken, "the server's answer could not be decrypted"),
-        { Type: 21, Plaintext: [var level, var description] } => HandshakeOutcome.Ended(HandshakeEnd.Refused, $"alert {new TlsAlert(level, description).Name}"),
+        { Type: 21, Plaintext: [var level, var description] } => HandshakeOutcome.Alerted(new TlsAlert(level, description)),
         _ => HandshakeOutcome.Ended(HandshakeEnd.Broken, $"unexpected record type {read.Type}"),
     };
 

@@ -3,11 +3,11 @@ using MailScan.Checks.Input;
 using MailScan.Checks.Ipv6;
 using MailScan.Checks.Ipv6.NameServers;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
-using MailScan.Checks.StartTls;
 using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
+using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
+using MailScan.Politeness;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +27,7 @@ public sealed class DomainScannerTests
     private static DomainScanner Scanner(IProbeDispatcher dispatcher, CheckRegistry? registry = null, MailScanOptions? options = null, IConnectionGate? gate = null)
     {
         var wrapped = Microsoft.Extensions.Options.Options.Create(options ?? new MailScanOptions());
-        return new(dispatcher, registry ?? CheckRegistry.Default(), gate ?? new LocalConnectionGate(wrapped, TimeProvider.System), wrapped,
+        return new(dispatcher, registry ?? CheckRegistry.Default(), gate ?? new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(wrapped.Value.Smtp), TimeProvider.System), wrapped,
             TimeProvider.System, NullLogger<DomainScanner>.Instance);
     }
 
@@ -64,7 +64,7 @@ public sealed class DomainScannerTests
     public async Task A_scan_left_waiting_only_on_a_strict_server_says_so_once_and_an_ordinary_one_never()
     {
         var options = new MailScanOptions();
-        var gate = new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var gate = new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
         var strictMarked = new TaskCompletionSource();
         var said = 0;
         var dispatcher = new FakeDispatcher(async (r, token) =>

@@ -18,7 +18,7 @@ public sealed class SmtpDialogueReplayTests
     [Fact]
     public void Postfix_replies_split_into_greeting_multiline_EHLO_and_the_STARTTLS_go_ahead()
     {
-        var replies = SmtpTranscript.Replies(Encoding.Latin1.GetString(SmtpDialogue.Load("mx-good").ServerBytes));
+        var replies = SmtpReplyReader.All(Encoding.Latin1.GetString(SmtpDialogue.Load("mx-good").ServerBytes));
 
         Assert.Equal([220, 250, 220], replies.Select(r => r.Code));
         Assert.Equal("mx.lab.test ESMTP MailScan lab", replies[0].Text);
@@ -31,7 +31,7 @@ public sealed class SmtpDialogueReplayTests
     [Fact]
     public void A_server_without_STARTTLS_is_read_as_not_offering_it()
     {
-        var replies = SmtpTranscript.Replies(Encoding.Latin1.GetString(SmtpDialogue.Load("mx-tls-none").ServerBytes));
+        var replies = SmtpReplyReader.All(Encoding.Latin1.GetString(SmtpDialogue.Load("mx-tls-none").ServerBytes));
         Assert.Equal([220, 250], replies.Select(r => r.Code));
         Assert.False(SmtpTranscript.OffersStartTls(SmtpTranscript.Extensions(replies[1])));
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
 using MailScan.Checks.StartTls;
+using MailScan.Politeness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MailScan.Checks.Tests.StartTls;
@@ -41,7 +41,7 @@ public sealed class PacedConnectionsTests
         options.Smtp.MaxConnectionsPerSecond = 0;
         options.Smtp.StrictServerBudget = budget;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, 300, TimeSpan.Zero));
-        return (options.Smtp, new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), time), time);
+        return (options.Smtp, new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), time), time);
     }
 
     /// <summary>Moves the fake clock on in small steps until the work is done, letting continuations run between steps.</summary>

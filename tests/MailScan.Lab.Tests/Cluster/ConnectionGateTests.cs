@@ -1,6 +1,6 @@
 using System.Net;
 using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using MailScan.Redis;
 using MailScan.Redis.Hosting;
 using StackExchange.Redis;
@@ -20,8 +20,8 @@ public sealed class ConnectionGateTests
         using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
-        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
         var address = IPAddress.Parse("192.0.2.25");
 
         var held = await gateA.AcquireAsync(address, CancellationToken.None);
@@ -49,7 +49,7 @@ public sealed class ConnectionGateTests
         using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gates = new[] { first, second }.Select(redis => new RedisConnectionGate(redis, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System)).ToList();
+        var gates = new[] { first, second }.Select(redis => new RedisConnectionGate(redis, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System)).ToList();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
@@ -73,8 +73,8 @@ public sealed class ConnectionGateTests
         using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
         var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
-        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
         var strict = IPAddress.Parse("192.0.2.25");
         var fresh = IPAddress.Parse("192.0.2.26");
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using MailScan.Checks.Options;
 using Microsoft.Extensions.Options;
 
-namespace MailScan.Checks.Politeness;
+namespace MailScan.Politeness;
 
 /// <summary>
 /// The connection gate of one process: per-address semaphores and spacing (learnt per address), and
@@ -11,17 +10,17 @@ namespace MailScan.Checks.Politeness;
 /// whose pace is not worth keeping any more (<see cref="AddressPace.KeepFor"/>) is forgotten (swept
 /// at most once a minute), so a TLD scan does not keep a slot for every address it ever contacted.
 /// </summary>
-public sealed class LocalConnectionGate(IOptions<MailScanOptions> options, TimeProvider time) : IConnectionGate
+public sealed class LocalConnectionGate(IOptions<ConnectionGateOptions> options, TimeProvider time) : IConnectionGate
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    private readonly int _maxConcurrent = options.Value.Smtp.MaxConnectionsPerIp;
-    private readonly PaceLimits _pace = PaceLimits.From(options.Value.Smtp);
-    private readonly TimeSpan _learnt = options.Value.Smtp.LearnedSpacingLifetime;
+    private readonly int _maxConcurrent = options.Value.MaxConnectionsPerIp;
+    private readonly PaceLimits _pace = PaceLimits.From(options.Value);
+    private readonly TimeSpan _learnt = options.Value.LearnedSpacingLifetime;
     private readonly ConcurrentDictionary<IPAddress, Slot> _slots = new();
     private readonly ConcurrentDictionary<IPAddress, DateTimeOffset> _strictUntil = new();
-    private readonly TimeSpan _globalSpacing = options.Value.Smtp.MaxConnectionsPerSecond > 0
-        ? TimeSpan.FromSeconds(1.0 / options.Value.Smtp.MaxConnectionsPerSecond)
+    private readonly TimeSpan _globalSpacing = options.Value.MaxConnectionsPerSecond > 0
+        ? TimeSpan.FromSeconds(1.0 / options.Value.MaxConnectionsPerSecond)
         : TimeSpan.Zero;
     private readonly Lock _global = new();
     private DateTimeOffset _nextGlobalStart = DateTimeOffset.MinValue;

@@ -2,7 +2,7 @@ using MailScan.Checks.Options;
 using MailScan.Checks.Scanning;
 using Microsoft.Extensions.Logging;
 
-namespace MailScan.Checks.Tests.Telemetry;
+namespace MailScan.Checks.Tests.Scanning;
 
 public sealed class ProbeLoggingTests
 {

@@ -1,4 +1,4 @@
-namespace MailScan.Checks.Politeness;
+namespace MailScan.Politeness;
 
 /// <summary>How a mail server took one connection, as far as its limits go.</summary>
 public enum ServerAnswer

@@ -1,17 +1,16 @@
 using System.Net;
-using MailScan.Checks.Options;
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MailScan.Checks.Tests.Politeness;
+namespace MailScan.Politeness.Tests;
 
 public sealed class LocalConnectionGateTests
 {
     private static (LocalConnectionGate Gate, FakeTimeProvider Time) Gate(double perSecond)
     {
-        var options = new MailScanOptions();
-        options.Smtp.MaxConnectionsPerSecond = perSecond;
-        options.Smtp.MinConnectionSpacing = TimeSpan.Zero;
+        var options = new ConnectionGateOptions();
+        options.MaxConnectionsPerSecond = perSecond;
+        options.MinConnectionSpacing = TimeSpan.Zero;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         return (new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), time), time);
     }
@@ -62,9 +61,9 @@ public sealed class LocalConnectionGateTests
     [Fact]
     public async Task Idle_addresses_are_forgotten_and_a_held_one_is_kept()
     {
-        var options = new MailScanOptions();
-        options.Smtp.MinConnectionSpacing = TimeSpan.FromSeconds(2);
-        options.Smtp.MaxConnectionsPerSecond = 0;
+        var options = new ConnectionGateOptions();
+        options.MinConnectionSpacing = TimeSpan.FromSeconds(2);
+        options.MaxConnectionsPerSecond = 0;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         var gate = new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), time);
         for (var i = 1; i <= 50; i++)
@@ -82,9 +81,9 @@ public sealed class LocalConnectionGateTests
     [Fact]
     public async Task An_address_inside_its_spacing_is_not_forgotten_so_the_spacing_holds()
     {
-        var options = new MailScanOptions();
-        options.Smtp.MinConnectionSpacing = TimeSpan.FromMinutes(5);
-        options.Smtp.MaxConnectionsPerSecond = 0;
+        var options = new ConnectionGateOptions();
+        options.MinConnectionSpacing = TimeSpan.FromMinutes(5);
+        options.MaxConnectionsPerSecond = 0;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         var gate = new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), time);
         var address = IPAddress.Parse("192.0.2.1");
@@ -100,10 +99,10 @@ public sealed class LocalConnectionGateTests
 
     private static (LocalConnectionGate Gate, FakeTimeProvider Time) Strict()
     {
-        var options = new MailScanOptions();
-        options.Smtp.MinConnectionSpacing = TimeSpan.FromMilliseconds(500);
-        options.Smtp.RetryDelay = TimeSpan.FromSeconds(10);
-        options.Smtp.MaxConnectionsPerSecond = 0;
+        var options = new ConnectionGateOptions();
+        options.MinConnectionSpacing = TimeSpan.FromMilliseconds(500);
+        options.RetryDelay = TimeSpan.FromSeconds(10);
+        options.MaxConnectionsPerSecond = 0;
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         return (new LocalConnectionGate(Microsoft.Extensions.Options.Options.Create(options), time), time);
     }

@@ -1,4 +1,4 @@
-namespace MailScan.Checks.Politeness;
+namespace MailScan.Politeness;
 
 /// <summary>
 /// What the scanner has learnt about how often one mail server address lets a client connect:

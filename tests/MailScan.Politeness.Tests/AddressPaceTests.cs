@@ -1,6 +1,6 @@
-using MailScan.Checks.Politeness;
+using MailScan.Politeness;
 
-namespace MailScan.Checks.Tests.Politeness;
+namespace MailScan.Politeness.Tests;
 
 public sealed class AddressPaceTests
 {

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MailScan.Checks.Politeness;
+namespace MailScan.Politeness;
 
 /// <summary>
 /// The one place that decides when the scanner may open a connection to a mail server address:
