@@ -129,21 +129,9 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
         return Spent;
     }
 
-    /// <summary>For a strict server: why the evaluation took as long as it did; null for an ordinary one.</summary>
-    public string? StrictNote() => !Strict ? null
-        : $"a strict server: {Why()}; {Count} connections took {Seconds(Elapsed)} of the {Seconds(smtp.StrictServerBudget)} budget";
-
-    private string Why()
-    {
-        var reasons = new List<string>();
-        if (PutOffs > 0)
-            reasons.Add($"{PutOffs} connections put off with a 4xx or refused, waited out");
-        if (_slowestGreeting >= SlowConnection)
-            reasons.Add($"a greeting after up to {_slowestGreeting.TotalSeconds:0.0} s");
-        if (_spacing >= SlowConnection)
-            reasons.Add($"connections spaced {_spacing.TotalSeconds:0.0} s apart as it taught");
-        return reasons.Count > 0 ? string.Join(", ", reasons) : "it kept a long spacing";
-    }
+    /// <summary>For a strict server: what made it strict and what its evaluation cost; null for an ordinary one.</summary>
+    public StrictServerNote? StrictNote() => !Strict ? null
+        : new(PutOffs, Math.Round(_slowestGreeting.TotalSeconds, 1), Math.Round(_spacing.TotalSeconds, 1), Count, Math.Round(Elapsed.TotalSeconds), smtp.StrictServerBudget.TotalSeconds);
 
     /// <summary>Tells the gate once that the address is strict, so a batch knows whose domains wait on it.</summary>
     private async Task MarkStrictAsync(CancellationToken cancellationToken)
@@ -155,10 +143,10 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
     }
 
     private string SpentReason() => Strict && SingleRetry
-        ? $"the server put us off again after one retry ({PutOffs} put off in {Count} connections; Smtp:StrictServerBudget is 0, so strict servers are not waited out)"
+        ? $"the server put us off again after one retry ({PutOffs} put off in {StrictServerNote.Count(Count, "connection")}; Smtp:StrictServerBudget is 0, so strict servers are not waited out)"
         : Strict
-        ? $"the strict server's time budget ({Seconds(smtp.StrictServerBudget)}) ran out after {Count} connections ({PutOffs} put off with a 4xx or a refused connection)"
-        : $"the probe's time ({Seconds(probeTime)}) ran out after {Count} connections";
+        ? $"the strict server's time budget ({Seconds(smtp.StrictServerBudget)}) ran out after {StrictServerNote.Count(Count, "connection")} ({PutOffs} put off with a 4xx or a refused connection)"
+        : $"the probe's time ({Seconds(probeTime)}) ran out after {StrictServerNote.Count(Count, "connection")}";
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0} s";
 
