@@ -1,6 +1,7 @@
 using System.Net;
 using MailScan.Checks.Options;
 using MailScan.Checks.Politeness;
+using MailScan.Checks.Scanning;
 
 namespace MailScan.Checks.StartTls;
 
@@ -29,6 +30,9 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
 
     /// <summary>The most greeted connections the evaluation may make (<c>Tls:MaxConnectionsPerIp</c>).</summary>
     public int MaxGreeted { get; init; } = new TlsOptions().MaxConnectionsPerIp;
+
+    /// <summary>The process's work slots: a strict server's evaluation gives its slot up while it waits for the gate; null holds it.</summary>
+    public ProbeWorkSlots? Slots { get; init; }
 
     /// <summary>Connections opened, put-offs included.</summary>
     public int Count { get; private set; }
@@ -81,7 +85,7 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
                 return spent(why);
             Count++;
             T result;
-            await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
+            await using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
                 result = await connect(cancellationToken).ConfigureAwait(false);
             var how = take(result);
             if (how == ConnectionTake.Silent && Greeted > 0)
@@ -113,6 +117,11 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
             }
         }
     }
+
+    /// <summary>The gate's lease for the next connection; a strict server's wait (its spacing, a retry) is waited away from the work slot.</summary>
+    private ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken) => Strict && Slots is { } slots
+        ? slots.WaitAwayAsync(() => gate.AcquireAsync(address, cancellationToken), cancellationToken)
+        : gate.AcquireAsync(address, cancellationToken);
 
     /// <summary>Takes in how long a server took to greet on one connection: a delayed greeting on every connection (postscreen) needs the strict budget.</summary>
     public void NoteGreeting(TimeSpan delay)
