@@ -30,14 +30,15 @@ public static class MailScanCoordinatorServices
     /// broker, no Redis; the cluster's dispatchers (host de-duplication, the probe time limit)
     /// without the bus, whose messages cost about a fifth of a domain's CPU for nothing in one process
     /// (docs/BENCHMARKS.md); each probe family runs at most <paramref name="workerConcurrency"/>
-    /// probes at once, as a worker's queue would.
+    /// probes at once, as a worker's queue would, not counting those that wait out strict servers.
     /// </summary>
     public static IServiceCollection AddMailScanEmbedded(this IServiceCollection services, int workerConcurrency)
     {
         services.AddMailScanChecks();
         services.AddMailScanCache();
+        services.AddSingleton(new ProbeWorkSlots(workerConcurrency));
         services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
-            new FamilyLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), workerConcurrency),
+            new FamilyLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), sp.GetRequiredService<ProbeWorkSlots>()),
             sp.GetRequiredService<HybridCache>(), ScanWindow));
         return services;
     }

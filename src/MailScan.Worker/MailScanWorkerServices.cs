@@ -1,7 +1,9 @@
+using MailScan.Checks.Scanning;
 using MailScan.Redis.Hosting;
 using MailScan.Worker.Bus;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MailScan.Worker;
 
@@ -18,13 +20,16 @@ public static class MailScanWorkerServices
     /// </summary>
     public static IServiceCollection AddMailScanBus(this IServiceCollection services, ClusterOptions cluster, IReadOnlyCollection<string> families, int concurrency)
     {
+        if (families.Count > 0)
+            services.TryAddSingleton(new ProbeWorkSlots(concurrency));
+        var endpoints = new ProbeEndpointLimits(concurrency, cluster.WorkerStrictWaits, cluster.WorkerRetries);
         services.AddMassTransit(bus =>
         {
             if (families.Count > 0)
                 bus.AddMailScanWorker();
             if (string.IsNullOrWhiteSpace(cluster.RabbitMq))
             {
-                bus.UsingInMemory((context, transport) => transport.ConfigureProbeEndpoints(context, families, concurrency, cluster.WorkerRetries));
+                bus.UsingInMemory((context, transport) => transport.ConfigureProbeEndpoints(context, families, endpoints));
                 return;
             }
             bus.UsingRabbitMq((context, transport) =>
@@ -38,33 +43,40 @@ public static class MailScanWorkerServices
                         h.UseSsl(ssl => RabbitMqTls.Configure(ssl, host.Host, cluster.RabbitMqCaFile));
                 });
                 transport.PrefetchCount = cluster.WorkerPrefetch;
-                transport.ConfigureProbeEndpoints(context, families, concurrency, cluster.WorkerRetries);
+                transport.ConfigureProbeEndpoints(context, families, endpoints with { Prefetch = cluster.WorkerPrefetch });
             });
         });
         return services;
     }
 
-    /// <summary>Creates the queues of the given families and attaches the probe consumer to each.</summary>
+    /// <summary>
+    /// Creates the queues of the given families and attaches the probe consumer to each. A family
+    /// whose probes wait out strict servers takes <see cref="ProbeEndpointLimits.StrictWaits"/> more
+    /// messages than it works on at once (<see cref="ProbeWorkSlots"/> keeps the working ones to
+    /// the concurrency), and its prefetch is raised to match.
+    /// </summary>
     public static void ConfigureProbeEndpoints(
         this IBusFactoryConfigurator configurator,
         IBusRegistrationContext context,
         IEnumerable<string> families,
-        int concurrency,
-        int retries = 0)
+        ProbeEndpointLimits limits)
     {
         foreach (var family in families)
         {
             configurator.ReceiveEndpoint(ProbeQueues.ForFamily(family), endpoint =>
             {
-                endpoint.ConcurrentMessageLimit = concurrency;
+                var messages = limits.MessagesFor(family);
+                endpoint.ConcurrentMessageLimit = messages;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    rabbit.PrefetchCount = Math.Max(limits.Prefetch, messages);
                 // A fault of the consumer (not of the target: that is evidence) is retried with
                 // back-off; then MassTransit moves the message to <queue>_error with the reason.
                 // A malformed message goes there at once: no retry can mend it.
-                if (retries > 0)
+                if (limits.Retries > 0)
                 {
                     endpoint.UseMessageRetry(r =>
                     {
-                        r.Exponential(retries, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                        r.Exponential(limits.Retries, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
                         r.Ignore<MalformedProbeException>();
                     });
                 }

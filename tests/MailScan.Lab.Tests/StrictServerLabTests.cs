@@ -3,6 +3,7 @@ using Grpc.Core;
 using MailScan.Checks.Options;
 using MailScan.Checks.StartTls;
 using MailScan.Checks.Verdicts;
+using MailScan.Coordinator.Reports;
 using MailScan.Lab.Tests.Support.Cluster;
 using MailScan.Tls.Enumeration;
 using V1 = MailScan.Contracts.V1;
@@ -66,8 +67,8 @@ public sealed class StrictServerLabTests
         AssertSameVerdicts(reference, evidence);
         // Put off once at its first connection; the retry 10 s later (Smtp:RetryDelay) is past the 6 s.
         Assert.Equal(1, evidence.PutOffs);
-        Assert.Contains("1 connections put off with a 4xx or refused, waited out", evidence.StrictNote);
-        Assert.Matches(@"\d+ connections took \d+ s of the 600 s budget", evidence.StrictNote);
+        Assert.Equal("1 connection put off with a 4xx or refused", evidence.StrictNote?.Why);
+        Assert.Equal((evidence.Connections, 600d), (evidence.StrictNote!.Connections, evidence.StrictNote.BudgetSeconds));
         Assert.Null(reference.StrictNote);
     }
 
@@ -81,7 +82,7 @@ public sealed class StrictServerLabTests
 
         AssertSameVerdicts(reference, evidence);
         Assert.Equal(0, evidence.PutOffs);
-        Assert.Contains("a greeting after up to 7.", evidence.StrictNote);
+        Assert.StartsWith("a greeting after up to 7.", evidence.StrictNote?.Why);
         Assert.InRange(evidence.TotalMilliseconds, evidence.Connections * 7000, budget.TotalMilliseconds);
     }
 
@@ -120,6 +121,11 @@ public sealed class StrictServerLabTests
         Assert.Equal(1ul, mostWaiting);
         var starttls = results[^1].Report.Categories.Single(c => c.Id == "mail_starttls");
         Assert.All(starttls.Tests, t => Assert.True(t.Status is not (V1.Status.NotTestable or V1.Status.Error), $"{t.Id}: {t.Status} {t.Reason}"));
+        // The report says which server was strict, why and how long it took, and that nothing stayed untested.
+        var strict = Assert.Single(starttls.StrictServers);
+        Assert.StartsWith("a greeting after up to", strict.Why);
+        Assert.Empty(strict.NotTestable);
+        Assert.EndsWith("; every sub-test was measured.", StrictServerText.Of(strict));
     }
 
     /// <summary>

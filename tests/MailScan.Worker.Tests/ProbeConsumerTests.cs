@@ -56,6 +56,7 @@ public sealed class ProbeConsumerTests
             .AddSingleton<EchoProbe>()
             .AddSingleton<IProbe>(sp => sp.GetRequiredService<EchoProbe>())
             .AddSingleton<InProcessProbeDispatcher>()
+            .AddSingleton(new ProbeWorkSlots(4))
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ProbeConsumer>())
             .BuildServiceProvider(true);
 

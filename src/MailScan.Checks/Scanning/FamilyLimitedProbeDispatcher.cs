@@ -1,26 +1,12 @@
-using System.Collections.Concurrent;
-
 namespace MailScan.Checks.Scanning;
 
 /// <summary>
-/// Runs at most <c>limit</c> probes of each queue family at once, as a worker's queue of that
-/// family would (its concurrent message limit), for a process that runs its probes itself.
+/// Runs at most <see cref="ProbeWorkSlots.Limit"/> probes of each queue family at once, as a
+/// worker's queue of that family would, for a process that runs its probes itself; a probe that
+/// waits out a strict server does not count while it waits (<see cref="ProbeWorkSlots"/>).
 /// </summary>
-public sealed class FamilyLimitedProbeDispatcher(IProbeDispatcher inner, int limit) : IProbeDispatcher
+public sealed class FamilyLimitedProbeDispatcher(IProbeDispatcher inner, ProbeWorkSlots slots) : IProbeDispatcher
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _families = new(StringComparer.Ordinal);
-
-    public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)
-    {
-        var slots = _families.GetOrAdd(ProbeKind.FamilyOf(request.Key.Kind), _ => new SemaphoreSlim(limit));
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await inner.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
+    public Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken) =>
+        slots.RunAsync(ProbeKind.FamilyOf(request.Key.Kind), token => inner.DispatchAsync(request, token), cancellationToken);
 }

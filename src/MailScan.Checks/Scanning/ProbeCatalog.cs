@@ -40,6 +40,9 @@ public static class ProbeCatalog
     /// <summary>The queue families of the cluster, in the order their first probe is registered.</summary>
     public static IReadOnlyList<string> Families { get; } = [.. All.Select(e => e.Kind.Family).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>The queue families with a kind that waits out strict servers: their workers take more messages than they work on at once.</summary>
+    public static IReadOnlySet<string> WaitingFamilies { get; } = All.Where(e => e.Kind.WaitsOutStrictServers).Select(e => e.Kind.Family).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The kinds whose evidence is about a host, so one probe serves every domain that uses it.</summary>
     public static IReadOnlySet<string> PerHostKinds { get; } = All.Where(e => e.Kind.PerHost).Select(e => e.Kind.Name).ToHashSet(StringComparer.Ordinal);
 }

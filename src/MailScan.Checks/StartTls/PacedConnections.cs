@@ -1,6 +1,7 @@
 using System.Net;
 using MailScan.Checks.Options;
 using MailScan.Politeness;
+using MailScan.Checks.Scanning;
 
 namespace MailScan.Checks.StartTls;
 
@@ -29,6 +30,9 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
 
     /// <summary>The most greeted connections the evaluation may make (<c>Tls:MaxConnectionsPerIp</c>).</summary>
     public int MaxGreeted { get; init; } = new TlsOptions().MaxConnectionsPerIp;
+
+    /// <summary>The process's work slots: a strict server's evaluation gives its slot up while it waits for the gate; null holds it.</summary>
+    public ProbeWorkSlots? Slots { get; init; }
 
     /// <summary>Connections opened, put-offs included.</summary>
     public int Count { get; private set; }
@@ -81,7 +85,7 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
                 return spent(why);
             Count++;
             T result;
-            await using (await gate.AcquireAsync(address, cancellationToken).ConfigureAwait(false))
+            await using (await AcquireAsync(cancellationToken).ConfigureAwait(false))
                 result = await connect(cancellationToken).ConfigureAwait(false);
             var how = take(result);
             if (how == ConnectionTake.Silent && Greeted > 0)
@@ -114,6 +118,11 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
         }
     }
 
+    /// <summary>The gate's lease for the next connection; a strict server's wait (its spacing, a retry) is waited away from the work slot.</summary>
+    private ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken) => Strict && Slots is { } slots
+        ? slots.WaitAwayAsync(() => gate.AcquireAsync(address, cancellationToken), cancellationToken)
+        : gate.AcquireAsync(address, cancellationToken);
+
     /// <summary>Takes in how long a server took to greet on one connection: a delayed greeting on every connection (postscreen) needs the strict budget.</summary>
     public void NoteGreeting(TimeSpan delay)
     {
@@ -129,21 +138,9 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
         return Spent;
     }
 
-    /// <summary>For a strict server: why the evaluation took as long as it did; null for an ordinary one.</summary>
-    public string? StrictNote() => !Strict ? null
-        : $"a strict server: {Why()}; {Count} connections took {Seconds(Elapsed)} of the {Seconds(smtp.StrictServerBudget)} budget";
-
-    private string Why()
-    {
-        var reasons = new List<string>();
-        if (PutOffs > 0)
-            reasons.Add($"{PutOffs} connections put off with a 4xx or refused, waited out");
-        if (_slowestGreeting >= SlowConnection)
-            reasons.Add($"a greeting after up to {_slowestGreeting.TotalSeconds:0.0} s");
-        if (_spacing >= SlowConnection)
-            reasons.Add($"connections spaced {_spacing.TotalSeconds:0.0} s apart as it taught");
-        return reasons.Count > 0 ? string.Join(", ", reasons) : "it kept a long spacing";
-    }
+    /// <summary>For a strict server: what made it strict and what its evaluation cost; null for an ordinary one.</summary>
+    public StrictServerNote? StrictNote() => !Strict ? null
+        : new(PutOffs, Math.Round(_slowestGreeting.TotalSeconds, 1), Math.Round(_spacing.TotalSeconds, 1), Count, Math.Round(Elapsed.TotalSeconds), smtp.StrictServerBudget.TotalSeconds);
 
     /// <summary>Tells the gate once that the address is strict, so a batch knows whose domains wait on it.</summary>
     private async Task MarkStrictAsync(CancellationToken cancellationToken)
@@ -155,10 +152,10 @@ internal sealed class PacedConnections(IConnectionGate gate, IPAddress address, 
     }
 
     private string SpentReason() => Strict && SingleRetry
-        ? $"the server put us off again after one retry ({PutOffs} put off in {Count} connections; Smtp:StrictServerBudget is 0, so strict servers are not waited out)"
+        ? $"the server put us off again after one retry ({PutOffs} put off in {StrictServerNote.Count(Count, "connection")}; Smtp:StrictServerBudget is 0, so strict servers are not waited out)"
         : Strict
-        ? $"the strict server's time budget ({Seconds(smtp.StrictServerBudget)}) ran out after {Count} connections ({PutOffs} put off with a 4xx or a refused connection)"
-        : $"the probe's time ({Seconds(probeTime)}) ran out after {Count} connections";
+        ? $"the strict server's time budget ({Seconds(smtp.StrictServerBudget)}) ran out after {StrictServerNote.Count(Count, "connection")} ({PutOffs} put off with a 4xx or a refused connection)"
+        : $"the probe's time ({Seconds(probeTime)}) ran out after {StrictServerNote.Count(Count, "connection")}";
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0} s";
 

@@ -32,7 +32,8 @@ public sealed class StartTlsCheck : IMailCheck
     public CategoryResult Judge(MailServerEvidence servers, IProbeResults results)
     {
         var tests = NotApplicable(servers) ?? StartTlsVerdicts.All(servers, results);
-        return CategoryJudgement.Make(CategoryId, tests, status => servers.HasMailServers || servers.MxUnknown ? Summary(status) : WithoutMailServer(servers));
+        var result = CategoryJudgement.Make(CategoryId, tests, status => servers.HasMailServers || servers.MxUnknown ? Summary(status) : WithoutMailServer(servers));
+        return result with { StrictServers = StrictServers.Of(MailServerTarget.All(servers, results), result.Tests) };
     }
 
     /// <summary>The paragraph of a domain without a mail server: nothing was wrong, there was nothing to connect to.</summary>

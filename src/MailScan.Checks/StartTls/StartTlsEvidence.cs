@@ -34,7 +34,7 @@ public sealed record StartTlsEvidence(
     public string? StoppedBecause { get; init; }
 
     /// <summary>For a strict server (put-offs, a slow greeting, a long spacing): what made it strict and how long its evaluation took; null otherwise.</summary>
-    public string? StrictNote { get; init; }
+    public StrictServerNote? StrictNote { get; init; }
 
     /// <summary>The server could be measured: it greeted with 220 and answered EHLO.</summary>
     public bool Reached => State == SmtpConnectState.Greeted;

@@ -22,7 +22,8 @@ namespace MailScan.Checks.StartTls;
 /// The STARTTLS evaluation of one mail server address: a standard client's session (STARTTLS,
 /// TLS, chain), then the raw-hello enumeration, every connection through the target policy and the
 /// connection gate (<see cref="PacedConnections"/>: a server that puts us off is waited out and the
-/// evaluation resumes where it stopped), at most the configured number of greeted connections.
+/// evaluation resumes where it stopped, its work slot free while it waits), at most the configured
+/// number of greeted connections.
 /// </summary>
 public sealed partial class StartTlsProbe(
     IOptions<MailScanOptions> options,
@@ -30,7 +31,8 @@ public sealed partial class StartTlsProbe(
     IConnectionGate gate,
     TimeProvider time,
     ILogger<StartTlsProbe> logger,
-    ExtraTrustedRoots? extraRoots = null) : IProbe
+    ExtraTrustedRoots? extraRoots = null,
+    ProbeWorkSlots? slots = null) : IProbe
 {
     private readonly SmtpOptions _smtp = options.Value.Smtp;
     private readonly TlsOptions _tls = options.Value.Tls;
@@ -56,7 +58,7 @@ public sealed partial class StartTlsProbe(
 
         var measuredAt = time.GetUtcNow();
         var ehlo = string.IsNullOrWhiteSpace(_smtp.EhloName) ? System.Net.Dns.GetHostName() : _smtp.EhloName;
-        var paced = new PacedConnections(gate, address, _smtp, _probeTime, time) { MaxGreeted = _tls.MaxConnectionsPerIp };
+        var paced = new PacedConnections(gate, address, _smtp, _probeTime, time) { MaxGreeted = _tls.MaxConnectionsPerIp, Slots = slots };
         var session = await StandardSessionAsync(new StandardStartTlsSession(_smtp, ehlo), paced, address, request.Hint, cancellationToken).ConfigureAwait(false);
         var evaluation = session.State == SmtpConnectState.Greeted && session.StartTlsOffered
             ? await EnumerateAsync(new RawStartTlsConnection(_smtp, ehlo, time, paced.NoteGreeting), paced, address, request.Hint, cancellationToken).ConfigureAwait(false)

@@ -16,9 +16,7 @@ public static class StartTlsVerdicts
 
     public static IReadOnlyList<SubtestResult> All(MailServerEvidence servers, IProbeResults results)
     {
-        var targets = servers.MailServers
-            .SelectMany(mx => mx.Ipv4.Concat(mx.Ipv6).Select(ip => new MailServerTarget(mx.Name, ip, results.Find(new ProbeKey(StartTlsProbe.Name, ip)))))
-            .ToList();
+        var targets = MailServerTarget.All(servers, results);
         var tlsa = servers.MailServers.DistinctBy(mx => mx.Name).ToDictionary(mx => mx.Name, mx => results.Find(new ProbeKey(TlsaProbe.Name, mx.Name))?.EvidenceAs<TlsaEvidence>() is { Records: not null } t ? t : null);
         var caa = servers.MailServers.Select(mx => (mx.Name, (string?)null, CaaVerdicts.Judge(results.Find(new ProbeKey(CaaProbe.Name, mx.Name))?.EvidenceAs<CaaEvidence>() is { Records: not null } c ? c : null))).ToList();
         var withoutAddress = servers.MailServers.Where(mx => mx.Ipv4.Count + mx.Ipv6.Count == 0).Select(mx => mx.Name).ToList();

@@ -14,6 +14,9 @@ public sealed record CategoryResult(
     /// <summary>How the status was decided when servers could not be tested; empty otherwise.</summary>
     public string StatusNote { get; init; } = string.Empty;
 
+    /// <summary>The strict mail server addresses met (put-offs, slow greetings), each with how its evaluation went; empty for most domains.</summary>
+    public IReadOnlyList<StrictServer> StrictServers { get; init; } = [];
+
     /// <summary>The category's score (<see cref="Scoring"/>).</summary>
     public CategoryScore Score { get; init; } = CategoryScore.None("not scored");
 }

@@ -29,6 +29,11 @@ internal static class CategoryText
             foreach (var line in TextLayout.Paragraph($"({category.StatusNote})", SectionIndent, style.Width))
                 yield return line;
         }
+        foreach (var server in category.StrictServers)
+        {
+            foreach (var line in TextLayout.Paragraph(StrictServerText.Of(server), SectionIndent, style.Width))
+                yield return line;
+        }
         foreach (var (section, tests) in SubtestLabels.Group(category.Tests, t => t.Id))
         {
             yield return string.Empty;

@@ -97,6 +97,7 @@ public static class ReportMapper
         if (category.Score.Percentage is { } score)
             proto.Score = score;
         proto.Tests.AddRange(category.Tests.Select(ToProto));
+        proto.StrictServers.AddRange(category.StrictServers.Select(ToProto));
         return proto;
     }
 
@@ -111,6 +112,22 @@ public static class ReportMapper
         TestStatus.Error => V1.Status.Error,
         _ => V1.Status.Unspecified,
     };
+
+    private static V1.StrictServer ToProto(StrictServer server)
+    {
+        var proto = new V1.StrictServer
+        {
+            Mx = server.Mx,
+            Address = server.Address,
+            Why = server.Why,
+            Connections = (uint)server.Connections,
+            Took = Duration.FromTimeSpan(server.Took),
+            Budget = Duration.FromTimeSpan(server.Budget),
+            StoppedBecause = server.StoppedBecause ?? string.Empty,
+        };
+        proto.NotTestable.AddRange(server.NotTestable);
+        return proto;
+    }
 
     private static V1.SubtestResult ToProto(SubtestResult test) => new()
     {

@@ -48,6 +48,13 @@ public sealed class ClusterOptions
     /// <summary>Probes one worker process runs at the same time, per queue.</summary>
     public int WorkerConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// Probes a worker takes on beside <see cref="WorkerConcurrency"/> on a queue whose probes wait out
+    /// strict servers: a waiting evaluation gives its working slot up, so this many may wait at once
+    /// without holding the fast ones back.
+    /// </summary>
+    public int WorkerStrictWaits { get; set; } = 32;
+
     /// <summary>Messages RabbitMQ hands a worker ahead of time, per queue.</summary>
     public int WorkerPrefetch { get; set; } = 32;
 
@@ -102,6 +109,8 @@ public sealed class ClusterOptions
             yield return $"Cluster:BatchFileMaxBytes: {BatchFileMaxBytes} is not a positive number of bytes";
         if (WorkerConcurrency is < 1 or > 1000)
             yield return $"Cluster:WorkerConcurrency: {WorkerConcurrency} is out of range (1-1000)";
+        if (WorkerStrictWaits is < 0 or > 10_000)
+            yield return $"Cluster:WorkerStrictWaits: {WorkerStrictWaits} is out of range (0-10000)";
         if (WorkerPrefetch is < 1 or > 10_000)
             yield return $"Cluster:WorkerPrefetch: {WorkerPrefetch} is out of range (1-10000)";
         if (WorkerRetries is < 0 or > 20)

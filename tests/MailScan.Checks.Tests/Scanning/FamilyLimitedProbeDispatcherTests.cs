@@ -23,7 +23,7 @@ public sealed class FamilyLimitedProbeDispatcherTests
                 running[family]--;
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, "done", TimeSpan.Zero);
         });
-        var limited = new FamilyLimitedProbeDispatcher(inner, limit: 3);
+        var limited = new FamilyLimitedProbeDispatcher(inner, new ProbeWorkSlots(3));
 
         var dns = Enumerable.Range(0, 10).Select(i => limited.DispatchAsync(new ProbeRequest(new ProbeKey("dns.auth", $"d{i}.test")), CancellationToken.None)).ToList();
         var smtp = Enumerable.Range(0, 2).Select(i => limited.DispatchAsync(new ProbeRequest(new ProbeKey("smtp.tls", $"192.0.2.{i}")), CancellationToken.None)).ToList();
@@ -47,7 +47,7 @@ public sealed class FamilyLimitedProbeDispatcherTests
             await release.Task;
             return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, "done", TimeSpan.Zero);
         });
-        var limited = new FamilyLimitedProbeDispatcher(inner, limit: 1);
+        var limited = new FamilyLimitedProbeDispatcher(inner, new ProbeWorkSlots(1));
         var first = limited.DispatchAsync(new ProbeRequest(new ProbeKey("dns.auth", "a.test")), CancellationToken.None);
         using var cancel = new CancellationTokenSource();
         var second = limited.DispatchAsync(new ProbeRequest(new ProbeKey("dns.auth", "b.test")), cancel.Token);
@@ -57,6 +57,42 @@ public sealed class FamilyLimitedProbeDispatcherTests
         release.SetResult();
         await first;
         Assert.Equal(1, started);
+    }
+
+    [Fact]
+    public async Task A_probe_waiting_away_from_its_slot_lets_the_next_one_work_and_takes_a_slot_again_after()
+    {
+        var slots = new ProbeWorkSlots(1);
+        var release = new TaskCompletionSource();
+        var working = 0;
+        var most = 0;
+        var inner = new FakeDispatcher(async (request, token) =>
+        {
+            Assert.Equal(1, Interlocked.Increment(ref working));
+            if (request.Key.Target == "strict")
+            {
+                Interlocked.Decrement(ref working);
+                await using (await slots.WaitAwayAsync(async () => { await release.Task; return new Lease(); }, token))
+                    most = Math.Max(most, Interlocked.Increment(ref working));
+            }
+            Interlocked.Decrement(ref working);
+            return ProbeResult.NotCompleted(request.Key, ProbeOutcome.Failed, "done", TimeSpan.Zero);
+        });
+        var limited = new FamilyLimitedProbeDispatcher(inner, slots);
+
+        var strict = limited.DispatchAsync(new ProbeRequest(new ProbeKey("smtp.tls", "strict")), CancellationToken.None);
+        var fast = Enumerable.Range(0, 3).Select(i => limited.DispatchAsync(new ProbeRequest(new ProbeKey("smtp.tls", $"fast{i}")), CancellationToken.None)).ToList();
+        await Task.WhenAll(fast).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(strict.IsCompleted);
+        release.SetResult();
+        await strict.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, most);
+    }
+
+    private sealed class Lease : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -185,8 +185,9 @@ public sealed class PacedConnectionsTests
         Assert.Equal(TimeSpan.FromSeconds(8), paced.PerConnection);
         // About 16 s spent of 60: five more 8-second greetings fit, not the 23 connections still allowed.
         Assert.InRange(paced.Affordable, 5, 5);
-        Assert.Contains("a greeting after up to 8.0 s", paced.StrictNote());
-        Assert.Contains("2 connections took 16 s of the 60 s budget", paced.StrictNote());
+        var note = paced.StrictNote()!;
+        Assert.Equal("a greeting after up to 8.0 s", note.Why);
+        Assert.Equal((2, 16d, 60d), (note.Connections, note.Seconds, note.BudgetSeconds));
     }
 
     [Fact]

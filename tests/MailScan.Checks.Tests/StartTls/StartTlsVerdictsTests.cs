@@ -160,4 +160,44 @@ public sealed class StartTlsVerdictsTests
         Assert.Equal(SubtestLevel.Info, domain.Level);
         Assert.Equal(TestStatus.Warning, Status(tests, StartTlsSubtestIds.CertPublicKey));
     }
+
+    [Fact]
+    public void A_strict_server_stopped_by_its_budget_names_exactly_the_sub_tests_it_left_not_testable()
+    {
+        var spent = "the strict server's time budget (60 s) ran out after 9 connections (2 put off with a 4xx or a refused connection)";
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var leaf = new CertificateRequest("CN=mx.example.nl", key, HashAlgorithmName.SHA256).CreateSelfSigned(Now.AddDays(-1), Now.AddDays(30));
+        var evidence = Evidence(tls: Tls() with { ClientRenegotiation = new(null, spent) }, chain: [leaf.RawData]) with
+        {
+            PutOffs = 2,
+            StoppedBecause = spent,
+            StrictNote = new StrictServerNote(2, 0.1, 5, 9, 60, 60),
+        };
+        var results = new ProbeResultSet();
+        results.Add(ProbeResult.Completed(new ProbeKey(StartTlsProbe.Name, "192.0.2.25"), evidence, TimeSpan.Zero));
+
+        var strict = Assert.Single(new StartTlsCheck().Judge(Servers("192.0.2.25"), results).StrictServers);
+
+        Assert.Equal(("mx.example.nl", "192.0.2.25"), (strict.Mx, strict.Address));
+        Assert.Equal("2 connections put off with a 4xx or refused, connections spaced 5.0 s apart as it taught", strict.Why);
+        Assert.Equal((9, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60)), (strict.Connections, strict.Took, strict.Budget));
+        Assert.Equal([StartTlsSubtestIds.ClientRenegotiation], strict.NotTestable);
+        Assert.Equal(spent, strict.StoppedBecause);
+    }
+
+    [Fact]
+    public void A_strict_server_measured_completely_leaves_nothing_not_testable_and_an_ordinary_one_is_not_listed()
+    {
+        var strict = Evidence() with { PutOffs = 1, StrictNote = new StrictServerNote(1, 0.1, 0, 12, 25, 600) };
+        var results = new ProbeResultSet();
+        results.Add(ProbeResult.Completed(new ProbeKey(StartTlsProbe.Name, "192.0.2.25"), strict, TimeSpan.Zero));
+        results.Add(ProbeResult.Completed(new ProbeKey(StartTlsProbe.Name, "192.0.2.26"), Evidence() with { Address = "192.0.2.26" }, TimeSpan.Zero));
+
+        var listed = Assert.Single(new StartTlsCheck().Judge(Servers("192.0.2.25", "192.0.2.26"), results).StrictServers);
+
+        Assert.Equal("192.0.2.25", listed.Address);
+        Assert.Equal("1 connection put off with a 4xx or refused", listed.Why);
+        Assert.Empty(listed.NotTestable);
+        Assert.Null(listed.StoppedBecause);
+    }
 }

@@ -135,4 +135,25 @@ public sealed class CategoryTextTests
     /// <summary>Section names: the lines after a blank line indented by two spaces.</summary>
     private static List<string> Sections(List<string> lines) =>
         lines.Where((line, i) => i > 0 && lines[i - 1].Length == 0 && Regex.IsMatch(line, "^  [^ ]")).Select(l => l.Trim()).ToList();
+
+    [Fact]
+    public void A_strict_server_gets_its_sentence_under_the_summary_and_an_ordinary_one_none()
+    {
+        var category = CapturedReports.Of("dane-ee.test").Categories.Single(c => c.Id == "mail_starttls").Clone();
+        Assert.DoesNotContain(CategoryText.Lines(category, Plain), l => l.Contains("strict mail server", StringComparison.Ordinal));
+
+        category.StrictServers.Add(new V1.StrictServer
+        {
+            Mx = "mx.strict.test",
+            Address = "192.0.2.25",
+            Why = "a greeting after up to 8.0 s",
+            Connections = 15,
+            Took = Duration.FromTimeSpan(TimeSpan.FromSeconds(125)),
+            Budget = Duration.FromTimeSpan(TimeSpan.FromMinutes(10)),
+        });
+        var text = string.Join(" ", CategoryText.Lines(category, Plain).Select(l => l.Trim()));
+
+        Assert.Contains("mx.strict.test (192.0.2.25) is a strict mail server: a greeting after up to 8.0 s. Its evaluation took 2.1 min of the 10 min "
+            + "allowed for a strict server, over 15 connections; every sub-test was measured.", text);
+    }
 }

@@ -30,15 +30,16 @@ public sealed class ClusterOptionsTests
     [Fact]
     public void Out_of_range_values_are_named_and_a_connection_URL_is_never_echoed()
     {
-        var cluster = new ClusterOptions { RabbitMq = "ftp://guest:secret@host/", WorkerConcurrency = 0, BusMargin = TimeSpan.Zero };
+        var cluster = new ClusterOptions { RabbitMq = "ftp://guest:secret@host/", WorkerConcurrency = 0, WorkerStrictWaits = -1, BusMargin = TimeSpan.Zero };
 
         var errors = cluster.Errors().ToList();
 
-        Assert.Equal(3, errors.Count);
+        Assert.Equal(4, errors.Count);
         Assert.StartsWith("Cluster:RabbitMq (--rabbitmq): not a URL", errors[0]);
         Assert.DoesNotContain("secret", errors[0]);
         Assert.Equal("Cluster:WorkerConcurrency: 0 is out of range (1-1000)", errors[1]);
-        Assert.StartsWith("Cluster:BusMargin: 00:00:00 is out of range", errors[2]);
+        Assert.Equal("Cluster:WorkerStrictWaits: -1 is out of range (0-10000)", errors[2]);
+        Assert.StartsWith("Cluster:BusMargin: 00:00:00 is out of range", errors[3]);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static class CategoryHtml
         html.Append($"<p>{HtmlText.Encode(category.Summary)}</p>");
         if (category.StatusNote.Length > 0)
             html.Append($"<p class=\"note\">({HtmlText.Encode(category.StatusNote)})</p>");
+        foreach (var server in category.StrictServers)
+            html.Append($"<p class=\"note\" data-strict-server=\"{HtmlText.Encode(server.Address)}\">{HtmlText.Encode(StrictServerText.Of(server))}</p>");
         foreach (var (section, tests) in SubtestLabels.Group(category.Tests, t => t.Id))
         {
             html.Append($"<h3>{HtmlText.Encode(section)}</h3>");

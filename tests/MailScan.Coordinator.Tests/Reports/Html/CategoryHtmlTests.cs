@@ -61,4 +61,15 @@ public sealed class CategoryHtmlTests
         Assert.Contains($"<span aria-hidden=\"true\">{StatusBadge.Symbol(status)}</span>", badge);
         Assert.Equal(7, Enum.GetValues<V1.Status>().Where(s => s != V1.Status.Unspecified).Select(StatusBadge.Symbol).Distinct().Count());
     }
+
+    [Fact]
+    public void A_strict_server_gets_its_sentence_as_a_note_and_an_ordinary_report_none()
+    {
+        var category = CapturedReports.All[0].Categories.Single(c => c.Id == "mail_starttls").Clone();
+        Assert.DoesNotContain("data-strict-server", CategoryHtml.Of(category));
+
+        category.StrictServers.Add(new V1.StrictServer { Mx = "mx.strict.test", Address = "192.0.2.25", Why = "a greeting after up to 8.0 s", Connections = 15 });
+
+        Assert.Contains("<p class=\"note\" data-strict-server=\"192.0.2.25\">mx.strict.test (192.0.2.25) is a strict mail server: a greeting after up to 8.0 s.", CategoryHtml.Of(category));
+    }
 }
