@@ -41,7 +41,7 @@ public static class RpkiServices
             };
             return VrpExportSource.FromUrl(new Uri(options.VrpsUrl), options.RefreshInterval, options.FetchTimeout, http, time);
         }
-        if (!string.IsNullOrWhiteSpace(options.RtrServer) && RtrEndpoint.TryParse(options.RtrServer, out var rtr, out _))
+        if (!string.IsNullOrWhiteSpace(options.RtrServer) && RtrEndpoint.Parse(options.RtrServer).Value is { } rtr)
             return new RtrVrpSource(rtr, (byte)options.RtrVersion, options.FetchTimeout, time, services.GetRequiredService<ILogger<RtrVrpSource>>());
         return null;
     }

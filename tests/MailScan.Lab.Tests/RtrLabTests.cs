@@ -18,8 +18,8 @@ public sealed class RtrLabTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     private static RtrEndpoint LabCache() =>
-        RtrEndpoint.TryParse(File.ReadAllText(Path.Combine(LabEnvironment.RpkiStatePath, "rtr.endpoint")).Trim(), out var endpoint, out var error)
-            ? endpoint : throw new InvalidOperationException(error);
+        RtrEndpoint.Parse(File.ReadAllText(Path.Combine(LabEnvironment.RpkiStatePath, "rtr.endpoint"))) is { Value: { } endpoint }
+            ? endpoint : throw new InvalidOperationException("the lab's rtr.endpoint is not HOST:PORT");
 
     private static HashSet<Vrp> FileVrps(string path)
     {

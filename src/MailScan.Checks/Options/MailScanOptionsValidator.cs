@@ -144,7 +144,7 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
         if (!string.IsNullOrWhiteSpace(rpki.VrpsUrl)
             && (!Uri.TryCreate(rpki.VrpsUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
             yield return $"Rpki:VrpsUrl (--vrps-url): '{rpki.VrpsUrl}' is not an http or https URL";
-        if (!string.IsNullOrWhiteSpace(rpki.RtrServer) && !RtrEndpoint.TryParse(rpki.RtrServer, out _, out var rtrError))
+        if (!string.IsNullOrWhiteSpace(rpki.RtrServer) && RtrEndpoint.Parse(rpki.RtrServer).Error is { } rtrError)
             yield return $"Rpki:RtrServer (--rtr): {rtrError}";
         if (rpki.RtrVersion is not (0 or 1))
             yield return $"Rpki:RtrVersion: {rpki.RtrVersion} is not an RTR version this scanner speaks (0 or 1)";
