@@ -21,7 +21,7 @@ internal static class RedisBatchScripts
 
     /// <summary>
     /// KEYS: meta, reported, in-flight, log, running, waiting, evidence, primer. ARGV: batch id, name key,
-    /// entry, compact report, failed (0/1), retention ms, the log entry's field ('p' primed, 'c' alone),
+    /// entry, compact report, failed (0/1), retention ms, the log entry's field ('z' with the primer as dictionary, 'c' alone),
     /// then pairs of evidence reference and compressed evidence. 1 when logged. The evidence enters
     /// with the first report that names it, in the same step, so a reader never meets a reference
     /// the batch lacks.

@@ -114,8 +114,8 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
         var primer = await _primers.ForWritingAsync(batchId, bytes, failed).ConfigureAwait(false);
         var args = new List<RedisValue>(7 + 2 * fresh.Count)
         {
-            batchId, BatchEntry.Key(entry), entry, primer is null ? ResultCompression.Compress(bytes) : primer.Compress(bytes), failed ? 1 : 0, _retentionMs,
-            primer is null ? "c" : "p",
+            batchId, BatchEntry.Key(entry), entry, primer is null ? ResultCompression.Compress(bytes) : primer.Dictionary.Compress(bytes), failed ? 1 : 0, _retentionMs,
+            primer is null ? "c" : "z",
         };
         foreach (var evidence in fresh)
         {
@@ -145,12 +145,15 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     {
         var entries = await Db.StreamRangeAsync(keys.Log(batchId), $"{afterCursor + 1}-0", "+", max).ConfigureAwait(false);
         var read = entries.Select(e => (Cursor: long.Parse(e.Id.ToString().Split('-')[0], System.Globalization.CultureInfo.InvariantCulture), Entry: e)).ToList();
-        // 'p': compressed after the batch's primer; 'c': compressed alone; 'r': logged before compact results, the full report as it is.
-        var primer = read.Any(r => !r.Entry["p"].IsNull) ? await _primers.ForReadingAsync(batchId).ConfigureAwait(false) : null;
+        // 'z': a Zstandard frame with the batch's primer as dictionary; 'c': compressed alone; 'p': written before 'z', Brotli
+        // after the primer; 'r': logged before compact results, the full report as it is.
+        var primer = read.Any(r => !r.Entry["z"].IsNull || !r.Entry["p"].IsNull) ? await _primers.ForReadingAsync(batchId).ConfigureAwait(false) : null;
+        ResultPrimer Primer() => primer ?? throw new InvalidDataException($"batch {batchId}: a primed report and no primer");
         var compact = read.Where(r => r.Entry["r"].IsNull)
-            .ToDictionary(r => r.Cursor, r => DomainReport.Parser.ParseFrom(r.Entry["p"].IsNull
-                ? ResultCompression.Decompress((byte[])r.Entry["c"]!)
-                : (primer ?? throw new InvalidDataException($"batch {batchId}: a primed report and no primer")).Decompress((byte[])r.Entry["p"]!)));
+            .ToDictionary(r => r.Cursor, r => DomainReport.Parser.ParseFrom(
+                !r.Entry["z"].IsNull ? Primer().Dictionary.Decompress((byte[])r.Entry["z"]!)
+                : !r.Entry["p"].IsNull ? Primer().Decompress((byte[])r.Entry["p"]!)
+                : ResultCompression.Decompress((byte[])r.Entry["c"]!)));
         var evidence = await EvidenceAsync(batchId, compact.Values.SelectMany(CompactReports.References).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
         return read.Select(r =>
         {

@@ -4,29 +4,35 @@ using System.IO.Compression;
 namespace MailScan.Coordinator.CompactResults;
 
 /// <summary>
-/// Brotli primed with one report of the batch: each report is compressed as the continuation of a
-/// stream that began with the primer, so it refers back to everything it shares with it (sub-test
-/// ids, labels, reasons, the shape of the details) instead of spelling it out again. Alone, a
-/// compact report compresses to several KB; after the primer, to about one. This is how a preset
-/// dictionary works, with .NET's own Brotli stream, which takes none.
+/// One report of the batch that every other report is compressed after: the reports of a batch
+/// share their sub-test ids, labels, reasons and the shape of their details, which alone would
+/// cost several KB a report and after the primer about one. Reports are written as Zstandard
+/// frames with the primer as their dictionary (<see cref="Dictionary"/>, log field 'z').
 /// <para>
-/// The reader feeds the primer's compressed bytes (<see cref="Head"/>, kept with the primer) and
-/// then the stored tail to one decoder. A writer uses the primer only when its encoder makes the
-/// same head (<see cref="Matches"/>): another Brotli version could make other bytes, and its tails
-/// would then not continue the head a reader has.
+/// Logs written before that hold Brotli continuations (field 'p'): each report compressed as the
+/// continuation of a stream that began with the primer, which made the coordinator compress the
+/// primer again for every report. The reader feeds the primer's compressed bytes (<see cref="Head"/>,
+/// kept with the primer) and then the stored tail to one decoder; <see cref="Compress"/> still
+/// makes such tails, for the tests of that reader.
 /// </para>
 /// </summary>
 public sealed class ResultPrimer
 {
     private const int Quality = 5;
 
+    private readonly Lazy<PrimerDictionary> _dictionary;
+
     private ResultPrimer(byte[] primer, byte[] head)
     {
         Primer = primer;
         Head = head;
+        _dictionary = new(() => new PrimerDictionary(primer));
     }
 
     public byte[] Primer { get; }
+
+    /// <summary>The primer as the dictionary the batch's reports are compressed with.</summary>
+    public PrimerDictionary Dictionary => _dictionary.Value;
 
     /// <summary>The primer compressed up to a flush: the bytes every tail continues.</summary>
     public byte[] Head { get; }
@@ -60,10 +66,7 @@ public sealed class ResultPrimer
         return length < 0 || length > bytes.Length - 4 ? null : new ResultPrimer(bytes[4..(4 + length)], bytes[(4 + length)..]);
     }
 
-    /// <summary>Whether this process's encoder continues the stored head, so that its tails decode after it.</summary>
-    public bool Matches(ResultPrimer stored) => Head.AsSpan().SequenceEqual(stored.Head);
-
-    /// <summary>The compressed bytes of <paramref name="data"/> after the head.</summary>
+    /// <summary>The compressed bytes of <paramref name="data"/> after the head (the form of logs written before <see cref="Dictionary"/>).</summary>
     public byte[] Compress(ReadOnlySpan<byte> data)
     {
         using var output = new MemoryStream();

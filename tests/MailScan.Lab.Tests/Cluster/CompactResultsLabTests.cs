@@ -47,7 +47,7 @@ public sealed class CompactResultsLabTests : IDisposable
         var evidence = $"{cluster.Prefix}batch:{batchId}:evidence";
         var entries = await db.StreamRangeAsync(log);
         Assert.Equal(domains.Count, entries.Length);
-        Assert.All(entries, e => Assert.True(e["r"].IsNull && e["c"].IsNull && !e["p"].IsNull, "a log entry that is not a compact report compressed after the batch's primer"));
+        Assert.All(entries, e => Assert.True(e["r"].IsNull && e["c"].IsNull && e["p"].IsNull && !e["z"].IsNull, "a log entry that is not a compact report compressed with the batch's primer"));
         Assert.Equal(hosts, await db.HashLengthAsync(evidence));
         Assert.NotNull(await db.KeyTimeToLiveAsync(evidence));
         long redisBytes = 0;
