@@ -1,3 +1,4 @@
+using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Tls.Enumeration;
 
@@ -27,6 +28,23 @@ public sealed record StartTlsEvidence(
     double TotalMilliseconds,
     string? Error = null)
 {
+    private ParsedOnce _facts = new();
+
+    /// <summary>The presented chain, leaf first, each certificate as base64 DER.</summary>
+    public IReadOnlyList<string> Chain
+    {
+        get;
+        init
+        {
+            field = value;
+            _facts = new();
+        }
+    } = Chain;
+
+    /// <summary>The facts of each presented certificate (null where one does not parse), parsed once per evidence, so once per host.</summary>
+    public IReadOnlyList<CertificateFacts?> ChainFacts() =>
+        _facts.Get<IReadOnlyList<CertificateFacts?>>(() => Chain.Select(c => CertificateFacts.Of(Convert.FromBase64String(c))).ToList())!;
+
     /// <summary>Connections the server put off (a 4xx greeting, a refused or silent connect after a greeting), each waited out.</summary>
     public int PutOffs { get; init; }
 
