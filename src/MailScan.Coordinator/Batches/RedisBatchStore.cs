@@ -111,10 +111,11 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
         var compact = DomainReport.Parser.ParseFrom(report);
         var fresh = CompactReports.Extract(compact).DistinctBy(e => e.Ref).Where(e => !_written.Contains(batchId, e.Ref)).ToList();
         var bytes = compact.ToByteArray();
-        var primer = await _primers.ForWritingAsync(batchId, bytes, failed).ConfigureAwait(false);
+        byte[]? alone = null;
+        var primer = await _primers.ForWritingAsync(batchId, () => alone ??= ResultCompression.Compress(bytes), failed).ConfigureAwait(false);
         var args = new List<RedisValue>(7 + 2 * fresh.Count)
         {
-            batchId, BatchEntry.Key(entry), entry, primer is null ? ResultCompression.Compress(bytes) : primer.Dictionary.Compress(bytes), failed ? 1 : 0, _retentionMs,
+            batchId, BatchEntry.Key(entry), entry, primer is null ? alone ?? ResultCompression.Compress(bytes) : primer.Dictionary.Compress(bytes), failed ? 1 : 0, _retentionMs,
             primer is null ? "c" : "z",
         };
         foreach (var evidence in fresh)
@@ -123,7 +124,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             args.Add(ResultCompression.Compress(evidence.Evidence.ToByteArray()));
         }
         var result = await Db.ScriptEvaluateAsync(RedisBatchScripts.Complete,
-            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId), keys.Evidence(batchId), keys.Primer(batchId)],
+            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId), keys.Evidence(batchId), keys.Primer(batchId), keys.PrimerParts(batchId)],
             [.. args]).ConfigureAwait(false);
         if ((long)result != 1)
             return false;
@@ -181,7 +182,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
     {
         var known = (long)await Db.ScriptEvaluateAsync(RedisBatchScripts.Cancel,
-            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId), keys.Evidence(batchId), keys.Primer(batchId)],
+            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId), keys.Evidence(batchId), keys.Primer(batchId), keys.PrimerParts(batchId)],
             [batchId, _retentionMs]).ConfigureAwait(false);
         return known == 0 ? null : await GetAsync(batchId, cancellationToken).ConfigureAwait(false);
     }

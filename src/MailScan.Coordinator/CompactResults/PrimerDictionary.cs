@@ -14,13 +14,14 @@ namespace MailScan.Coordinator.CompactResults;
 /// </summary>
 public sealed class PrimerDictionary(byte[] primer)
 {
-    /// <summary>Zstandard's level: 6 is near Brotli 5 after the primer in bytes, and well under a millisecond per report.</summary>
+    /// <summary>Zstandard's level: 6 takes ~10 % fewer bytes than 3 on the lab's reports, and higher levels about as many (docs/BENCHMARKS.md).</summary>
     private const int Level = 6;
 
     /// <summary>A report is far smaller than this; a corrupt frame must not make us allocate more.</summary>
     private const int MaxReportBytes = 64 * 1024 * 1024;
 
-    private const int MaxPooled = 8;
+    /// <summary>Contexts kept per primer: each holds the digested dictionary, a few MB for a primer of 32 reports.</summary>
+    private const int MaxPooled = 2;
 
     private readonly ConcurrentBag<Compressor> _compressors = [];
     private readonly ConcurrentBag<Decompressor> _decompressors = [];

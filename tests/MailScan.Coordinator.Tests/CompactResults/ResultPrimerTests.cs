@@ -20,6 +20,35 @@ public sealed class ResultPrimerTests
     }
 
     [Fact]
+    public void A_primer_of_several_reports_is_stored_compressed_and_read_back_as_made()
+    {
+        var reports = CapturedReports.All.Take(4).Select(r => r.ToByteArray()).ToList();
+        var primer = ResultPrimer.OfReports(reports);
+        var stored = primer.ToStoredBytes();
+        var read = ResultPrimer.FromBytes(stored)!;
+
+        Assert.Equal(reports.Sum(r => r.Length), read.Primer.Length);
+        Assert.True(stored.Length * 2 < read.Primer.Length, $"{stored.Length} bytes stored for a primer of {read.Primer.Length}");
+        Assert.Empty(read.Head);
+        var report = CapturedReports.All[5].ToByteArray();
+        Assert.Equal(report, read.Dictionary.Decompress(primer.Dictionary.Compress(report)));
+        Assert.Null(ResultPrimer.FromBytes([.. stored.AsSpan(0, stored.Length / 2)]));
+    }
+
+    [Fact]
+    public void More_reports_in_the_primer_take_fewer_bytes_per_report()
+    {
+        var later = CapturedReports.All.Skip(8).Select(r => r.ToByteArray()).ToList();
+        var one = ResultPrimer.OfReports(CapturedReports.All.Take(1).Select(r => r.ToByteArray()));
+        var eight = ResultPrimer.OfReports(CapturedReports.All.Take(8).Select(r => r.ToByteArray()));
+
+        var withOne = later.Sum(r => one.Dictionary.Compress(r).Length);
+        var withEight = later.Sum(r => eight.Dictionary.Compress(r).Length);
+
+        Assert.True(withEight < withOne, $"{withEight} bytes with eight reports, {withOne} with one");
+    }
+
+    [Fact]
     public void Reports_logged_as_Brotli_after_the_primer_still_decompress()
     {
         var primer = ResultPrimer.Of(CapturedReports.All[0].ToByteArray());
