@@ -28,22 +28,15 @@ public sealed record StartTlsEvidence(
     double TotalMilliseconds,
     string? Error = null)
 {
-    private ParsedOnce _facts = new();
-
-    /// <summary>The presented chain, leaf first, each certificate as base64 DER.</summary>
-    public IReadOnlyList<string> Chain
-    {
-        get;
-        init
-        {
-            field = value;
-            _facts = new();
-        }
-    } = Chain;
+    // Chain stays a positional member: declared again here it would move in the evidence's JSON, and in every report.
+    private readonly ParsedOnce _facts = new();
 
     /// <summary>The facts of each presented certificate (null where one does not parse), parsed once per evidence, so once per host.</summary>
-    public IReadOnlyList<CertificateFacts?> ChainFacts() =>
-        _facts.Get<IReadOnlyList<CertificateFacts?>>(() => Chain.Select(c => CertificateFacts.Of(Convert.FromBase64String(c))).ToList())!;
+    public IReadOnlyList<CertificateFacts?> ChainFacts()
+    {
+        var chain = Chain;
+        return _facts.Get<IReadOnlyList<CertificateFacts?>>(() => chain.Select(c => CertificateFacts.Of(Convert.FromBase64String(c))).ToList(), chain)!;
+    }
 
     /// <summary>Connections the server put off (a 4xx greeting, a refused or silent connect after a greeting), each waited out.</summary>
     public int PutOffs { get; init; }
