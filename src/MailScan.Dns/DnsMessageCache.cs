@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace MailScan.Dns;
 
 /// <summary>
-/// DNS responses cached by TTL in <see cref="HybridCache"/>: in memory, plus whatever
-/// IDistributedCache is registered (Redis in cluster mode) as the second level. Identical queries
-/// in flight share one exchange. The shared entry is the raw message (so any level can hold it)
-/// with its expiry time; the parsed message is kept beside it in this process only (see
-/// <see cref="LocalCache"/>), so a hit costs no parsing. Failures and zero-TTL answers are shared
-/// with the callers waiting but not kept.
+/// DNS responses cached by TTL in <see cref="HybridCache"/>, in this process only: the recursive
+/// resolver every worker asks is already the cache they share, and a Redis copy of each message
+/// cost five commands (a miss, two writes and their expiries) for answers that are mostly one
+/// domain's own. Identical queries in flight share one exchange. The entry is the raw message
+/// with its expiry time; the parsed message is kept beside it (see <see cref="LocalCache"/>), so a
+/// hit costs no parsing. Failures and zero-TTL answers are shared with the callers waiting but not
+/// kept.
 /// </summary>
 public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptions<DnsOptions> options)
 {
@@ -89,7 +90,8 @@ public sealed class DnsMessageCache(HybridCache cache, TimeProvider time, IOptio
         return ttl > _options.CacheMaxTtl ? _options.CacheMaxTtl : ttl;
     }
 
-    private static HybridCacheEntryOptions Entry(TimeSpan ttl) => new() { Expiration = ttl, LocalCacheExpiration = ttl };
+    private static HybridCacheEntryOptions Entry(TimeSpan ttl) =>
+        new() { Expiration = ttl, LocalCacheExpiration = ttl, Flags = HybridCacheEntryFlags.DisableDistributedCache };
 
     private static byte[] Envelope(DnsExchange exchange, DateTimeOffset expires)
     {

@@ -29,8 +29,11 @@ public sealed class RedisKeys(ClusterOptions cluster)
     /// <summary>The host evidence the batch's compact reports name, once per batch (a hash of reference to compressed evidence).</summary>
     public RedisKey Evidence(string id) => $"{_prefix}batch:{id}:evidence";
 
-    /// <summary>The report the batch's log entries are compressed after (a primer: see MailScan.Coordinator's ResultPrimer).</summary>
+    /// <summary>The reports the batch's log entries are compressed with (a primer: see MailScan.Coordinator's ResultPrimer).</summary>
     public RedisKey Primer(string id) => $"{_prefix}batch:{id}:primer";
+
+    /// <summary>The batch's first reports, gathered until there are enough of them to make its primer.</summary>
+    public RedisKey PrimerParts(string id) => $"{_prefix}batch:{id}:primer-parts";
 
     /// <summary>The lock of one host probe across the cluster (single flight).</summary>
     public RedisKey ProbeLock(string probe) => $"{_prefix}probe:lock:{probe}";

@@ -27,7 +27,7 @@ public static class CertificateServerVerdicts
             return ServerVerdict.NotTestable("no certificate was seen");
         return CertificateFacts.MatchesName(Convert.FromBase64String(e.Chain[0]), mxName)
             ? ServerVerdict.Pass($"the certificate is valid for {mxName}")
-            : ServerVerdict.Fail($"the certificate is not valid for {mxName} ({CertificateFacts.Of(Convert.FromBase64String(e.Chain[0]))?.Subject})");
+            : ServerVerdict.Fail($"the certificate is not valid for {mxName} ({e.ChainFacts()[0]?.Subject})");
     }
 
     /// <summary>Every presented certificate except self-issued ones (trust anchors: their own key and signature are not judged).</summary>
@@ -35,7 +35,7 @@ public static class CertificateServerVerdicts
     {
         if (e.Chain.Count == 0)
             return ServerVerdict.NotTestable("no certificate was seen");
-        var judged = e.Chain.Select(c => CertificateFacts.Of(Convert.FromBase64String(c))).ToList();
+        var judged = e.ChainFacts();
         if (judged.Any(f => f is null))
             return ServerVerdict.Fail("a presented certificate does not parse");
         var facts = judged.OfType<CertificateFacts>().Where((f, i) => i == 0 || !f.SelfIssued).ToList();

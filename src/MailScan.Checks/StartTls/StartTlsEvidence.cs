@@ -1,3 +1,4 @@
+using MailScan.Checks.Scanning;
 using MailScan.Checks.Smtp;
 using MailScan.Tls.Enumeration;
 
@@ -27,6 +28,16 @@ public sealed record StartTlsEvidence(
     double TotalMilliseconds,
     string? Error = null)
 {
+    // Chain stays a positional member: declared again here it would move in the evidence's JSON, and in every report.
+    private readonly ParsedOnce _facts = new();
+
+    /// <summary>The facts of each presented certificate (null where one does not parse), parsed once per evidence, so once per host.</summary>
+    public IReadOnlyList<CertificateFacts?> ChainFacts()
+    {
+        var chain = Chain;
+        return _facts.Get<IReadOnlyList<CertificateFacts?>>(() => chain.Select(c => CertificateFacts.Of(Convert.FromBase64String(c))).ToList(), chain)!;
+    }
+
     /// <summary>Connections the server put off (a 4xx greeting, a refused or silent connect after a greeting), each waited out.</summary>
     public int PutOffs { get; init; }
 

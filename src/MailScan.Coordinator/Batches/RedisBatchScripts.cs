@@ -20,8 +20,8 @@ internal static class RedisBatchScripts
         """;
 
     /// <summary>
-    /// KEYS: meta, reported, in-flight, log, running, waiting, evidence, primer. ARGV: batch id, name key,
-    /// entry, compact report, failed (0/1), retention ms, the log entry's field ('p' primed, 'c' alone),
+    /// KEYS: meta, reported, in-flight, log, running, waiting, evidence, primer, primer parts. ARGV: batch id, name key,
+    /// entry, compact report, failed (0/1), retention ms, the log entry's field ('z' with the primer as dictionary, 'c' alone),
     /// then pairs of evidence reference and compressed evidence. 1 when logged. The evidence enters
     /// with the first report that names it, in the same step, so a reader never meets a reference
     /// the batch lacks.
@@ -38,18 +38,36 @@ internal static class RedisBatchScripts
           local t = redis.call('TIME')
           redis.call('HSET', KEYS[1], 'phase', 'completed', 'finished', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
           redis.call('SREM', KEYS[5], ARGV[1])
-          for _, key in ipairs({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7], KEYS[8] }) do redis.call('PEXPIRE', key, ARGV[6]) end
+          for _, key in ipairs({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7], KEYS[8], KEYS[9] }) do redis.call('PEXPIRE', key, ARGV[6]) end
         end
         return 1
         """;
 
     /// <summary>
-    /// KEYS: meta, primer. ARGV: a candidate primer ('' for none). The batch's primer (<see cref="CompactResults.ResultPrimer"/>):
-    /// the first candidate of a running batch becomes it, and it expires with the batch.
+    /// KEYS: meta, primer, primer parts. ARGV: this report compressed alone ('' for none), the reports a
+    /// primer takes. {'primer', stored} when the batch has its primer (<see cref="CompactResults.ResultPrimer"/>);
+    /// else, while the batch runs, the report joins the parts, and once there are enough,
+    /// {'parts', the first of them...} for the caller to make the primer of and store with <see cref="SetPrimer"/>; else nil.
     /// </summary>
-    public const string Primer = """
-        if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'phase') == 'running' then redis.call('SET', KEYS[2], ARGV[1], 'NX') end
-        return redis.call('GET', KEYS[2])
+    public const string PrimerParts = """
+        local primer = redis.call('GET', KEYS[2])
+        if primer then return { 'primer', primer } end
+        if ARGV[1] == '' or redis.call('HGET', KEYS[1], 'phase') ~= 'running' then return false end
+        if redis.call('RPUSH', KEYS[3], ARGV[1]) < tonumber(ARGV[2]) then return false end
+        local parts = redis.call('LRANGE', KEYS[3], 0, tonumber(ARGV[2]) - 1)
+        table.insert(parts, 1, 'parts')
+        return parts
+        """;
+
+    /// <summary>
+    /// KEYS: meta, primer, primer parts. ARGV: a stored primer. The first primer stored while the batch
+    /// runs is its primer (it expires with the batch), and the parts go. Returns the batch's primer, or nil.
+    /// </summary>
+    public const string SetPrimer = """
+        if redis.call('HGET', KEYS[1], 'phase') == 'running' then redis.call('SET', KEYS[2], ARGV[1], 'NX') end
+        local primer = redis.call('GET', KEYS[2])
+        if primer then redis.call('DEL', KEYS[3]) end
+        return primer
         """;
 
     /// <summary>KEYS: in-flight, waiting. ARGV: entry. Hands a claimed entry back to the front of the queue.</summary>
@@ -75,7 +93,7 @@ internal static class RedisBatchScripts
         return back
         """;
 
-    /// <summary>KEYS: meta, waiting, in-flight, running, reported, log, evidence, primer. ARGV: batch id, retention ms. 0 when the id is unknown.</summary>
+    /// <summary>KEYS: meta, waiting, in-flight, running, reported, log, evidence, primer, primer parts. ARGV: batch id, retention ms. 0 when the id is unknown.</summary>
     public const string Cancel = """
         local phase = redis.call('HGET', KEYS[1], 'phase')
         if not phase then return 0 end
@@ -84,7 +102,7 @@ internal static class RedisBatchScripts
           redis.call('HSET', KEYS[1], 'phase', 'cancelled', 'finished', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
           redis.call('DEL', KEYS[2], KEYS[3])
           redis.call('SREM', KEYS[4], ARGV[1])
-          for _, key in ipairs({ KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8] }) do redis.call('PEXPIRE', key, ARGV[2]) end
+          for _, key in ipairs({ KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9] }) do redis.call('PEXPIRE', key, ARGV[2]) end
         end
         return 1
         """;

@@ -111,11 +111,12 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
         var compact = DomainReport.Parser.ParseFrom(report);
         var fresh = CompactReports.Extract(compact).DistinctBy(e => e.Ref).Where(e => !_written.Contains(batchId, e.Ref)).ToList();
         var bytes = compact.ToByteArray();
-        var primer = await _primers.ForWritingAsync(batchId, bytes, failed).ConfigureAwait(false);
+        byte[]? alone = null;
+        var primer = await _primers.ForWritingAsync(batchId, () => alone ??= ResultCompression.Compress(bytes), failed).ConfigureAwait(false);
         var args = new List<RedisValue>(7 + 2 * fresh.Count)
         {
-            batchId, BatchEntry.Key(entry), entry, primer is null ? ResultCompression.Compress(bytes) : primer.Compress(bytes), failed ? 1 : 0, _retentionMs,
-            primer is null ? "c" : "p",
+            batchId, BatchEntry.Key(entry), entry, primer is null ? alone ?? ResultCompression.Compress(bytes) : primer.Dictionary.Compress(bytes), failed ? 1 : 0, _retentionMs,
+            primer is null ? "c" : "z",
         };
         foreach (var evidence in fresh)
         {
@@ -123,7 +124,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             args.Add(ResultCompression.Compress(evidence.Evidence.ToByteArray()));
         }
         var result = await Db.ScriptEvaluateAsync(RedisBatchScripts.Complete,
-            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId), keys.Evidence(batchId), keys.Primer(batchId)],
+            [keys.Batch(batchId), keys.Reported(batchId), keys.InFlight(batchId), keys.Log(batchId), keys.RunningBatches, keys.Waiting(batchId), keys.Evidence(batchId), keys.Primer(batchId), keys.PrimerParts(batchId)],
             [.. args]).ConfigureAwait(false);
         if ((long)result != 1)
             return false;
@@ -145,12 +146,15 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     {
         var entries = await Db.StreamRangeAsync(keys.Log(batchId), $"{afterCursor + 1}-0", "+", max).ConfigureAwait(false);
         var read = entries.Select(e => (Cursor: long.Parse(e.Id.ToString().Split('-')[0], System.Globalization.CultureInfo.InvariantCulture), Entry: e)).ToList();
-        // 'p': compressed after the batch's primer; 'c': compressed alone; 'r': logged before compact results, the full report as it is.
-        var primer = read.Any(r => !r.Entry["p"].IsNull) ? await _primers.ForReadingAsync(batchId).ConfigureAwait(false) : null;
+        // 'z': a Zstandard frame with the batch's primer as dictionary; 'c': compressed alone; 'p': written before 'z', Brotli
+        // after the primer; 'r': logged before compact results, the full report as it is.
+        var primer = read.Any(r => !r.Entry["z"].IsNull || !r.Entry["p"].IsNull) ? await _primers.ForReadingAsync(batchId).ConfigureAwait(false) : null;
+        ResultPrimer Primer() => primer ?? throw new InvalidDataException($"batch {batchId}: a primed report and no primer");
         var compact = read.Where(r => r.Entry["r"].IsNull)
-            .ToDictionary(r => r.Cursor, r => DomainReport.Parser.ParseFrom(r.Entry["p"].IsNull
-                ? ResultCompression.Decompress((byte[])r.Entry["c"]!)
-                : (primer ?? throw new InvalidDataException($"batch {batchId}: a primed report and no primer")).Decompress((byte[])r.Entry["p"]!)));
+            .ToDictionary(r => r.Cursor, r => DomainReport.Parser.ParseFrom(
+                !r.Entry["z"].IsNull ? Primer().Dictionary.Decompress((byte[])r.Entry["z"]!)
+                : !r.Entry["p"].IsNull ? Primer().Decompress((byte[])r.Entry["p"]!)
+                : ResultCompression.Decompress((byte[])r.Entry["c"]!)));
         var evidence = await EvidenceAsync(batchId, compact.Values.SelectMany(CompactReports.References).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
         return read.Select(r =>
         {
@@ -178,7 +182,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<BatchRecord?> CancelAsync(string batchId, CancellationToken cancellationToken)
     {
         var known = (long)await Db.ScriptEvaluateAsync(RedisBatchScripts.Cancel,
-            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId), keys.Evidence(batchId), keys.Primer(batchId)],
+            [keys.Batch(batchId), keys.Waiting(batchId), keys.InFlight(batchId), keys.RunningBatches, keys.Reported(batchId), keys.Log(batchId), keys.Evidence(batchId), keys.Primer(batchId), keys.PrimerParts(batchId)],
             [batchId, _retentionMs]).ConfigureAwait(false);
         return known == 0 ? null : await GetAsync(batchId, cancellationToken).ConfigureAwait(false);
     }

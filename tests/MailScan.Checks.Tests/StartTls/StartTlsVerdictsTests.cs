@@ -200,4 +200,26 @@ public sealed class StartTlsVerdictsTests
         Assert.Empty(listed.NotTestable);
         Assert.Null(listed.StoppedBecause);
     }
+
+    [Fact]
+    public void A_shared_result_parses_its_evidence_and_certificates_once_and_a_copy_with_other_ones_reads_them()
+    {
+        using var key = RSA.Create(2048);
+        using var first = new CertificateRequest("CN=first.example", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(Now.AddDays(-1), Now.AddDays(30));
+        using var second = new CertificateRequest("CN=second.example", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(Now.AddDays(-1), Now.AddDays(30));
+        var result = ProbeResult.Completed(new ProbeKey(StartTlsProbe.Name, "192.0.2.25"), Evidence(chain: [first.RawData]), TimeSpan.Zero);
+        var other = ProbeResult.Completed(new ProbeKey(StartTlsProbe.Name, "192.0.2.25"), Evidence(chain: [second.RawData]), TimeSpan.Zero);
+
+        var evidence = result.EvidenceAs<StartTlsEvidence>()!;
+        var copy = result with { Evidence = other.Evidence };
+        var recopied = evidence with { Chain = [Convert.ToBase64String(second.RawData)] };
+
+        Assert.Same(evidence, result.EvidenceAs<StartTlsEvidence>());
+        Assert.Same(evidence.ChainFacts(), evidence.ChainFacts());
+        Assert.Equal("CN=first.example", evidence.ChainFacts()[0]!.Subject);
+        Assert.Equal("CN=second.example", copy.EvidenceAs<StartTlsEvidence>()!.ChainFacts()[0]!.Subject);
+        Assert.Equal("CN=second.example", recopied.ChainFacts()[0]!.Subject);
+        Assert.Equal(result, result with { Evidence = result.Evidence });
+        Assert.NotEqual(result, copy);
+    }
 }
