@@ -38,6 +38,8 @@ public static class MailScanChecksServices
         services.AddMailScanRpki();
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
+        services.TryAddSingleton<IProbeBacklog, NoProbeBacklog>();
+        services.TryAddSingleton<ScanPressure>();
         services.TryAddSingleton<ExtraTrustedRoots>();
         services.TryAddSingleton(sp => PublicSuffixList.Load(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Auth.PublicSuffixListFile));
         services.TryAddSingleton<MtaStsPolicyFetcher>();

@@ -19,9 +19,11 @@ public sealed class DnsResolver : IDnsResolver
     private readonly IReadOnlyList<IPEndPoint> _servers;
     private readonly DnsQueryFlags _recursive;
     private readonly DnsQueryFlags _direct;
+    private readonly ResolverHealth? _health;
 
-    public DnsResolver(IOptions<DnsOptions> options, ResolverSet resolvers, DnsWireClient client, DnsMessageCache cache)
+    public DnsResolver(IOptions<DnsOptions> options, ResolverSet resolvers, DnsWireClient client, DnsMessageCache cache, ResolverHealth? health = null)
     {
+        _health = health;
         _client = client;
         _cache = cache;
         _servers = [.. resolvers.NameServers.Select(s => new IPEndPoint(IPAddress.Parse(s.Address), s.Port))];
@@ -44,7 +46,10 @@ public sealed class DnsResolver : IDnsResolver
         var answer = ToAnswer(name, type, exchange);
         MailScanMetrics.CacheLookup("dns", exchange.FromCache);
         if (!exchange.FromCache)
+        {
             MailScanMetrics.DnsQuery(ResolverLabel(exchange.Server), StatusLabel(answer));
+            _health?.Count(answer.Status == DnsStatus.Timeout);
+        }
         return answer;
     }
 
