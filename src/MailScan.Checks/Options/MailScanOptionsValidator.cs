@@ -33,6 +33,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         if (options.Dns.CacheMaxEntries is < 1000 or > 100_000_000)
             yield return $"Dns:CacheMaxEntries: {options.Dns.CacheMaxEntries} is out of range (1000-100000000)";
+        if (options.Dns.MaxQueriesInFlight is < 1 or > 100_000)
+            yield return $"Dns:MaxQueriesInFlight: {options.Dns.MaxQueriesInFlight} is out of range (1-100000)";
         if (options.Dns.ValidationMaxQueries is < 4 or > 1000)
             yield return $"Dns:ValidationMaxQueries: {options.Dns.ValidationMaxQueries} is out of range (4-1000)";
         if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && File.Exists(options.Dns.TrustAnchorFile) && MailScan.Dns.Dnssec.TrustAnchors.Load(options.Dns.TrustAnchorFile).Error is { } anchorError)
