@@ -32,7 +32,7 @@ public sealed class DnsOptions
     /// drops questions past its request list (Unbound: num-queries-per-thread, 1024 by default, its
     /// own follow-up queries included), which a scan would see as timeouts; past this cap they wait here.
     /// </summary>
-    public int MaxQueriesInFlight { get; set; } = 256;
+    public int MaxQueriesInFlight { get; set; } = 64;
 
     /// <summary>Time for validating one answer, all its queries included.</summary>
     public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(20);
