@@ -39,6 +39,8 @@ public static class MailScanChecksServices
         services.TryAddSingleton<TargetPolicy>();
         services.TryAddSingleton(sp => Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Smtp));
         services.TryAddSingleton<IConnectionGate, LocalConnectionGate>();
+        services.TryAddSingleton<IProbeBacklog, NoProbeBacklog>();
+        services.TryAddSingleton<ScanPressure>();
         services.TryAddSingleton<ExtraTrustedRoots>();
         services.TryAddSingleton(sp => PublicSuffixList.Load(sp.GetRequiredService<IOptions<MailScanOptions>>().Value.Auth.PublicSuffixListFile));
         services.TryAddSingleton<MtaStsPolicyFetcher>();

@@ -28,7 +28,7 @@ internal static class EmbeddedHost
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
-        builder.Services.AddMailScanEmbedded(workerConcurrency: Math.Max(4, options.Scan.ProbeConcurrency));
+        builder.Services.AddMailScanEmbedded(options.Scan.KindLimit(Math.Max(4, options.Scan.ProbeConcurrency)));
         more?.Invoke(builder.Services);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(5));
         // Logs go to stderr so that --json output on stdout stays clean.

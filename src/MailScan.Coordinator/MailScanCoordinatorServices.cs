@@ -29,17 +29,18 @@ public static class MailScanCoordinatorServices
     /// Embedded mode: the scanner runs its probes in this process, with an in-memory cache. No
     /// broker, no Redis; the cluster's dispatchers (host de-duplication, the probe time limit)
     /// without the bus, whose messages cost about a fifth of a domain's CPU for nothing in one process
-    /// (docs/BENCHMARKS.md); each probe family runs at most <paramref name="workerConcurrency"/>
-    /// probes at once, as a worker's queue would, not counting those that wait out strict servers.
+    /// (docs/BENCHMARKS.md); each probe kind runs at most <paramref name="kindLimit"/> probes at
+    /// once, a limit that follows the kind's latency when it adapts. (A strict server's
+    /// evaluation keeps its kind's slot while it waits; the domain gives its own slot up, StrictServerWaits.)
     /// </summary>
-    public static IServiceCollection AddMailScanEmbedded(this IServiceCollection services, int workerConcurrency)
+    public static IServiceCollection AddMailScanEmbedded(this IServiceCollection services, AdaptiveLimitSettings kindLimit)
     {
         services.AddMailScanChecks();
         services.AddMailScanCache();
-        services.AddSingleton(new ProbeWorkSlots(workerConcurrency));
+        services.AddSingleton(sp => new KindLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), kindLimit, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProbeBacklog>(sp => sp.GetRequiredService<KindLimitedProbeDispatcher>());
         services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
-            new FamilyLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), sp.GetRequiredService<ProbeWorkSlots>()),
-            sp.GetRequiredService<HybridCache>(), ScanWindow));
+            sp.GetRequiredService<KindLimitedProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow));
         return services;
     }
 

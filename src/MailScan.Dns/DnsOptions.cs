@@ -27,6 +27,13 @@ public sealed class DnsOptions
     /// </summary>
     public int CacheMaxEntries { get; set; } = 100_000;
 
+    /// <summary>
+    /// Questions to the resolvers outstanding at once, over all of this process's work: a resolver
+    /// drops questions past its request list (Unbound: num-queries-per-thread, 1024 by default, its
+    /// own follow-up queries included), which a scan would see as timeouts; past this cap they wait here.
+    /// </summary>
+    public int MaxQueriesInFlight { get; set; } = 64;
+
     /// <summary>Time for validating one answer, all its queries included.</summary>
     public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

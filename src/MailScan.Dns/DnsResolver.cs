@@ -19,9 +19,13 @@ public sealed class DnsResolver : IDnsResolver
     private readonly IReadOnlyList<IPEndPoint> _servers;
     private readonly DnsQueryFlags _recursive;
     private readonly DnsQueryFlags _direct;
+    private readonly ResolverHealth? _health;
+    private readonly SemaphoreSlim _inFlight;
 
-    public DnsResolver(IOptions<DnsOptions> options, ResolverSet resolvers, DnsWireClient client, DnsMessageCache cache)
+    public DnsResolver(IOptions<DnsOptions> options, ResolverSet resolvers, DnsWireClient client, DnsMessageCache cache, ResolverHealth? health = null)
     {
+        _health = health;
+        _inFlight = new SemaphoreSlim(options.Value.MaxQueriesInFlight);
         _client = client;
         _cache = cache;
         _servers = [.. resolvers.NameServers.Select(s => new IPEndPoint(IPAddress.Parse(s.Address), s.Port))];
@@ -40,12 +44,29 @@ public sealed class DnsResolver : IDnsResolver
         var question = new WireQuestion(parsed, (ushort)type);
         var key = $"dns:{ResolverScope}:{parsed.ToString().ToLowerInvariant()}:{(ushort)type}:{question.Class}";
         var exchange = await _cache.GetOrExchangeAsync(
-            key, token => _client.ExchangeAsync(_servers, question, _recursive, DnsTransport.Udp, token), cancellationToken).ConfigureAwait(false);
+            key, token => ExchangeRecursiveAsync(question, token), cancellationToken).ConfigureAwait(false);
         var answer = ToAnswer(name, type, exchange);
         MailScanMetrics.CacheLookup("dns", exchange.FromCache);
         if (!exchange.FromCache)
+        {
             MailScanMetrics.DnsQuery(ResolverLabel(exchange.Server), StatusLabel(answer));
+            _health?.Count(answer.Status == DnsStatus.Timeout);
+        }
         return answer;
+    }
+
+    /// <summary>One question to the resolvers, within <c>Dns:MaxQueriesInFlight</c> outstanding at once.</summary>
+    private async Task<DnsExchange> ExchangeRecursiveAsync(WireQuestion question, CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _client.ExchangeAsync(_servers, question, _recursive, DnsTransport.Udp, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
     }
 
     public async Task<DnsAnswer> QueryServerAsync(IPEndPoint server, string name, QueryType type, DnsTransport transport, CancellationToken cancellationToken)

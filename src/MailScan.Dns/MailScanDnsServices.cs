@@ -16,6 +16,7 @@ public static class MailScanDnsServices
         services.TryAddSingleton(sp => new ResolverSet(sp.GetRequiredService<IOptions<DnsOptions>>()));
         services.TryAddSingleton<DnsWireClient>();
         services.TryAddSingleton<DnsMessageCache>();
+        services.TryAddSingleton<ResolverHealth>();
         services.TryAddSingleton<IDnsResolver, DnsResolver>();
         services.TryAddSingleton<IValidatingResolver, DnssecValidator>();
         return services;

@@ -24,6 +24,9 @@ public interface IConnectionGate
     /// </summary>
     ValueTask MarkStrictAsync(IPAddress address, CancellationToken cancellationToken);
 
+    /// <summary>Callers of this process waiting for a connection now (an address's turn or spacing, the global rate); 0 where not counted.</summary>
+    int Waiting => 0;
+
     /// <summary>Whether any of the addresses was marked strict (<see cref="MarkStrictAsync"/>) and the mark is still kept.</summary>
     ValueTask<bool> AnyStrictAsync(IReadOnlyCollection<IPAddress> addresses, CancellationToken cancellationToken);
 }

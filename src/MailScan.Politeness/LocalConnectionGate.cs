@@ -25,11 +25,27 @@ public sealed class LocalConnectionGate(IOptions<ConnectionGateOptions> options,
     private readonly Lock _global = new();
     private DateTimeOffset _nextGlobalStart = DateTimeOffset.MinValue;
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+    private int _waiting;
 
     /// <summary>Addresses with a slot now (held, waited for, or still inside their spacing).</summary>
     internal int TrackedAddresses => _slots.Count;
 
+    public int Waiting => Volatile.Read(ref _waiting);
+
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            return await WaitForTurnAsync(address, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private async ValueTask<IAsyncDisposable> WaitForTurnAsync(IPAddress address, CancellationToken cancellationToken)
     {
         SweepIdle();
         var slot = Enter(address);

@@ -40,6 +40,12 @@ public static class MailScanMetrics
     private static readonly Counter<long> CacheEvictions = Meter.CreateCounter<long>(
         "mailscan.cache.evictions", description: "Entries dropped from this process's in-memory cache to keep it within Dns:CacheMaxEntries (least recently used first)");
 
+    private static readonly Gauge<long> ConcurrencyLimits = Meter.CreateGauge<long>(
+        "mailscan.concurrency.limit", description: "Where each adaptive concurrency limit stands after its last window, by scope (domains, or a probe kind in a process that runs its own probes)");
+
+    private static readonly UpDownCounter<long> ProbesQueued = Meter.CreateUpDownCounter<long>(
+        "mailscan.probes.queued", description: "Probes waiting for a slot of their kind in a process that runs its own probes, by kind");
+
     private static readonly Gauge<double> VrpSetTimestamp = Meter.CreateGauge<double>(
         "mailscan.vrp.set.timestamp", unit: "s", description: "When the VRP set this process holds was read from its source (Unix time; time() minus it is the set's age)");
 
@@ -97,6 +103,12 @@ public static class MailScanMetrics
 
     /// <summary>The in-memory cache holds <paramref name="entries"/> entries.</summary>
     public static void CacheEntries(long entries) => CacheEntryCount.Record(entries);
+
+    /// <summary>A probe of <paramref name="kind"/> began (+1) or ended (-1) waiting for a slot.</summary>
+    public static void ProbeQueued(string kind, int change) => ProbesQueued.Add(change, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>An adaptive concurrency limit after a window.</summary>
+    public static void ConcurrencyLimit(string scope, int limit) => ConcurrencyLimits.Record(limit, new KeyValuePair<string, object?>("scope", scope));
 
     /// <summary>The in-memory cache dropped <paramref name="entries"/> entries to stay within its bound.</summary>
     public static void CacheEvicted(long entries) => CacheEvictions.Add(entries);

@@ -66,6 +66,6 @@ public sealed partial class GrafanaDashboardTests
         return [name];
     }
 
-    [GeneratedRegex("[a-z][a-z0-9_]*_(total|bucket|sum|count|seconds|in_flight|active|entries)\\b")]
+    [GeneratedRegex("[a-z][a-z0-9_]*_(total|bucket|sum|count|seconds|in_flight|active|entries|queued|limit)\\b")]
     private static partial Regex SeriesName();
 }

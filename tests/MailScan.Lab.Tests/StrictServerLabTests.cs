@@ -91,7 +91,7 @@ public sealed class StrictServerLabTests
     {
         var lab = ClusterLab.Load();
         // One domain at a time: without letting it past, the strict domain first in the input would hold every other one back.
-        var path = StrictProfile(profile => profile["Scan"] = new JsonObject { ["DomainConcurrency"] = 1 });
+        var path = StrictProfile(profile => profile["Scan"] = new JsonObject { ["DomainConcurrency"] = 1, ["AdaptiveConcurrency"] = false });
         string[] domains = ["strict-pregreet.test", .. lab.Domains.Take(6)];
         var results = new List<V1.BatchResult>();
         ulong mostWaiting = 0;

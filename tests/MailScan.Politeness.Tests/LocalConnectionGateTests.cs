@@ -30,6 +30,21 @@ public sealed class LocalConnectionGateTests
     }
 
     [Fact]
+    public async Task Callers_waiting_for_their_turn_are_counted_until_they_have_it()
+    {
+        var (gate, time) = Gate(perSecond: 1);
+        var address = IPAddress.Parse("192.0.2.1");
+        var first = await gate.AcquireAsync(address, CancellationToken.None);
+        var second = gate.AcquireAsync(address, CancellationToken.None).AsTask();
+        Assert.Equal(1, gate.Waiting);
+
+        await first.DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        await (await second).DisposeAsync();
+        Assert.Equal(0, gate.Waiting);
+    }
+
+    [Fact]
     public async Task A_connection_waiting_out_its_address_does_not_hold_other_addresses_behind_the_global_rate()
     {
         var (gate, time) = Gate(perSecond: 1);

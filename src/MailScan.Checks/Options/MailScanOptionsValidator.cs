@@ -34,6 +34,8 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return error;
         if (options.Dns.CacheMaxEntries is < 1000 or > 100_000_000)
             yield return $"Dns:CacheMaxEntries: {options.Dns.CacheMaxEntries} is out of range (1000-100000000)";
+        if (options.Dns.MaxQueriesInFlight is < 1 or > 100_000)
+            yield return $"Dns:MaxQueriesInFlight: {options.Dns.MaxQueriesInFlight} is out of range (1-100000)";
         if (options.Dns.ValidationMaxQueries is < 4 or > 1000)
             yield return $"Dns:ValidationMaxQueries: {options.Dns.ValidationMaxQueries} is out of range (4-1000)";
         if (!string.IsNullOrWhiteSpace(options.Dns.TrustAnchorFile) && File.Exists(options.Dns.TrustAnchorFile) && MailScan.Dns.Dnssec.TrustAnchors.Load(options.Dns.TrustAnchorFile).Error is { } anchorError)
@@ -105,6 +107,12 @@ public sealed class MailScanOptionsValidator : IValidateOptions<MailScanOptions>
             yield return $"Scan:DomainConcurrency (--concurrency): {options.Scan.DomainConcurrency} is out of range (1-100000)";
         if (options.Scan.ProbeConcurrency is < 1 or > 1000)
             yield return $"Scan:ProbeConcurrency: {options.Scan.ProbeConcurrency} is out of range (1-1000)";
+        if (options.Scan.MaxDomainConcurrency is < 1 or > 100_000)
+            yield return $"Scan:MaxDomainConcurrency: {options.Scan.MaxDomainConcurrency} is out of range (1-100000)";
+        if (options.Scan.MaxKindConcurrency is < 1 or > 10_000)
+            yield return $"Scan:MaxKindConcurrency: {options.Scan.MaxKindConcurrency} is out of range (1-10000)";
+        if (options.Scan.CpuTarget is < 0.1 or > 1.0 || double.IsNaN(options.Scan.CpuTarget))
+            yield return $"Scan:CpuTarget: {options.Scan.CpuTarget} is out of range (0.1-1.0, a share of the machine's cores)";
         foreach (var error in SettingRange.Positive("Scan:ProbeTimeout", options.Scan.ProbeTimeout, TimeSpan.FromHours(1)))
             yield return error;
         foreach (var error in SettingRange.Positive("Scan:DomainTimeout", options.Scan.DomainTimeout, TimeSpan.FromHours(2)))

@@ -61,8 +61,10 @@ internal sealed record CommandLineSettings
             options.Scan.DomainTimeout = Seconds(domain);
         if (Concurrency is { } concurrency)
         {
+            // A count asked for on the command line is kept: it does not adapt.
             options.Scan.DomainConcurrency = concurrency;
             options.Scan.ProbeConcurrency = Math.Min(concurrency, 1000);
+            options.Scan.AdaptiveConcurrency = false;
         }
         if (RabbitMq is not null)
             settings.Cluster.RabbitMq = RabbitMq;

@@ -28,16 +28,24 @@ public sealed partial class BatchRunner(
     BatchWakeUp wakeUp,
     IOptions<MailScanOptions> options,
     IOptions<ClusterOptions> cluster,
+    ScanPressure pressure,
     TimeProvider time,
     ILogger<BatchRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LeaseCheck = TimeSpan.FromSeconds(5);
-    private readonly int _concurrency = options.Value.Scan.DomainConcurrency;
+    private readonly AdaptiveLimit _concurrency = new(options.Value.Scan.DomainLimit(), time, "domains",
+        backlog: () => pressure.QueuedProbes, failedFurtherDown: pressure.TakeResolverTimeoutShare);
     private readonly StrictServerWaits _strictWaits = new(store, OwnerOf(cluster.Value), options.Value.Scan.DomainConcurrency * StrictServerWaits.PerSlot, wakeUp, logger);
     private readonly TimeSpan _lease = ScanTimeLimits.Domain(options.Value) + TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _batchStops = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _scans = new();
+
+    /// <summary>Domains holding a slot: those scanning, less those parked on strict servers.</summary>
+    private int InFlight => _scans.Count - _strictWaits.Count;
+
+    /// <summary>The domains this runner may have in flight now (<c>Scan:DomainConcurrency</c>, moved by latency when adaptive).</summary>
+    public int DomainLimit => _concurrency.Current;
 
     /// <summary>The name of this coordinator's claims (Cluster:CoordinatorId, else the host name).</summary>
     public string Owner { get; } = OwnerOf(cluster.Value);
@@ -89,7 +97,7 @@ public sealed partial class BatchRunner(
     /// <summary>Claims domains for the free slots, a few from each running batch in turn, and starts their scans.</summary>
     private async Task<int> StartScansAsync(CancellationToken stoppingToken)
     {
-        var free = _concurrency - (_scans.Count - _strictWaits.Count);
+        var free = _concurrency.Current - InFlight;
         if (free <= 0)
             return 0;
         var running = await store.RunningAsync(stoppingToken).ConfigureAwait(false);
@@ -102,11 +110,13 @@ public sealed partial class BatchRunner(
             var batchStop = BatchStop(batchId);
             foreach (var entry in claimed)
             {
+                var scanStarted = time.GetTimestamp();
                 var scan = ScanAsync(batchId, entry, batchStop.Token, stoppingToken);
                 _scans[scan] = true;
                 _ = scan.ContinueWith(t =>
                 {
-                    // A free slot: claim the next domain now, not at the next poll.
+                    // The domain's time tells the limit whether domains queue for something; a free slot: claim the next domain now, not at the next poll.
+                    _concurrency.Record(time.GetElapsedTime(scanStarted), !t.IsCompletedSuccessfully || t.Result != false, InFlight);
                     _scans.TryRemove(t, out _);
                     wakeUp.Wake();
                 }, TaskScheduler.Default);
@@ -151,7 +161,8 @@ public sealed partial class BatchRunner(
         }
     }
 
-    private async Task ScanAsync(string batchId, string entry, CancellationToken batchStop, CancellationToken stoppingToken)
+    /// <summary>Scans and logs one domain; true when it was reported as failed, false when reported, null when not reported here.</summary>
+    private async Task<bool?> ScanAsync(string batchId, string entry, CancellationToken batchStop, CancellationToken stoppingToken)
     {
         await Task.Yield();
         using var scanStop = CancellationTokenSource.CreateLinkedTokenSource(batchStop, stoppingToken);
@@ -186,6 +197,7 @@ public sealed partial class BatchRunner(
                 await _strictWaits.UnparkAsync(batchId).ConfigureAwait(false);
             MailScanMetrics.DomainEnded(done);
         }
+        return done;
     }
 
     private async Task<(V1.DomainReport Report, bool Failed)> ReportAsync(string entry, Action waitingOnStrictServers, CancellationToken cancellationToken)
