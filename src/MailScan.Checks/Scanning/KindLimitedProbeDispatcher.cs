@@ -22,9 +22,6 @@ public sealed class KindLimitedProbeDispatcher(IProbeDispatcher inner, AdaptiveL
     {
     }
 
-    /// <summary>The limit of a kind now (its starting limit before its first probe).</summary>
-    public int LimitOf(string kind) => _kinds.TryGetValue(kind, out var limit) ? limit.Current : settings.Initial;
-
     public int Queued => Volatile.Read(ref _queued);
 
     public async Task<ProbeResult> DispatchAsync(ProbeRequest request, CancellationToken cancellationToken)

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace MailScan.Checks.Scanning;
 
 /// <summary>
-/// The probes of each queue family a process works on at once: a worker queue's concurrency, or
-/// the embedded scan's stand-in for it. A probe that waits out a strict server gives its slot up
+/// The probes of each queue family a worker works on at once: its queue's concurrency
+/// (embedded scans limit per kind instead, <see cref="KindLimitedProbeDispatcher"/>). A probe that waits out a strict server gives its slot up
 /// for the wait (<see cref="WaitAwayAsync"/>) and takes one again before its next connection, so
 /// the slots go to probes that work, not to evaluations sleeping through a learnt spacing or a
 /// retry; the waiting evaluation keeps everything it measured and resumes where it stopped.
@@ -15,9 +15,6 @@ public sealed class ProbeWorkSlots(int limit)
 
     // Which slot the probe running in this flow holds: set by RunAsync, read by WaitAwayAsync further down.
     private readonly AsyncLocal<Holding?> _holding = new();
-
-    /// <summary>Probes of one family at work at once.</summary>
-    public int Limit => limit;
 
     /// <summary>Runs <paramref name="work"/> in a slot of its family, waiting for one first.</summary>
     public async Task<T> RunAsync<T>(string family, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
