@@ -18,9 +18,9 @@ public sealed class ClusterBenchmark : IBenchmark
 {
     public string Name => "cluster";
 
-    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] [--embedded] [--domains N] [--workers 1,2] (needs deploy/lab/cluster up N)";
+    public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] [--embedded] [--domains N] [--workers 1,2] [--connections-per-second R] (needs deploy/lab/cluster up N)";
 
-    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused, double CoordinatorCpuSeconds = double.NaN);
+    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused, double CoordinatorCpuSeconds = double.NaN, long ResultBytes = 0);
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -44,15 +44,21 @@ public sealed class ClusterBenchmark : IBenchmark
         var net = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deploy/lab/lab.json"), cancellationToken))
             .RootElement.GetProperty("Dns").GetProperty("Resolvers")[0].GetString()!.Split('.')[..2];
         var common = new[] { "--profile", Path.Combine(root, "deploy/lab/lab.json") };
+        // --connections-per-second R: the cluster-wide SMTP connection rate for every setup (0: none),
+        // for runs on the lab's own servers that measure the scanner rather than the politeness floor.
+        var rate = args.SkipWhile(a => a != "--connections-per-second").Skip(1).FirstOrDefault();
+        var environment = rate is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["MAILSCAN__Smtp__MaxConnectionsPerSecond"] = double.Parse(rate, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) };
 
         // Rounds interleave the setups, so a burst of load on a shared machine hits each of them alike; the table gives medians.
         var rounds = args.Count > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 1;
         var rows = new List<Row>();
         for (var round = 1; round <= rounds; round++)
         {
-            rows.Add(Report(await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken)));
+            rows.Add(Report(await EmbeddedAsync(root, domainsFile, domains.Count, common, cancellationToken, environment: environment)));
             foreach (var workers in embeddedOnly ? [] : workerCounts)
-                rows.Add(Report(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, cancellationToken)));
+                rows.Add(Report(await ClusterAsync(root, lab, string.Join('.', net), domains, common, workers, environment, cancellationToken)));
             Console.Error.WriteLine($"cluster: round {round} of {rounds} done");
         }
         if (domainsFile != lab.GetProperty("Domains").GetString())
@@ -61,14 +67,14 @@ public sealed class ClusterBenchmark : IBenchmark
         var embedded = Stats.Median(rows.Where(x => x.Setup == rows[0].Setup).Select(x => x.Domains / x.Seconds).ToList());
         Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}; domains/s also as the range over the rounds and as a ratio to embedded.");
         Console.WriteLine();
-        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | range | vs embedded | CPU s per domain | coordinator's share of the CPU | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| setup ({domains.Count} domains) | domains/s | range | vs embedded | CPU s per domain | coordinator's share of the CPU | peak memory (all processes) | RabbitMQ messages per domain | Redis commands per domain | probe reuse | results file per domain |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var setup in rows.GroupBy(x => x.Setup))
         {
             var rates = setup.Select(x => x.Domains / x.Seconds).ToList();
             double Median(Func<Row, double> value) => Stats.Median(setup.Select(value).ToList());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {setup.Key} | {Stats.Median(rates):0.0} | {rates.Min():0.0}-{rates.Max():0.0} | {Stats.Median(rates) / embedded:0.00}x | {Median(x => x.CpuSeconds / x.Domains):0.0000} | {Share(Median(x => x.CoordinatorCpuSeconds / x.CpuSeconds))} | {Median(x => x.PeakBytes) / 1048576.0:0} MiB | {Median(x => (double)x.BusMessages / x.Domains):0.00} | {Median(x => (double)x.RedisCommands / x.Domains):0.0} | {Median(x => (double)x.Reused / x.Probes):P1} |"));
+                $"| {setup.Key} | {Stats.Median(rates):0.0} | {rates.Min():0.0}-{rates.Max():0.0} | {Stats.Median(rates) / embedded:0.00}x | {Median(x => x.CpuSeconds / x.Domains):0.0000} | {Share(Median(x => x.CoordinatorCpuSeconds / x.CpuSeconds))} | {Median(x => x.PeakBytes) / 1048576.0:0} MiB | {Median(x => (double)x.BusMessages / x.Domains):0.00} | {Median(x => (double)x.RedisCommands / x.Domains):0.0} | {Median(x => (double)x.Reused / x.Probes):P1} | {(setup.First().ResultBytes > 0 ? $"{Median(x => x.ResultBytes / (double)x.Domains) / 1024:0.0} KB" : "-")} |"));
         }
         return 0;
     }
@@ -77,7 +83,8 @@ public sealed class ClusterBenchmark : IBenchmark
     private static Row Report(Row row)
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cluster: {row.Setup}: {row.Domains / row.Seconds:0.0} domains/s, {row.CpuSeconds / row.Domains:0.0000} CPU s/domain (coordinator {Share(row.CoordinatorCpuSeconds / row.CpuSeconds)}), {row.PeakBytes / 1048576.0:0} MiB, {(double)row.BusMessages / row.Domains:0.00} messages/domain, {(double)row.RedisCommands / row.Domains:0.0} Redis commands/domain, reuse {(double)row.Reused / row.Probes:P1}"));
+            $"cluster: {row.Setup}: {row.Domains / row.Seconds:0.0} domains/s, {row.CpuSeconds / row.Domains:0.0000} CPU s/domain (coordinator {Share(row.CoordinatorCpuSeconds / row.CpuSeconds)}), {row.PeakBytes / 1048576.0:0} MiB, {(double)row.BusMessages / row.Domains:0.00} messages/domain, {(double)row.RedisCommands / row.Domains:0.0} Redis commands/domain, reuse {(double)row.Reused / row.Probes:P1}")
+            + (row.ResultBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", results file {row.ResultBytes / (double)row.Domains / 1024:0.0} KB/domain") : string.Empty));
         return row;
     }
 
@@ -85,13 +92,13 @@ public sealed class ClusterBenchmark : IBenchmark
     private static string Share(double share) => double.IsNaN(share) ? "-" : share.ToString("P0", CultureInfo.InvariantCulture);
 
     /// <summary>One embedded batch of the domains file; <paramref name="each"/> sees every report before the file goes.</summary>
-    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken, Action<MailScan.Contracts.V1.DomainReport>? each = null)
+    internal static async Task<Row> EmbeddedAsync(string root, string domainsFile, int count, string[] common, CancellationToken cancellationToken, Action<MailScan.Contracts.V1.DomainReport>? each = null, Dictionary<string, string>? environment = null)
     {
         FlushResolverCache(root);
         var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");
         var clock = Stopwatch.StartNew();
         long probes = 0, reused = 0;
-        await using (var meter = ProcessMeter.Start(root, ["batch", domainsFile, "--out", output, .. common], new Dictionary<string, string>()))
+        await using (var meter = ProcessMeter.Start(root, ["batch", domainsFile, "--out", output, .. common], environment ?? []))
         {
             await meter.WaitForExitAsync();
             clock.Stop();
@@ -104,16 +111,17 @@ public sealed class ClusterBenchmark : IBenchmark
                     reused += probe.Reused ? 1 : 0;
                 }
             }, cancellationToken);
+            var resultBytes = new FileInfo(output).Length;
             File.Delete(output);
             // In one process the probes run in process: no bus, no messages.
-            return new Row("embedded (one process, no bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, 0, 0, probes, reused);
+            return new Row("embedded (one process, no bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, 0, 0, probes, reused, ResultBytes: resultBytes);
         }
     }
 
-    private static async Task<Row> ClusterAsync(string root, JsonElement lab, string net, List<string> domains, string[] common, int workers, CancellationToken cancellationToken)
+    private static async Task<Row> ClusterAsync(string root, JsonElement lab, string net, List<string> domains, string[] common, int workers, Dictionary<string, string> settings, CancellationToken cancellationToken)
     {
         FlushResolverCache(root);
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(settings)
         {
             ["MAILSCAN__Cluster__RedisPrefix"] = $"bench-{Guid.NewGuid():N}:",
             ["MAILSCAN__Cluster__CoordinatorId"] = "bench",
