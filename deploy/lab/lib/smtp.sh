@@ -17,6 +17,9 @@ data_directory = $LAB_SMTP/data
 syslog_name = mailscan-lab-$LAB_INSTANCE
 maillog_file = $LAB_SMTP/maillog
 maillog_file_prefixes = $LAB_STATE
+# On a loaded machine postlogd can wait longer than its 10 s watchdog for one request; killed, it
+# leaves its socket full, and the master and every smtpd then block writing a log line.
+postlogd_watchdog_timeout = 1h
 myhostname = mx.lab.test
 mydestination =
 inet_interfaces = all

@@ -156,6 +156,9 @@ data_directory = $dir/data
 syslog_name = mailscan-synth-$LAB_INSTANCE
 maillog_file = $dir/maillog
 maillog_file_prefixes = $LAB_STATE
+# On a loaded machine postlogd can wait longer than its 10 s watchdog for one request; killed, it
+# leaves its socket full, and the master and every smtpd then block writing a log line.
+postlogd_watchdog_timeout = 1h
 # Thousands of listeners: an idle smtpd goes soon rather than one per address staying for 100 s.
 max_idle = 10s
 myhostname = mx.synth
