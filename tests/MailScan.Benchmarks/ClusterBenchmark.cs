@@ -20,7 +20,7 @@ public sealed class ClusterBenchmark : IBenchmark
 
     public string Description => "synthetic TLD: embedded vs coordinator + 1 and + 2 workers; args: [rounds] [--embedded] [--domains N] [--workers 1,2] [--connections-per-second R] (needs deploy/lab/cluster up N)";
 
-    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused, double CoordinatorCpuSeconds = double.NaN, long ResultBytes = 0);
+    internal sealed record Row(string Setup, int Domains, double Seconds, double CpuSeconds, long PeakBytes, long BusMessages, long RedisCommands, long Probes, long Reused, double CoordinatorCpuSeconds = double.NaN, long ResultBytes = 0, double LabCpuSeconds = double.NaN, double MachineCpuSeconds = double.NaN);
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -84,7 +84,9 @@ public sealed class ClusterBenchmark : IBenchmark
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cluster: {row.Setup}: {row.Domains / row.Seconds:0.0} domains/s, {row.CpuSeconds / row.Domains:0.0000} CPU s/domain (coordinator {Share(row.CoordinatorCpuSeconds / row.CpuSeconds)}), {row.PeakBytes / 1048576.0:0} MiB, {(double)row.BusMessages / row.Domains:0.00} messages/domain, {(double)row.RedisCommands / row.Domains:0.0} Redis commands/domain, reuse {(double)row.Reused / row.Probes:P1}")
-            + (row.ResultBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", results file {row.ResultBytes / (double)row.Domains / 1024:0.0} KB/domain") : string.Empty));
+            + (row.ResultBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", results file {row.ResultBytes / (double)row.Domains / 1024:0.0} KB/domain") : string.Empty)
+            + (double.IsNaN(row.LabCpuSeconds) ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+                $", the lab's servers {row.LabCpuSeconds / row.Domains:0.0000} CPU s/domain, the whole machine {row.MachineCpuSeconds / row.Domains:0.0000} CPU s/domain ({row.MachineCpuSeconds / row.Seconds:0.00} of its cores busy)")));
         return row;
     }
 
@@ -96,12 +98,18 @@ public sealed class ClusterBenchmark : IBenchmark
     {
         FlushResolverCache(root);
         var output = Path.Combine(Path.GetTempPath(), $"mailscan-bench-{Guid.NewGuid():N}.jsonl");
+        var (labBefore, machineBefore) = (LabCpu.ByProgram(root), LabCpu.MachineSeconds());
         var clock = Stopwatch.StartNew();
         long probes = 0, reused = 0;
         await using (var meter = ProcessMeter.Start(root, ["batch", domainsFile, "--out", output, .. common], environment ?? []))
         {
             await meter.WaitForExitAsync();
             clock.Stop();
+            var (labAfter, machineCpu) = (LabCpu.ByProgram(root), LabCpu.MachineSeconds() - machineBefore);
+            var labCpu = labAfter.Values.Sum() - labBefore.Values.Sum();
+            Console.Error.WriteLine("cluster: the lab's CPU s per domain by program: " + string.Join(", ", labAfter
+                .Select(p => (p.Key, Seconds: p.Value - labBefore.GetValueOrDefault(p.Key))).Where(p => p.Seconds > 0).OrderByDescending(p => p.Seconds)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Seconds / count:0.0000}"))));
             await MailScan.Cli.Stats.ResultsFileReader.ReadAsync(output, report =>
             {
                 each?.Invoke(report);
@@ -114,7 +122,7 @@ public sealed class ClusterBenchmark : IBenchmark
             var resultBytes = new FileInfo(output).Length;
             File.Delete(output);
             // In one process the probes run in process: no bus, no messages.
-            return new Row("embedded (one process, no bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, 0, 0, probes, reused, ResultBytes: resultBytes);
+            return new Row("embedded (one process, no bus)", count, clock.Elapsed.TotalSeconds, meter.CpuSeconds, meter.PeakBytes, 0, 0, probes, reused, ResultBytes: resultBytes, LabCpuSeconds: labCpu, MachineCpuSeconds: machineCpu);
         }
     }
 
