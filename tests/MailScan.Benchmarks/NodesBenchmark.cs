@@ -18,10 +18,14 @@ public sealed class NodesBenchmark : IBenchmark
 {
     public string Name => "nodes";
 
-    public string Description => "coordinator + K workers, each in a network namespace, on the far synthetic TLD; args: N RTT [WORKERS=1,2,4] [ROUNDS=1] [PER_QUEUE=4]; a setup rootK runs K workers in the root namespace";
+    public string Description => "coordinator + K workers, each in a network namespace, on the far synthetic TLD; args: N RTT [WORKERS=1,2,4] [ROUNDS=1] [PER_QUEUE=4] [MAILSCAN__Section__Key=value ...]; a setup rootK runs K workers in the root namespace";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        // Settings for every process of every setup, as environment variables (MAILSCAN__Scan__DomainConcurrency=512).
+        var settings = args.Where(a => a.StartsWith("MAILSCAN__", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))
+            .ToDictionary(a => a[..a.IndexOf('=', StringComparison.Ordinal)], a => a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        args = args.Where(a => !settings.ContainsKey(a.Split('=')[0])).ToList();
         if (args.Count < 2 || !int.TryParse(args[0], CultureInfo.InvariantCulture, out var count) || !int.TryParse(args[1], CultureInfo.InvariantCulture, out var rtt))
         {
             Console.Error.WriteLine("usage: nodes N RTT [WORKERS=1,2,4] [ROUNDS=1] [PER_QUEUE=4] (a setup rootK: K workers in the root namespace)");
@@ -48,14 +52,14 @@ public sealed class NodesBenchmark : IBenchmark
             foreach (var (workers, inRoot) in setups)
             {
                 var setup = inRoot ? $"{workers} (root namespace, no nodes)" : $"{workers}";
-                var (seconds, cpu) = await ScanAsync(root, lab, inRoot ? null : nodes, workers, perQueue, domains, cancellationToken);
+                var (seconds, cpu) = await ScanAsync(root, lab, inRoot ? null : nodes, workers, perQueue, domains, settings, cancellationToken);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"nodes: round {round}, {setup} worker(s): {domains.Count / seconds:0.00} domains/s, {cpu / domains.Count:0.0000} CPU s/domain"));
                 rows.Add((setup, workers, domains.Count / seconds, cpu / domains.Count));
             }
         }
         var one = Stats.Median(rows.Where(r => r.Workers == setups[0].Workers && r.Setup == rows[0].Setup).Select(r => r.Rate).ToList()) / setups[0].Workers;
-        Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}, {domains.Count} domains, {rtt} ms round trip, {perQueue} probes in flight per queue and worker.");
+        Console.WriteLine($"Medians of {rounds} round{(rounds > 1 ? "s" : "")}, {domains.Count} domains, {rtt} ms round trip, {perQueue} probes in flight per queue and worker{(settings.Count > 0 ? ", " + string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}")) : string.Empty)}.");
         Console.WriteLine();
         Console.WriteLine("| workers (one namespace each) | domains/s | range | vs linear from 1 | CPU s per domain (all processes) |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -69,7 +73,7 @@ public sealed class NodesBenchmark : IBenchmark
     }
 
     /// <summary>One batch of the domains on a coordinator and <paramref name="workers"/> workers, on the nodes or (nodes null) all in the root namespace.</summary>
-    private static async Task<(double Seconds, double CpuSeconds)> ScanAsync(string root, JsonElement lab, List<(string Name, string Address)>? nodes, int workers, string perQueue, List<string> domains, CancellationToken cancellationToken)
+    private static async Task<(double Seconds, double CpuSeconds)> ScanAsync(string root, JsonElement lab, List<(string Name, string Address)>? nodes, int workers, string perQueue, List<string> domains, Dictionary<string, string> settings, CancellationToken cancellationToken)
     {
         ClusterBenchmark.FlushResolverCache(root);
         var environment = new Dictionary<string, string>
@@ -83,6 +87,8 @@ public sealed class NodesBenchmark : IBenchmark
             // The lab's own servers: the cluster-wide connection rate of a real scan would cap every setup alike.
             ["MAILSCAN__Smtp__MaxConnectionsPerSecond"] = "0",
         };
+        foreach (var (key, value) in settings)
+            environment[key] = value;
         string[] cluster = ["--profile", Path.Combine(root, "deploy/lab/lab.json"), "--rabbitmq", lab.GetProperty("RabbitMq").GetString()!, "--redis", lab.GetProperty("Redis").GetString()!];
         // In the root namespace the coordinator listens on the lab's own loopback network, as the cluster benchmark's does.
         var url = nodes is null ? $"http://{string.Join('.', lab.GetProperty("Redis").GetString()!.Split('.')[..2])}.50.1:5080" : $"http://{nodes[0].Address}:5080";

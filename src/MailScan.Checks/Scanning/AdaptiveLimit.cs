@@ -34,6 +34,7 @@ public sealed class AdaptiveLimit
     private TimeSpan _baseline;
     private long _windowStart;
     private TimeSpan _windowCpu;
+    private double _rate;
 
     /// <summary>
     /// A limit within <paramref name="settings"/>, reported as <c>mailscan_concurrency_limit</c> of
@@ -146,8 +147,9 @@ public sealed class AdaptiveLimit
         _latencies.Sort();
         var droppedShare = Math.Max((double)_dropped / _latencies.Count, _failedFurtherDown());
         var window = new LimitWindow(_latencies[_latencies.Count / 2], _mostInFlight, droppedShare,
-            (cpu - _windowCpu) / (wall * _cores), _backlog());
-        _limit = AdaptiveLimitRule.NextLimit(_limit, _baseline, window, _settings);
+            (cpu - _windowCpu) / (wall * _cores), _backlog(), _latencies.Count / wall.TotalSeconds);
+        _limit = AdaptiveLimitRule.NextLimit(_limit, _baseline, window, _settings, _rate);
+        _rate = window.Rate;
         if (_scope.Length > 0)
             MailScanMetrics.ConcurrencyLimit(_scope, (int)_limit);
         _baseline = AdaptiveLimitRule.NextBaseline(_baseline, window);

@@ -46,6 +46,19 @@ public sealed class AdaptiveLimitRuleTests
     }
 
     [Fact]
+    public void A_longer_median_that_came_with_more_work_done_is_no_queue()
+    {
+        // 10 a second before; a tenth more is the line.
+        Assert.Equal(35.2, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 12 }, Settings, previousRate: 10), 6);
+        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 11 }, Settings, previousRate: 10), 6);
+        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 8 }, Settings, previousRate: 10), 6);
+        // No window before: the median alone decides.
+        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 12 }, Settings), 6);
+        // More work done does not outweigh failures.
+        Assert.Equal(25.6, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000, dropped: 0.2) with { Rate = 20 }, Settings, previousRate: 10), 6);
+    }
+
+    [Fact]
     public void Failures_above_five_percent_shrink_the_limit_by_a_fifth()
     {
         Assert.Equal(25.6, AdaptiveLimitRule.NextLimit(32, Baseline, Window(400, dropped: 0.2), Settings), 6);

@@ -11,14 +11,15 @@ public sealed class AdaptiveLimitTests
     private AdaptiveLimit Limit(int initial, int min = 1, int max = 100) =>
         new(new AdaptiveLimitSettings(initial, min, max, CpuTarget: 0.8), _time, processorTime: () => _cpu, cores: 2);
 
-    /// <summary>A window of finished work: a second passes, the CPU adds its share, ten units end at the latency given.</summary>
-    private void Window(AdaptiveLimit limit, double latencyMs, double cpuBusy = 0.2)
+    /// <summary>A window of finished work: units end at the latency given, the last one a second after the window began, the CPU having added its share.</summary>
+    private void Window(AdaptiveLimit limit, double latencyMs, double cpuBusy = 0.2, int finished = AdaptiveLimit.WindowSamples)
     {
+        var inFlight = limit.Current;
+        for (var i = 0; i < finished - 1; i++)
+            limit.Record(TimeSpan.FromMilliseconds(latencyMs), dropped: false, inFlight);
         _time.Advance(TimeSpan.FromSeconds(1));
         _cpu += TimeSpan.FromSeconds(2 * cpuBusy);
-        var inFlight = limit.Current;
-        for (var i = 0; i < AdaptiveLimit.WindowSamples; i++)
-            limit.Record(TimeSpan.FromMilliseconds(latencyMs), dropped: false, inFlight);
+        limit.Record(TimeSpan.FromMilliseconds(latencyMs), dropped: false, inFlight);
     }
 
     [Fact]
@@ -69,6 +70,22 @@ public sealed class AdaptiveLimitTests
 
         Window(limit, 1_000); // above twice the baseline (100, 110, 112 ms): a tenth off
         Assert.Equal(11, limit.Current);
+    }
+
+    [Fact]
+    public void Longer_work_that_finishes_more_a_second_does_not_shrink_the_limit()
+    {
+        var limit = Limit(initial: 10);
+        Window(limit, 100);
+        Assert.Equal(11, limit.Current);
+
+        // Ten times the median, but twice the work done in the second: no queue, the limit grows.
+        Window(limit, 1_000, finished: 2 * AdaptiveLimit.WindowSamples);
+        Assert.Equal(12, limit.Current);
+
+        // As long again at the same rate: now it is a queue.
+        Window(limit, 1_000, finished: 2 * AdaptiveLimit.WindowSamples);
+        Assert.Equal(10, limit.Current);
     }
 
     [Fact]
