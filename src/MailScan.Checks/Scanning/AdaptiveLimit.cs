@@ -65,6 +65,16 @@ public sealed class AdaptiveLimit
         }
     }
 
+    /// <summary>Samples of the window not yet closed.</summary>
+    internal int PendingSamples
+    {
+        get
+        {
+            lock (_lock)
+                return _latencies.Count;
+        }
+    }
+
     /// <summary>Units holding a slot taken here.</summary>
     public int InFlight
     {
@@ -136,11 +146,14 @@ public sealed class AdaptiveLimit
     /// <summary>Adds a sample and closes the window when it has enough; under the lock.</summary>
     private void Sample(TimeSpan elapsed, bool dropped, int inFlight)
     {
+        // A fixed limit never closes a window: samples kept for it would only pile up (one per probe of a worker).
+        if (!_settings.Adapts)
+            return;
         _latencies.Add(elapsed);
         _dropped += dropped ? 1 : 0;
         _mostInFlight = Math.Max(_mostInFlight, inFlight);
         var wall = _time.GetElapsedTime(_windowStart);
-        if (!_settings.Adapts || _latencies.Count < WindowSamples || wall < WindowTime)
+        if (_latencies.Count < WindowSamples || wall < WindowTime)
             return;
         var cpu = _processorTime();
         _latencies.Sort();

@@ -50,6 +50,20 @@ public sealed class AdaptiveLimitTests
     }
 
     [Fact]
+    public void A_fixed_limit_keeps_no_samples()
+    {
+        var limit = new AdaptiveLimit(AdaptiveLimitSettings.Fixed(4), _time, processorTime: () => _cpu, cores: 2);
+        for (var i = 0; i < 1_000; i++)
+            limit.Record(TimeSpan.FromMilliseconds(5), dropped: false, inFlight: 1);
+        Assert.Equal(0, limit.PendingSamples);
+
+        var adaptive = Limit(initial: 4);
+        for (var i = 0; i < 3; i++)
+            adaptive.Record(TimeSpan.FromMilliseconds(5), dropped: false, inFlight: 1);
+        Assert.Equal(3, adaptive.PendingSamples);
+    }
+
+    [Fact]
     public void A_fixed_limit_does_not_move()
     {
         var limit = new AdaptiveLimit(AdaptiveLimitSettings.Fixed(16), _time, processorTime: () => _cpu, cores: 2);
