@@ -114,6 +114,17 @@ public sealed class AdaptiveLimit
         }
     }
 
+    /// <summary>
+    /// Gives a slot back while its work goes on away from it (a probe waiting out a strict server,
+    /// <see cref="ProbeWorkSlots"/>): no sample, since the work is not done; it takes a slot again
+    /// with <see cref="WaitAsync"/> and ends with <see cref="Exit"/>.
+    /// </summary>
+    public void Leave()
+    {
+        lock (_lock)
+            ReleaseSlot();
+    }
+
     /// <summary>Reports a finished unit of work counted by the caller, with how many were in flight as it ended (itself included).</summary>
     public void Record(TimeSpan elapsed, bool dropped, int inFlight)
     {
