@@ -30,14 +30,16 @@ public static class MailScanCoordinatorServices
     /// broker, no Redis; the cluster's dispatchers (host de-duplication, the probe time limit)
     /// without the bus, whose messages cost about a fifth of a domain's CPU for nothing in one process
     /// (docs/BENCHMARKS.md); each probe kind runs at most <paramref name="kindLimit"/> probes at
-    /// once, a limit that follows the kind's latency when it adapts. (A strict server's
-    /// evaluation keeps its kind's slot while it waits; the domain gives its own slot up, StrictServerWaits.)
+    /// once, a limit that follows the kind's latency when it adapts. The slots are a worker's
+    /// (<see cref="ProbeWorkSlots"/>, per kind here): a strict server's evaluation gives its kind's
+    /// slot up while it waits at the connection gate, as its domain gives up its own (StrictServerWaits).
     /// </summary>
     public static IServiceCollection AddMailScanEmbedded(this IServiceCollection services, AdaptiveLimitSettings kindLimit)
     {
         services.AddMailScanChecks();
         services.AddMailScanCache();
-        services.AddSingleton(sp => new KindLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), kindLimit, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ProbeWorkSlots(kindLimit, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new KindLimitedProbeDispatcher(sp.GetRequiredService<InProcessProbeDispatcher>(), sp.GetRequiredService<ProbeWorkSlots>()));
         services.AddSingleton<IProbeBacklog>(sp => sp.GetRequiredService<KindLimitedProbeDispatcher>());
         services.AddSingleton<IProbeDispatcher>(sp => new CachingProbeDispatcher(
             sp.GetRequiredService<KindLimitedProbeDispatcher>(), sp.GetRequiredService<HybridCache>(), ScanWindow));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using MailScan.Checks.Options;
@@ -162,6 +163,25 @@ public sealed class StrictServerLabTests
         var starttls = report.Categories.Single(c => c.Id == "mail_starttls");
         Assert.Equal(V1.Status.Passed, starttls.Tests.Single(t => t.Id == Ids.Available).Status);
         Assert.All(starttls.Tests, t => Assert.True(t.Status is not (V1.Status.NotTestable or V1.Status.Error), $"{t.Id}: {t.Status} {t.Reason}"));
+        Assert.InRange(await log.SettledCountAsync("limit exceeded", before + 1) - before, 0, 2);
+    }
+
+    [Fact]
+    public async Task In_one_process_a_rate_limited_server_is_evaluated_completely()
+    {
+        // Embedded (`mailscan scan`): the evaluation waits for the gate away from its kind's slot, and takes one back for each connection.
+        var log = new LabServerLog("mx-strict-rate");
+        var before = log.Count("limit exceeded");
+        var path = StrictProfile();
+        var result = await CliProcess.RunAsync(["scan", "strict-rate.test", "--profile", path, "--json"]);
+        File.Delete(path);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var starttls = json.RootElement.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "mail_starttls");
+        var tests = starttls.GetProperty("tests").EnumerateArray().ToList();
+        Assert.Equal("PASSED", tests.Single(t => t.GetProperty("id").GetString() == Ids.Available).GetProperty("status").GetString());
+        Assert.All(tests, t => Assert.True(t.GetProperty("status").GetString() is not ("NOT_TESTABLE" or "ERROR"), t.ToString()));
         Assert.InRange(await log.SettledCountAsync("limit exceeded", before + 1) - before, 0, 2);
     }
 

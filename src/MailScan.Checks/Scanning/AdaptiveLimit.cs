@@ -66,6 +66,16 @@ public sealed class AdaptiveLimit
         }
     }
 
+    /// <summary>Samples of the window not yet closed.</summary>
+    internal int PendingSamples
+    {
+        get
+        {
+            lock (_lock)
+                return _latencies.Count;
+        }
+    }
+
     /// <summary>Units holding a slot taken here.</summary>
     public int InFlight
     {
@@ -105,6 +115,17 @@ public sealed class AdaptiveLimit
         }
     }
 
+    /// <summary>
+    /// Gives a slot back while its work goes on away from it (a probe waiting out a strict server,
+    /// <see cref="ProbeWorkSlots"/>): no sample, since the work is not done; it takes a slot again
+    /// with <see cref="WaitAsync"/> and ends with <see cref="Exit"/>.
+    /// </summary>
+    public void Leave()
+    {
+        lock (_lock)
+            ReleaseSlot();
+    }
+
     /// <summary>Reports a finished unit of work counted by the caller, with how many were in flight as it ended (itself included).</summary>
     public void Record(TimeSpan elapsed, bool dropped, int inFlight)
     {
@@ -137,11 +158,14 @@ public sealed class AdaptiveLimit
     /// <summary>Adds a sample and closes the window when it has enough; under the lock.</summary>
     private void Sample(TimeSpan elapsed, bool dropped, int inFlight)
     {
+        // A fixed limit never closes a window: samples kept for it would only pile up (one per probe of a worker).
+        if (!_settings.Adapts)
+            return;
         _latencies.Add(elapsed);
         _dropped += dropped ? 1 : 0;
         _mostInFlight = Math.Max(_mostInFlight, inFlight);
         var wall = _time.GetElapsedTime(_windowStart);
-        if (!_settings.Adapts || _latencies.Count < WindowSamples || wall < WindowTime)
+        if (_latencies.Count < WindowSamples || wall < WindowTime)
             return;
         var cpu = _processorTime();
         _latencies.Sort();

@@ -15,14 +15,12 @@ namespace MailScan.Coordinator.CompactResults;
 /// report compressed as the continuation of a stream that began with the primer, which made the
 /// coordinator compress the primer again for every report. Such a primer is stored as its length,
 /// itself and its compressed bytes (<see cref="Head"/>); the reader feeds the head and then the
-/// stored tail to one decoder. <see cref="Of"/>, <see cref="ToBytes"/> and <see cref="Compress"/>
-/// still make that form, for the tests of its reader.
+/// stored tail to one decoder. Nothing writes that form any more: its reader is tested on bytes
+/// recorded from the writer it had (tests/MailScan.Coordinator.Tests/CompactResults/BrotliLog).
 /// </para>
 /// </summary>
 public sealed class ResultPrimer
 {
-    private const int Quality = 5;
-
     /// <summary>Starts a stored Zstandard primer; read as a Brotli primer's length it is larger than any stored value, so older readers take it for none.</summary>
     private static ReadOnlySpan<byte> Marker => "MSZ1"u8;
 
@@ -43,16 +41,6 @@ public sealed class ResultPrimer
     /// <summary>The primer compressed up to a flush: the bytes every tail continues.</summary>
     public byte[] Head { get; }
 
-    /// <summary>A primer of these bytes, with the head this process's encoder makes.</summary>
-    public static ResultPrimer Of(byte[] primer)
-    {
-        using var output = new MemoryStream();
-        using var brotli = Encoder(output);
-        brotli.Write(primer);
-        brotli.Flush();
-        return new ResultPrimer(primer, output.ToArray());
-    }
-
     /// <summary>A primer of these reports, one after the other (no Brotli head: it primes Zstandard only).</summary>
     public static ResultPrimer OfReports(IEnumerable<byte[]> reports) => new([.. reports.SelectMany(r => r)], []);
 
@@ -62,16 +50,6 @@ public sealed class ResultPrimer
         var length = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, Primer.Length);
         return [.. Marker, .. length, .. ResultCompression.Compress(Primer)];
-    }
-
-    /// <summary>The stored form of a Brotli primer: the primer's length, the primer, the head.</summary>
-    public byte[] ToBytes()
-    {
-        var bytes = new byte[4 + Primer.Length + Head.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, Primer.Length);
-        Primer.CopyTo(bytes, 4);
-        Head.CopyTo(bytes, 4 + Primer.Length);
-        return bytes;
     }
 
     /// <summary>A stored primer as it was written, or null when the bytes are not one.</summary>
@@ -98,21 +76,7 @@ public sealed class ResultPrimer
         return length < 0 || length > bytes.Length - 4 ? null : new ResultPrimer(bytes[4..(4 + length)], bytes[(4 + length)..]);
     }
 
-    /// <summary>The compressed bytes of <paramref name="data"/> after the head (the form of logs written before <see cref="Dictionary"/>).</summary>
-    public byte[] Compress(ReadOnlySpan<byte> data)
-    {
-        using var output = new MemoryStream();
-        using (var brotli = Encoder(output))
-        {
-            brotli.Write(Primer);
-            brotli.Flush();
-            if (!output.GetBuffer().AsSpan(0, (int)output.Length).SequenceEqual(Head))
-                throw new InvalidOperationException("the encoder did not make this primer's head");
-            brotli.Write(data);
-        }
-        return output.GetBuffer().AsSpan(Head.Length, (int)output.Length - Head.Length).ToArray();
-    }
-
+    /// <summary>A report of a log written before <see cref="Dictionary"/> (field 'p'): its Brotli tail after the head.</summary>
     public byte[] Decompress(ReadOnlySpan<byte> tail)
     {
         var stream = new byte[Head.Length + tail.Length];
@@ -126,7 +90,4 @@ public sealed class ResultPrimer
             throw new InvalidDataException("a primed report shorter than its primer");
         return output.GetBuffer().AsSpan(Primer.Length, (int)output.Length - Primer.Length).ToArray();
     }
-
-    private static BrotliStream Encoder(Stream output) =>
-        new(output, new BrotliCompressionOptions { Quality = Quality }, leaveOpen: true);
 }

@@ -51,6 +51,34 @@ public sealed class AdaptiveLimitTests
     }
 
     [Fact]
+    public async Task A_slot_left_while_its_work_waits_goes_to_the_next_and_is_no_sample()
+    {
+        var limit = Limit(initial: 1);
+        await limit.WaitAsync(CancellationToken.None);
+        var next = limit.WaitAsync(CancellationToken.None).AsTask();
+        Assert.False(next.IsCompleted);
+
+        limit.Leave();
+        await next.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, limit.InFlight);
+        Assert.Equal(0, limit.PendingSamples);
+    }
+
+    [Fact]
+    public void A_fixed_limit_keeps_no_samples()
+    {
+        var limit = new AdaptiveLimit(AdaptiveLimitSettings.Fixed(4), _time, processorTime: () => _cpu, cores: 2);
+        for (var i = 0; i < 1_000; i++)
+            limit.Record(TimeSpan.FromMilliseconds(5), dropped: false, inFlight: 1);
+        Assert.Equal(0, limit.PendingSamples);
+
+        var adaptive = Limit(initial: 4);
+        for (var i = 0; i < 3; i++)
+            adaptive.Record(TimeSpan.FromMilliseconds(5), dropped: false, inFlight: 1);
+        Assert.Equal(3, adaptive.PendingSamples);
+    }
+
+    [Fact]
     public void A_fixed_limit_does_not_move()
     {
         var limit = new AdaptiveLimit(AdaptiveLimitSettings.Fixed(16), _time, processorTime: () => _cpu, cores: 2);

@@ -62,6 +62,47 @@ public sealed class KindLimitedProbeDispatcherTests
         Assert.Equal(1, started);
     }
 
+    [Fact]
+    public async Task With_one_slot_of_the_kind_fast_probes_of_other_addresses_complete_while_a_strict_one_waits()
+    {
+        var slots = new ProbeWorkSlots(AdaptiveLimitSettings.Fixed(1), TimeProvider.System);
+        var waiting = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var working = 0;
+        var most = 0;
+        var inner = new FakeDispatcher(async (request, token) =>
+        {
+            most = Math.Max(most, Interlocked.Increment(ref working));
+            if (request.Key.Target == "192.0.2.1")
+            {
+                Interlocked.Decrement(ref working);
+                // As PacedConnections does for a strict server: the gate's wait (its spacing, a retry) away from the slot.
+                await using (await slots.WaitAwayAsync(async () => { waiting.SetResult(); await release.Task.WaitAsync(token); return new Lease(); }, token))
+                    most = Math.Max(most, Interlocked.Increment(ref working));
+            }
+            Interlocked.Decrement(ref working);
+            return ProbeResult.Completed(request.Key, new { target = request.Key.Target }, TimeSpan.Zero);
+        });
+        var limited = new KindLimitedProbeDispatcher(inner, slots);
+
+        var strict = limited.DispatchAsync(new ProbeRequest(new ProbeKey("smtp.tls", "192.0.2.1")), CancellationToken.None);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var fast = Enumerable.Range(10, 3).Select(i => limited.DispatchAsync(new ProbeRequest(new ProbeKey("smtp.tls", $"192.0.2.{i}")), CancellationToken.None)).ToList();
+        var served = await Task.WhenAll(fast).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(served, r => Assert.Equal(ProbeOutcome.Completed, r.Outcome));
+        Assert.False(strict.IsCompleted);
+        release.SetResult();
+        Assert.Equal(ProbeOutcome.Completed, (await strict.WaitAsync(TimeSpan.FromSeconds(30))).Outcome);
+        Assert.Equal(1, most);
+        Assert.Equal(0, limited.Queued);
+    }
+
+    private sealed class Lease : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(10);

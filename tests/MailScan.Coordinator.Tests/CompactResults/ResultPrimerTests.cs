@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Google.Protobuf;
+using MailScan.Contracts.V1;
 using MailScan.Coordinator.CompactResults;
 using MailScan.Tests.Shared;
 
@@ -7,15 +9,15 @@ namespace MailScan.Coordinator.Tests.CompactResults;
 public sealed class ResultPrimerTests
 {
     [Fact]
-    public void Every_report_compressed_with_the_primer_decompresses_with_the_stored_primer()
+    public void A_primer_stored_in_the_Brotli_form_serves_as_the_dictionary_of_later_reports()
     {
-        var primer = ResultPrimer.Of(CapturedReports.All[0].ToByteArray());
-        var stored = ResultPrimer.FromBytes(primer.ToBytes())!;
+        var writing = ResultPrimer.FromBytes(Recorded("primer.bin"))!;
+        var reading = ResultPrimer.FromBytes(Recorded("primer.bin"))!;
 
         foreach (var report in CapturedReports.All.Skip(1))
         {
             var bytes = report.ToByteArray();
-            Assert.Equal(bytes, stored.Dictionary.Decompress(primer.Dictionary.Compress(bytes)));
+            Assert.Equal(bytes, reading.Dictionary.Decompress(writing.Dictionary.Compress(bytes)));
         }
     }
 
@@ -49,22 +51,40 @@ public sealed class ResultPrimerTests
     }
 
     [Fact]
+    public void A_recorded_primer_of_the_Brotli_form_is_read_as_it_was_stored()
+    {
+        var stored = Recorded("primer.bin");
+        var primer = ResultPrimer.FromBytes(stored)!;
+
+        var (domain, length, sha256) = Manifest()["primer.bin"];
+        Assert.Equal(length, primer.Primer.Length);
+        Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(primer.Primer)));
+        Assert.Equal(domain, DomainReport.Parser.ParseFrom(primer.Primer).Domain);
+        Assert.Equal(stored.Length - 4 - length, primer.Head.Length);
+        Assert.NotEmpty(primer.Head);
+        Assert.Null(ResultPrimer.FromBytes(stored[..(4 + length - 1)]));
+    }
+
+    [Fact]
     public void Reports_logged_as_Brotli_after_the_primer_still_decompress()
     {
-        var primer = ResultPrimer.Of(CapturedReports.All[0].ToByteArray());
-        var stored = ResultPrimer.FromBytes(primer.ToBytes())!;
+        var primer = ResultPrimer.FromBytes(Recorded("primer.bin"))!;
+        var tails = Manifest().Where(m => m.Key.EndsWith(".tail", StringComparison.Ordinal)).ToList();
 
-        foreach (var report in CapturedReports.All.Skip(1))
+        Assert.Equal(3, tails.Count);
+        foreach (var (file, (domain, length, sha256)) in tails)
         {
-            var bytes = report.ToByteArray();
-            Assert.Equal(bytes, stored.Decompress(primer.Compress(bytes)));
+            var report = primer.Decompress(Recorded(file));
+            Assert.Equal(length, report.Length);
+            Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(report)));
+            Assert.Equal(domain, DomainReport.Parser.ParseFrom(report).Domain);
         }
     }
 
     [Fact]
     public void A_report_like_the_primer_takes_far_fewer_bytes_with_it_than_alone()
     {
-        var primer = ResultPrimer.Of(CapturedReports.All[0].ToByteArray());
+        var primer = ResultPrimer.OfReports([CapturedReports.All[0].ToByteArray()]);
         var alone = CapturedReports.All.Skip(1).Sum(r => ResultCompression.Compress(r.ToByteArray()).Length);
         var primed = CapturedReports.All.Skip(1).Sum(r => primer.Dictionary.Compress(r.ToByteArray()).Length);
 
@@ -82,4 +102,14 @@ public sealed class ResultPrimerTests
         Assert.Null(ResultPrimer.FromBytes([0, 0, 1]));
         Assert.Null(ResultPrimer.FromBytes([0x7f, 0, 0, 0, 1]));
     }
+
+    /// <summary>Bytes of a result log written in the Brotli form, recorded once (BrotliLog/README.md).</summary>
+    private static byte[] Recorded(string file) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "BrotliLog", file));
+
+    /// <summary>What each recorded file holds: the report's domain, its length and its SHA-256.</summary>
+    private static Dictionary<string, (string Domain, int Length, string Sha256)> Manifest() =>
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "BrotliLog", "reports.txt"))
+            .Where(line => line.Length > 0)
+            .Select(line => line.Split(' '))
+            .ToDictionary(f => f[0], f => (f[1], int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), f[3]), StringComparer.Ordinal);
 }
