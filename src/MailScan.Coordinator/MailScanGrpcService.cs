@@ -108,7 +108,7 @@ public sealed class MailScanGrpcService(
             var after = request.AfterCursor > long.MaxValue ? long.MaxValue : (long)request.AfterCursor;
             await foreach (var result in batches.FollowAsync(request.BatchId, Owner(context), after, context.CancellationToken).ConfigureAwait(false))
             {
-                var message = new BatchResult { Cursor = (ulong)result.Cursor, Report = DomainReport.Parser.ParseFrom(result.Report) };
+                var message = new BatchResult { Cursor = (ulong)result.Cursor, Report = result.Message() };
                 await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
             }
             return true;

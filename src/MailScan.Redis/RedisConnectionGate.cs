@@ -1,5 +1,6 @@
 using System.Net;
 using MailScan.Politeness;
+using MailScan.Redis.Notices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -14,10 +15,17 @@ namespace MailScan.Redis;
 /// taken in one step, so a connection waiting for its address spends none of the cluster's rate.
 /// A lease is short and renewed while the connection lasts, so a killed worker frees its slot
 /// within seconds. The clock is Redis's own, so workers need no synchronised clocks.
+/// Waiting costs Redis little: the waiters of one process for one address queue here and only the
+/// first asks; so do those of one process for the cluster's rate (<see cref="RateTurns"/>); a wait
+/// whose end Redis can name (the spacing, the cluster's next start) sleeps that long; an address at its limit is asked again when a released connection publishes its address
+/// (<see cref="RedisKeys.GateNotices"/>), or after a slow check if the notice is lost or the
+/// holder died and its lease lapsed.
 /// </summary>
 public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<ConnectionGateOptions> options, TimeProvider time) : IConnectionGate
 {
-    // Returns 0 when the slot is taken, else how many milliseconds to wait before asking again.
+    // Returns 0 when the slot is taken, -1 when the address is at its limit (ask again when a lease
+    // is released), n > 0 when the address's next start is n ms away, n < -1 when the cluster's is
+    // -n - 1 ms away (RateTurns).
     // KEYS[3] is the address's learnt pace; KEYS[4] holds the cluster's next start in microseconds
     // (ARGV[5] apart; 0: no rate limit).
     private const string Acquire = """
@@ -25,13 +33,13 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
         local now = math.floor(nowUs / 1000)
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 50 end
+        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return -1 end
         local nextStart = tonumber(redis.call('GET', KEYS[2]) or '0')
         if nextStart > now then return nextStart - now end
         local interval = tonumber(ARGV[5])
         if interval > 0 then
           local nextGlobal = tonumber(redis.call('GET', KEYS[4]) or '0')
-          if nextGlobal > nowUs then return math.max(1, math.ceil((nextGlobal - nowUs) / 1000)) end
+          if nextGlobal > nowUs then return -1 - math.max(1, math.ceil((nextGlobal - nowUs) / 1000)) end
           redis.call('SET', KEYS[4], string.format('%.0f', nowUs + interval), 'PX', math.ceil(interval / 1000) + 1000)
         end
         local spacing = tonumber(redis.call('HGET', KEYS[3], 's') or ARGV[2])
@@ -73,7 +81,19 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         return 1
         """;
 
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
+    // Frees a lease and tells the processes waiting for the address (ARGV[2] the channel, ARGV[3] the address).
+    private const string Release = """
+        local removed = redis.call('ZREM', KEYS[1], ARGV[1])
+        redis.call('PUBLISH', ARGV[2], ARGV[3])
+        return removed
+        """;
+
+    /// <summary>How long an address at its limit waits for a released connection's notice before asking again anyway.</summary>
+    public static TimeSpan SlowCheck { get; } = TimeSpan.FromSeconds(2);
+
+    private readonly RedisNoticeChannel _notices = new(redis, keys.GateNotices, SlowCheck);
+    private readonly KeyedTurns _turns = new();
+    private readonly RateTurns _rate = new(options.Value.MaxConnectionsPerSecond > 0 ? TimeSpan.FromSeconds(1 / options.Value.MaxConnectionsPerSecond) : TimeSpan.Zero, time);
     private readonly ConnectionGateOptions _gate = options.Value;
     private readonly PaceLimits _pace = PaceLimits.From(options.Value);
     private readonly long _leaseMs = (long)LeaseKeeper.LeaseTime.TotalMilliseconds;
@@ -81,20 +101,28 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(IPAddress address, CancellationToken cancellationToken)
     {
-        var (leases, nextStart, pace) = keys.Gate(address.ToString());
+        var name = address.ToString();
+        var (leases, nextStart, pace) = keys.Gate(name);
         var token = Guid.NewGuid().ToString("N");
         var database = redis.GetDatabase();
-        while (true)
+        using (await _turns.TakeAsync(name, cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
-            var wait = (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart, pace, keys.GateRate],
-                [_gate.MaxConnectionsPerIp, (long)_gate.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token, _rateIntervalUs]), time, cancellationToken).ConfigureAwait(false);
-            if (wait <= 0)
-                return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time));
-            var pause = TimeSpan.FromMilliseconds(wait);
-            await Task.Delay(pause < LongestPause ? pause : LongestPause, time, cancellationToken).ConfigureAwait(false);
+            await NoticeWait.UntilAsync(_notices, name, async () =>
+            {
+                // Redis away for a moment (a restart) delays the connection; it must not become the host's evidence.
+                var wait = await _rate.AskAsync(async () => (long)await RedisRetry.RunAsync(() => database.ScriptEvaluateAsync(Acquire, [leases, nextStart, pace, keys.GateRate],
+                    [_gate.MaxConnectionsPerIp, (long)_gate.MinConnectionSpacing.TotalMilliseconds, _leaseMs, token, _rateIntervalUs]), time, cancellationToken).ConfigureAwait(false),
+                    cancellationToken).ConfigureAwait(false);
+                return wait switch
+                {
+                    0 => WaitStep<bool>.Finished(true),
+                    < 0 => WaitStep<bool>.UntilNotice(),
+                    _ => WaitStep<bool>.After(TimeSpan.FromMilliseconds(wait)),
+                };
+            }, time, cancellationToken).ConfigureAwait(false);
         }
+        return new Lease(database, leases, token, new LeaseKeeper(() => database.ScriptEvaluateAsync(Renew, [leases], [token, _leaseMs]), time),
+            (_notices.Channel.ToString(), name));
     }
 
     /// <remarks>
@@ -134,7 +162,7 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
         return await RedisRetry.RunAsync(() => database.KeyExistsAsync(marked), time, cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    private sealed class Lease(IDatabase database, RedisKey leases, string token, LeaseKeeper keeper) : IAsyncDisposable
+    private sealed class Lease(IDatabase database, RedisKey leases, string token, LeaseKeeper keeper, (string Channel, string Address) notice) : IAsyncDisposable
     {
         private int _released;
 
@@ -145,11 +173,11 @@ public sealed class RedisConnectionGate(IConnectionMultiplexer redis, RedisKeys 
             await keeper.DisposeAsync().ConfigureAwait(false);
             try
             {
-                await database.SortedSetRemoveAsync(leases, token).ConfigureAwait(false);
+                await database.ScriptEvaluateAsync(Release, [leases], [token, notice.Channel, notice.Address]).ConfigureAwait(false);
             }
             catch (Exception ex) when (RedisRetry.IsOutage(ex))
             {
-                // Redis is away: the lease lapses by itself within its lease time; the probe's result stands.
+                // Redis is away: the lease lapses by itself within its lease time, and waiters find it gone at their slow check; the probe's result stands.
             }
         }
     }

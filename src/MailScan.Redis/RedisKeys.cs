@@ -41,6 +41,9 @@ public sealed class RedisKeys(ClusterOptions cluster)
     /// <summary>A host probe's result, handed from the process that ran it to those that waited.</summary>
     public RedisKey ProbeResult(string probe) => $"{_prefix}probe:result:{probe}";
 
+    /// <summary>The channel on which a probe's holder says it is done (the probe key as the message), so waiters need not poll.</summary>
+    public RedisChannel ProbeNotices => RedisChannel.Literal(_prefix + "notice:probe");
+
     /// <summary>How often a host probe really ran within the scan window, for operators and tests (expires with the probe's result).</summary>
     public RedisKey ProbeRuns(string probe) => $"{_prefix}probe:runs:{probe}";
 
@@ -59,6 +62,9 @@ public sealed class RedisKeys(ClusterOptions cluster)
 
     /// <summary>Set while an address is known to be strict (it put a client off or greets slowly); expires with the learnt pace's lifetime.</summary>
     public RedisKey GateStrict(string address) => $"{_prefix}gate:{address}:strict";
+
+    /// <summary>The channel on which a released connection names its address (the message), so processes waiting for it need not poll.</summary>
+    public RedisChannel GateNotices => RedisChannel.Literal(_prefix + "notice:gate");
 
     /// <summary>When the next SMTP connection of the whole cluster may start (Smtp:MaxConnectionsPerSecond), in Redis's microseconds.</summary>
     public RedisKey GateRate => _prefix + "gate:rate";

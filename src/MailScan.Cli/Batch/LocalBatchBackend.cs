@@ -37,7 +37,7 @@ internal sealed class LocalBatchBackend(IHost host) : IBatchBackend
     public async IAsyncEnumerable<V1.BatchResult> StreamAsync(string batchId, ulong afterCursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var result in _batches.FollowAsync(batchId, BatchService.KeylessOwner, (long)afterCursor, cancellationToken).ConfigureAwait(false))
-            yield return new V1.BatchResult { Cursor = (ulong)result.Cursor, Report = V1.DomainReport.Parser.ParseFrom(result.Report) };
+            yield return new V1.BatchResult { Cursor = (ulong)result.Cursor, Report = result.Message() };
     }
 
     public async Task<V1.BatchStatus?> GetAsync(string batchId, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public static class BatchApiResults
                 return BatchApiReplies.Error(StatusCodes.Status400BadRequest, "bad-request", $"the request is {BatchApiReplies.Status(batch.Phase)}; results are there once it is done");
             var reports = new List<DomainReport>();
             await foreach (var result in batches.FollowAsync(batch.Id, owner, 0, http.RequestAborted).ConfigureAwait(false))
-                reports.Add(DomainReport.Parser.ParseFrom(result.Report));
+                reports.Add(result.Message());
             return BatchApiReplies.Json(BatchApiReplies.Reply(
                 ("request", BatchApiReplies.Request(batch, progress: false)),
                 ("domains", InternetNlResults.Domains(reports, shape))));

@@ -161,7 +161,7 @@ public sealed class RedisBatchStore(IConnectionMultiplexer redis, RedisKeys keys
             if (!compact.TryGetValue(r.Cursor, out var report))
                 return new LoggedResult(r.Cursor, (byte[])r.Entry["r"]!);
             CompactReports.Resolve(report, evidence.GetValueOrDefault);
-            return new LoggedResult(r.Cursor, report.ToByteArray());
+            return new LoggedResult(r.Cursor, report);
         }).ToList();
     }
 

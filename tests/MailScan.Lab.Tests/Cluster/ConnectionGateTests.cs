@@ -37,6 +37,40 @@ public sealed class ConnectionGateTests
     }
 
     /// <summary>
+    /// A process waiting for an address another process holds is woken by the release, and asks
+    /// Redis a few times in all instead of every 50 ms: three waiters of one process for an address
+    /// held for three seconds take the address in turn, and their process sends fewer than 20
+    /// commands (asking every 50 ms, one waiter alone sent 60).
+    /// </summary>
+    [Fact]
+    public async Task Waiters_for_a_held_address_are_woken_by_its_release_not_by_asking_again_and_again()
+    {
+        var options = new MailScanOptions { Smtp = { MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero } };
+        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
+        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        var address = IPAddress.Parse("192.0.2.27");
+        await (await gateB.AcquireAsync(IPAddress.Parse("192.0.2.28"), CancellationToken.None)).DisposeAsync();
+
+        var held = await gateA.AcquireAsync(address, CancellationToken.None);
+        var before = second.GetCounters().Interactive.OperationCount;
+        var waiting = Enumerable.Range(0, 3).Select(async _ =>
+        {
+            var lease = await gateB.AcquireAsync(address, CancellationToken.None);
+            await lease.DisposeAsync();
+        }).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain(waiting, w => w.IsCompleted);
+
+        await held.DisposeAsync();
+        await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30));
+        var sent = second.GetCounters().Interactive.OperationCount - before;
+        Assert.True(sent < 20, $"the waiting process sent {sent} commands to Redis");
+    }
+
+    /// <summary>
     /// 20 connection starts to 20 addresses, 10 from each of two processes, at 10 per second for the
     /// cluster: the first starts at once, each other one a tenth of a second after the one before, so
     /// the last cannot start before 1.9 s. A limit held per process would let both run at 10 per
