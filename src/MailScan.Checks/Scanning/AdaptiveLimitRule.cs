@@ -9,10 +9,11 @@ namespace MailScan.Checks.Scanning;
 /// grows by a tenth if it was used, the cores are below the target and what it handed on is not
 /// waiting further down (a backlog as long as the limit: more would only queue). A median above the
 /// tolerance means something shared (a server, the cores, a politeness limit) is saturated: the
-/// limit shrinks by a tenth, unless the window also finished more work a second than the one before
-/// (by <see cref="RateGain"/>): by Little's law a queue only adds time, so longer work that came with
-/// more work done is a change in the work (domains whose mail server is new take seconds, the
-/// others under one), not a queue. Failures and timeouts shrink it by a fifth.
+/// limit shrinks by a tenth, unless the window also finished more work a second than the one before,
+/// by at least <see cref="RateGain"/> and by as much as the median outgrew the tolerance: by
+/// Little's law a queue only adds time, so a longer median that came with as much more work done is
+/// a change in the work (domains whose mail server is new take seconds, the others under one), not
+/// a queue. Failures and timeouts shrink it by a fifth.
 /// </summary>
 public static class AdaptiveLimitRule
 {
@@ -25,7 +26,7 @@ public static class AdaptiveLimitRule
     /// <summary>The share of the limit that must have been in flight for the limit to grow: an unused limit says nothing.</summary>
     public const double UsedShare = 0.8;
 
-    /// <summary>How much more work a second a window must finish than the one before for a longer median not to count as a queue.</summary>
+    /// <summary>The least gain in work a second over the window before for a longer median not to count as a queue.</summary>
     public const double RateGain = 0.1;
 
     /// <summary>The baseline after a window: the first window's median, then a moving average of the medians.</summary>
@@ -36,13 +37,21 @@ public static class AdaptiveLimitRule
     public static double NextLimit(double limit, TimeSpan baseline, LimitWindow window, AdaptiveLimitSettings settings, double previousRate = 0)
     {
         var next = limit;
-        var moreDone = previousRate > 0 && window.Rate > previousRate * (1 + RateGain);
         if (window.DroppedShare > DroppedTolerance)
             next = limit * 0.8;
-        else if (baseline > TimeSpan.Zero && window.MedianLatency > baseline * settings.LatencyTolerance && !moreDone)
+        else if (baseline > TimeSpan.Zero && window.MedianLatency > baseline * settings.LatencyTolerance && !MoreDone(baseline, window, settings, previousRate))
             next = limit * 0.9;
         else if (window.CpuBusy < settings.CpuTarget && window.MostInFlight >= limit * UsedShare && window.Backlog < limit)
             next = limit + Math.Max(1, limit / 10);
         return Math.Clamp(next, settings.Min, settings.Max);
+    }
+
+    /// <summary>Whether the window's work a second grew with its median: by a <see cref="RateGain"/> at least, and as much as the median outgrew the tolerance.</summary>
+    private static bool MoreDone(TimeSpan baseline, LimitWindow window, AdaptiveLimitSettings settings, double previousRate)
+    {
+        if (previousRate <= 0)
+            return false;
+        var gain = window.Rate / previousRate;
+        return gain >= 1 + RateGain && gain >= window.MedianLatency / baseline / settings.LatencyTolerance;
     }
 }

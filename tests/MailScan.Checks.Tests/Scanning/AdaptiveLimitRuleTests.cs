@@ -48,10 +48,13 @@ public sealed class AdaptiveLimitRuleTests
     [Fact]
     public void A_longer_median_that_came_with_more_work_done_is_no_queue()
     {
-        // 10 a second before; a tenth more is the line.
-        Assert.Equal(35.2, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 12 }, Settings, previousRate: 10), 6);
-        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 11 }, Settings, previousRate: 10), 6);
-        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 8 }, Settings, previousRate: 10), 6);
+        // 10 a second before; 850 ms against a tolerance of 800: at least a tenth more is the line.
+        Assert.Equal(35.2, AdaptiveLimitRule.NextLimit(32, Baseline, Window(850) with { Rate = 11.5 }, Settings, previousRate: 10), 6);
+        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(850) with { Rate = 10.5 }, Settings, previousRate: 10), 6);
+        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(850) with { Rate = 8 }, Settings, previousRate: 10), 6);
+        // 2 s is 2.5 times the tolerance: the work a second must grow as much.
+        Assert.Equal(35.2, AdaptiveLimitRule.NextLimit(32, Baseline, Window(2000) with { Rate = 25 }, Settings, previousRate: 10), 6);
+        Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(2000) with { Rate = 20 }, Settings, previousRate: 10), 6);
         // No window before: the median alone decides.
         Assert.Equal(28.8, AdaptiveLimitRule.NextLimit(32, Baseline, Window(1000) with { Rate = 12 }, Settings), 6);
         // More work done does not outweigh failures.

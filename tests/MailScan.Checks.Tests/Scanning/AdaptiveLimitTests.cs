@@ -107,13 +107,19 @@ public sealed class AdaptiveLimitTests
         Window(limit, 100);
         Assert.Equal(11, limit.Current);
 
-        // Ten times the median, but twice the work done in the second: no queue, the limit grows.
-        Window(limit, 1_000, finished: 2 * AdaptiveLimit.WindowSamples);
+        // Three times the median, 1.5 times the tolerance, and twice the work done in the second: no queue, the limit grows.
+        Window(limit, 300, finished: 2 * AdaptiveLimit.WindowSamples);
         Assert.Equal(12, limit.Current);
 
-        // As long again at the same rate: now it is a queue.
-        Window(limit, 1_000, finished: 2 * AdaptiveLimit.WindowSamples);
+        // As long again at the same rate (the baseline 140 ms): now it is a queue.
+        Window(limit, 300, finished: 2 * AdaptiveLimit.WindowSamples);
         Assert.Equal(10, limit.Current);
+
+        // Ten times the baseline with only twice the work done: a queue too.
+        var other = Limit(initial: 10);
+        Window(other, 100);
+        Window(other, 1_000, finished: 2 * AdaptiveLimit.WindowSamples);
+        Assert.Equal(9, other.Current);
     }
 
     [Fact]
