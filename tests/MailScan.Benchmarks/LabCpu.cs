@@ -12,9 +12,7 @@ internal static class LabCpu
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public static double Seconds(string root) => ByProgram(root).Values.Sum();
-
-    /// <summary>The same, by program (the process's name; a Postfix master counts the smtpd processes it reaped).</summary>
+    /// <summary>By program (the process's name; a Postfix master counts the smtpd processes it reaped).</summary>
     public static Dictionary<string, double> ByProgram(string root)
     {
         var lab = Path.Combine(root, "deploy/lab");

@@ -13,15 +13,31 @@ public sealed class ConnectionGateTests
 {
     private readonly ClusterLab _lab = ClusterLab.Load();
 
+    /// <summary>Two worker processes' gates on their own Redis connections, sharing a fresh key prefix.</summary>
+    private async Task<TwoProcesses> TwoProcessesAsync(ConnectionGateOptions smtp)
+    {
+        var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
+        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
+        RedisConnectionGate Gate(IConnectionMultiplexer redis) => new(redis, keys, Microsoft.Extensions.Options.Options.Create(smtp), TimeProvider.System);
+        return new TwoProcesses(first, second, keys, Gate(first), Gate(second));
+    }
+
+    private sealed record TwoProcesses(ConnectionMultiplexer First, ConnectionMultiplexer Second, RedisKeys Keys, RedisConnectionGate GateA, RedisConnectionGate GateB) : IDisposable
+    {
+        public void Dispose()
+        {
+            First.Dispose();
+            Second.Dispose();
+        }
+    }
+
     [Fact]
     public async Task One_connection_per_address_holds_across_processes()
     {
         var options = new MailScanOptions { Smtp = { MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero } };
-        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
-        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        using var processes = await TwoProcessesAsync(options.Smtp);
+        var (gateA, gateB) = (processes.GateA, processes.GateB);
         var address = IPAddress.Parse("192.0.2.25");
 
         var held = await gateA.AcquireAsync(address, CancellationToken.None);
@@ -46,16 +62,13 @@ public sealed class ConnectionGateTests
     public async Task Waiters_for_a_held_address_are_woken_by_its_release_not_by_asking_again_and_again()
     {
         var options = new MailScanOptions { Smtp = { MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero } };
-        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
-        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        using var processes = await TwoProcessesAsync(options.Smtp);
+        var (gateA, gateB) = (processes.GateA, processes.GateB);
         var address = IPAddress.Parse("192.0.2.27");
         await (await gateB.AcquireAsync(IPAddress.Parse("192.0.2.28"), CancellationToken.None)).DisposeAsync();
 
         var held = await gateA.AcquireAsync(address, CancellationToken.None);
-        var before = second.GetCounters().Interactive.OperationCount;
+        var before = processes.Second.GetCounters().Interactive.OperationCount;
         var waiting = Enumerable.Range(0, 3).Select(async _ =>
         {
             var lease = await gateB.AcquireAsync(address, CancellationToken.None);
@@ -66,7 +79,7 @@ public sealed class ConnectionGateTests
 
         await held.DisposeAsync();
         await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30));
-        var sent = second.GetCounters().Interactive.OperationCount - before;
+        var sent = processes.Second.GetCounters().Interactive.OperationCount - before;
         Assert.True(sent < 20, $"the waiting process sent {sent} commands to Redis");
     }
 
@@ -80,10 +93,8 @@ public sealed class ConnectionGateTests
     public async Task The_connections_per_second_hold_for_the_cluster_not_per_process()
     {
         var options = new MailScanOptions { Smtp = { MaxConnectionsPerSecond = 10, MaxConnectionsPerIp = 1, MinConnectionSpacing = TimeSpan.Zero } };
-        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gates = new[] { first, second }.Select(redis => new RedisConnectionGate(redis, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System)).ToList();
+        using var processes = await TwoProcessesAsync(options.Smtp);
+        var gates = new[] { processes.GateA, processes.GateB };
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
@@ -93,7 +104,7 @@ public sealed class ConnectionGateTests
         }));
 
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.5), $"20 connections started within {clock.Elapsed.TotalSeconds:0.00} s at 10 per second for the cluster");
-        var ttl = await first.GetDatabase().KeyTimeToLiveAsync(keys.GateRate);
+        var ttl = await processes.First.GetDatabase().KeyTimeToLiveAsync(processes.Keys.GateRate);
         Assert.NotNull(ttl);
     }
 
@@ -104,11 +115,8 @@ public sealed class ConnectionGateTests
         {
             Smtp = { MinConnectionSpacing = TimeSpan.FromMilliseconds(100), RetryDelay = TimeSpan.FromSeconds(4) },
         };
-        using var first = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        using var second = await ConnectionMultiplexer.ConnectAsync(_lab.Redis);
-        var keys = new RedisKeys(new ClusterOptions { RedisPrefix = $"test-{Guid.NewGuid():N}:" });
-        var gateA = new RedisConnectionGate(first, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
-        var gateB = new RedisConnectionGate(second, keys, Microsoft.Extensions.Options.Options.Create<ConnectionGateOptions>(options.Smtp), TimeProvider.System);
+        using var processes = await TwoProcessesAsync(options.Smtp);
+        var (gateA, gateB) = (processes.GateA, processes.GateB);
         var strict = IPAddress.Parse("192.0.2.25");
         var fresh = IPAddress.Parse("192.0.2.26");
 
@@ -116,7 +124,7 @@ public sealed class ConnectionGateTests
         await gateA.ReportAsync(strict, ServerAnswer.Accepted, CancellationToken.None);
         Assert.InRange(await gateA.ReportAsync(strict, ServerAnswer.PutOff, CancellationToken.None), TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(4));
         await gateA.ReportAsync(strict, ServerAnswer.Accepted, CancellationToken.None);
-        var pace = await first.GetDatabase().HashGetAsync(keys.Gate(strict.ToString()).Pace, "s");
+        var pace = await processes.First.GetDatabase().HashGetAsync(processes.Keys.Gate(strict.ToString()).Pace, "s");
         Assert.Equal(4000, (long)pace);
 
         // Process B is put off by the same server: it starts from the learnt spacing (twice 4 s), an address nobody learnt from from the retry delay.
